@@ -1,0 +1,57 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+
+  // Move focus to the error summary, or to the field a button asked for (after "Add an earlier stay").
+  function focusOnLoad() {
+    var summary = document.querySelector("[data-autofocus]");
+    if (summary) { summary.focus(); return; }
+    var form = document.querySelector("form[data-focus]");
+    if (form) {
+      var field = document.getElementById(form.getAttribute("data-focus"));
+      if (field) field.focus();
+    }
+  }
+
+  // A search box that narrows a long <select> of countries as you type.
+  function searchableSelect(select) {
+    var input = document.createElement("input");
+    input.type = "search";
+    input.className = "input country-search";
+    input.id = select.id + "-search";
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("aria-controls", select.id);
+    var label = document.createElement("label");
+    label.className = "date-input-label";
+    label.htmlFor = input.id;
+    label.textContent = select.getAttribute("data-search-label");
+    var status = document.createElement("p");
+    status.className = "hint";
+    status.setAttribute("aria-live", "polite");
+    var options = Array.prototype.slice.call(select.options, 1);
+    select.parentNode.insertBefore(label, select);
+    select.parentNode.insertBefore(input, select);
+    select.parentNode.insertBefore(status, select);
+
+    function normalise(text) {
+      return text.toLocaleLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ё/g, "е");
+    }
+    input.addEventListener("input", function () {
+      var query = normalise(input.value.trim());
+      var first = null;
+      options.forEach(function (option) {
+        var match = !query || normalise(option.text).indexOf(query) !== -1 || option.value.toLowerCase() === query;
+        option.hidden = !match;
+        option.disabled = !match;
+        if (match && !first) first = option;
+      });
+      status.textContent = first ? "" : select.getAttribute("data-search-empty");
+      if (query && first) select.value = first.value;
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    focusOnLoad();
+    Array.prototype.forEach.call(document.querySelectorAll("select[data-search-label]"), searchableSelect);
+  });
+})();

@@ -1,0 +1,222 @@
+"""The pages over HTTP (Flask's client): languages, the deadlines journey, errors, the .ics file."""
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from .html_checks import check_page, parse
+
+LANGUAGES = ("ru", "kk", "en")
+ANSWERS = (
+    "citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026&accommodation=private"
+    "&previous_stays-0-entry-day=1&previous_stays-0-entry-month=4&previous_stays-0-entry-year=2026"
+    "&previous_stays-0-exit-day=30&previous_stays-0-exit-month=5&previous_stays-0-exit-year=2026"
+)
+
+
+@pytest.mark.parametrize("accept, expected", [
+    ("kk-KZ,kk;q=0.9,ru;q=0.8", "/kk/"),
+    ("en-US,en;q=0.9", "/en/"),
+    ("ru-RU", "/ru/"),
+    ("de-DE,fr;q=0.5", "/ru/"),
+    (None, "/ru/"),
+])
+def test_root_redirects_by_accept_language(client, accept, expected):
+    headers = {"Accept-Language": accept} if accept else {}
+    response = client.get("/", headers=headers)
+    assert response.status_code == 302
+    assert response.headers["Location"] == expected
+    assert "Accept-Language" in response.headers["Vary"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", ["/", "/deadlines/", f"/deadlines/plan?{ANSWERS}", "/deadlines/plan?add_stay=1"])
+def test_every_page_is_valid_and_in_its_language(client, lang, path):
+    response = client.get(f"/{lang}{path}")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    page = check_page(html)
+    assert f'<html lang="{lang}">' in html
+    # The switcher offers the same page, with the same answers, in the two other languages.
+    others = [link["href"] for link in page.links if link.get("hreflang")]
+    expected_path = path.split("?")[0]
+    assert sorted(h.split("?")[0] for h in others) == sorted(f"/{o}{expected_path}" for o in LANGUAGES if o != lang)
+    if "?" in path and "add_stay" not in path:
+        assert all(h.endswith("?" + ANSWERS.replace("&", "&")) for h in others)
+
+
+@pytest.mark.parametrize("lang, texts", [
+    ("ru", ["Зарегистрируйтесь", "1 октября 2026", "осталось 26 дней", "29 ноября 2026", "осталось 85 дней"]),
+    ("kk", ["2026 ж. 1 қазан", "26 күн қалды", "2026 ж. 29 қараша"]),
+    ("en", ["Register online by 1 October 2026", "26 days left", "Leave Kazakhstan by 29 November 2026", "85 days left"]),
+])
+def test_result_page_shows_dates_in_the_language(client, lang, texts):
+    response = client.get(f"/{lang}/deadlines/plan?{ANSWERS}")
+    text = parse(response.get_data(as_text=True)).plain_text.lower()
+    for expected in texts:
+        assert expected.lower() in text
+
+
+def test_result_page_explains_the_date_with_sources(client):
+    html = client.get(f"/en/deadlines/plan?{ANSWERS}").get_data(as_text=True)
+    text = parse(html).plain_text
+    assert "Why this date?" in text
+    assert "Day 1 is the day after you entered (1 September 2026), so day 30 is 1 October 2026." in text
+    assert "On the day you entered, your earlier stays gave 60 days in the 180 days up to that day." in text
+    assert "Checked on 25 November 2026." in text
+    assert 'href="https://www.trend.az/casia/kazakhstan/4122066.html"' in html
+
+
+def test_working_day_counting_is_shown(client):
+    # Entry Wed 18 March 2026 under the 2023 rules: Nauryz and its moved days off are skipped.
+    query = "citizenship=RU&entry_date-day=18&entry_date-month=3&entry_date-year=2026&accommodation=hotel&today=2026-03-18"
+    text = parse(client.get(f"/en/deadlines/plan?{query}").get_data(as_text=True)).plain_text
+    assert "The hotel must notify the migration police by 26 March 2026" in text
+    assert "Skipped: Mon, 23 Mar — public holiday: Nauryz" in text
+    assert "Skipped: Tue, 24 Mar — day off for Nauryz, moved from the weekend" in text
+    assert "Working day 3: Thu, 26 Mar" in text
+    assert "To be safe, do it by 20 March 2026." in text
+
+
+@pytest.mark.parametrize("lang, n, expected", [
+    ("ru", 1, "остался 1 день"), ("ru", 2, "осталось 2 дня"), ("ru", 5, "осталось 5 дней"),
+    ("ru", 21, "остался 21 день"), ("ru", 12, "осталось 12 дней"),
+    ("kk", 1, "1 күн қалды"), ("kk", 5, "5 күн қалды"),
+    ("en", 1, "1 day left"), ("en", 5, "5 days left"),
+])
+def test_days_left_plurals(app, lang, n, expected):
+    from flask_babel import force_locale
+
+    from webapp.explain import days_left_text
+
+    with app.test_request_context(), force_locale(lang):
+        assert days_left_text(n).lower() == expected
+
+
+def test_errors_follow_the_govuk_pattern(client):
+    query = "citizenship=&entry_date-day=31&entry_date-month=2&entry_date-year=2026&accommodation=hotel"
+    response = client.get(f"/ru/deadlines/plan?{query}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    page = check_page(html)
+    assert page.title.startswith("Ошибка:")
+    summary_links = re.findall(r'<div class="error-summary".*?</div>', html, re.S)[0]
+    targets = re.findall(r'href="#([^"]+)"', summary_links)
+    assert targets == ["citizenship", "entry_date-day"]
+    assert all(t in page.ids for t in targets)
+    # What was typed is still there.
+    assert re.search(r'name="entry_date-day"[^>]*value="31"', html)
+    assert re.search(r'name="entry_date-year"[^>]*value="2026"', html)
+    assert re.search(r'value="hotel" checked', html)
+    assert "Выберите страну вашего паспорта" in page.plain_text or "Выберите" in page.plain_text
+
+
+@pytest.mark.parametrize("query, field, message", [
+    ("citizenship=RU&entry_date-day=1&entry_date-month=9", "entry_date-year", "The date must include a year"),
+    ("citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=26", "entry_date-year", "The year must have 4 digits"),
+    ("citizenship=RU&entry_date-day=x&entry_date-month=9&entry_date-year=2026", "entry_date-day", "Enter a real date"),
+    ("citizenship=KZ&entry_date-day=1&entry_date-month=9&entry_date-year=2026", "citizenship", "Citizens of Kazakhstan do not register"),
+    ("citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2019", "entry_date-day", "Tirkeu knows the rules for entries from 11 January 2020"),
+    ("citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
+     "&previous_stays-0-entry-day=10&previous_stays-0-entry-month=5&previous_stays-0-entry-year=2026"
+     "&previous_stays-0-exit-day=1&previous_stays-0-exit-month=5&previous_stays-0-exit-year=2026",
+     "previous_stays-0-exit-day", "The date you left must be the same as or after the date you entered"),
+])
+def test_field_errors_are_specific(client, query, field, message):
+    response = client.get(f"/en/deadlines/plan?{query}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert f'href="#{field}">{message}' in html.replace("&#39;", "'")
+
+
+def test_add_and_remove_earlier_stays_without_javascript(client):
+    base = "citizenship=BY&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
+    html = client.get(f"/en/deadlines/plan?{base}&add_stay=1").get_data(as_text=True)
+    assert 'name="previous_stays-0-entry-day"' in html
+    assert 'value="BY" selected' in html  # nothing typed is lost
+    two = (f"{base}&previous_stays-0-entry-day=1&previous_stays-0-entry-month=3&previous_stays-0-entry-year=2026"
+           "&previous_stays-1-entry-day=5&previous_stays-1-entry-month=5&previous_stays-1-entry-year=2026")
+    html = client.get(f"/en/deadlines/plan?{two}&remove_stay=0").get_data(as_text=True)
+    # One stay is left, the second one (5 May), renumbered.
+    assert len(re.findall(r'name="previous_stays-\d+-entry-day"', html)) == 1
+    assert re.search(r'name="previous_stays-0-entry-day"[^>]*value="5"', html)
+    assert re.search(r'name="previous_stays-0-entry-month"[^>]*value="5"', html)
+
+
+def test_too_many_earlier_stays(client):
+    stays = "&".join(f"previous_stays-{i}-entry-day=1" for i in range(51))
+    response = client.get(f"/en/deadlines/plan?citizenship=RU&{stays}")
+    assert response.status_code == 400
+    assert "Enter at most 50 earlier stays" in response.get_data(as_text=True)
+
+
+def test_calendar_file(client):
+    response = client.get(f"/en/deadlines/plan.ics?{ANSWERS}")
+    assert response.status_code == 200
+    assert response.mimetype == "text/calendar"
+    assert "attachment" in response.headers["Content-Disposition"]
+    calendar = Calendar.from_ical(response.data)
+    events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    registration = events["Register online by 1 October 2026"]
+    assert registration.decoded("dtstart").isoformat() == "2026-10-01"
+    leave = events["Leave Kazakhstan by 29 November 2026"]
+    assert leave.decoded("dtstart").isoformat() == "2026-11-29"
+    for event in events.values():
+        alarms = event.walk("VALARM")
+        assert len(alarms) == 1
+        assert alarms[0].decoded("trigger").days == -3
+        assert "https://" in str(event["description"])
+
+
+def test_calendar_file_in_kazakh(client):
+    calendar = Calendar.from_ical(client.get(f"/kk/deadlines/plan.ics?{ANSWERS}").data)
+    summaries = [str(e["summary"]).replace("\u202f", " ") for e in calendar.walk("VEVENT")]
+    assert any("2026 ж. 1 қазан" in s for s in summaries)
+
+
+def test_unknown_language_and_page_are_localized_404(client):
+    assert client.get("/de/").status_code == 404
+    response = client.get("/kk/nowhere")
+    assert response.status_code == 404
+    assert '<html lang="kk">' in response.get_data(as_text=True)
+
+
+def test_no_cookies_and_security_headers(client):
+    for url in ["/", "/ru/", "/en/deadlines/", f"/en/deadlines/plan?{ANSWERS}", f"/en/deadlines/plan.ics?{ANSWERS}"]:
+        response = client.get(url)
+        assert "Set-Cookie" not in response.headers, url
+        csp = response.headers["Content-Security-Policy"]
+        assert "'unsafe-inline'" not in csp and "frame-ancestors 'none'" in csp
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_no_inline_script_or_style(client):
+    html = client.get(f"/en/deadlines/plan?{ANSWERS}").get_data(as_text=True)
+    assert not re.search(r"<script(?![^>]*\bsrc=)", html)
+    assert "<style" not in html and " style=" not in html
+
+
+def test_first_view_fits_the_budget(client):
+    """DESIGN budget: first view <= 35 KB compressed (HTML, CSS and JS of the start and question pages)."""
+    total = 0
+    for url in ["/ru/", "/ru/deadlines/"]:
+        html = client.get(url).data
+        total += len(gzip.compress(html))
+    static = Path(__file__).parent.parent / "static"
+    for asset in ("css/app.css", "js/app.js"):
+        total += len(gzip.compress((static / asset).read_bytes()))
+    assert total <= 35 * 1024, total
+
+
+def test_static_files_are_hashed_and_cached(client):
+    html = client.get("/en/").get_data(as_text=True)
+    css = re.search(r'href="(/static/css/app\.css\?v=[0-9a-f]{12})"', html).group(1)
+    response = client.get(css)
+    response.close()
+    assert response.status_code == 200
+    assert "immutable" in response.headers["Cache-Control"]

@@ -1,0 +1,118 @@
+"""The rule data itself: rule sets cover every entry date once, every rule cites a dated source,
+and the holiday calendar matches what was checked against the decrees."""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from webapp.rules import rule_book
+from webapp.rules.calendar import kazakhstan_calendar
+from webapp.rules.places import checkpoints
+
+DATA = Path(__file__).parent.parent / "webapp" / "rules" / "data"
+
+
+def _cited_sources(node) -> list[str]:
+    if isinstance(node, dict):
+        found = list(node.get("sources", [])) if isinstance(node.get("sources"), list) else []
+        return found + [s for value in node.values() for s in _cited_sources(value)]
+    return []
+
+
+def test_rule_sets_follow_each_other_without_gaps():
+    rule_sets = sorted(rule_book().rule_sets, key=lambda r: r.valid_from)
+    for earlier, later in zip(rule_sets, rule_sets[1:]):
+        assert earlier.valid_to + timedelta(days=1) == later.valid_from
+    assert rule_sets[-1].valid_to is None
+    assert [r.valid_from for r in rule_sets] == [date(2020, 1, 11), date(2023, 1, 27), date(2026, 7, 1)]
+
+
+@pytest.mark.parametrize("entry, expected", [
+    (date(2023, 1, 26), "kz-2020-host-notification"),
+    (date(2023, 1, 27), "kz-2023-90-in-180"),
+    (date(2026, 6, 30), "kz-2023-90-in-180"),
+    (date(2026, 7, 1), "kz-2026-self-registration"),
+])
+def test_rule_set_is_chosen_by_date_of_entry(entry, expected):
+    assert rule_book().rule_set_for(entry).id == expected
+
+
+def test_every_rule_cites_a_known_source_with_url_and_checked_date():
+    book = rule_book()
+    cited = set()
+    for rule_set in book.rule_sets:
+        for group, spec in rule_set.groups.items():
+            for part in ("stay", "registration", "address_change"):
+                assert spec[part]["sources"], f"{rule_set.id}/{group}/{part} has no source"
+            cited |= set(_cited_sources(spec))
+    assert cited <= set(book.sources)
+    for source_id, source in book.sources.items():
+        assert source["url"].startswith("https://"), source_id
+        assert date.fromisoformat(source["checked"]) <= date.today()
+        assert source["title"] and source["says"]
+
+
+def test_nationality_groups():
+    book = rule_book()
+    assert {code for code, group in book.groups.items() if group == "eaeu"} == {"RU", "BY", "AM", "KG"}
+    assert book.group_of("DE") == "visa_free_30"
+    assert book.group_of("IN") is None  # visa required
+    assert "KZ" in book.not_foreigners
+    nationalities = json.loads((DATA / "nationalities.json").read_text(encoding="utf-8"))
+    for name, group in nationalities["groups"].items():
+        assert group["sources"], f"group {name} has no source"
+    all_codes = [c for g in nationalities["groups"].values() for c in g["countries"]]
+    assert len(all_codes) == len(set(all_codes)), "a country is in two groups"
+
+
+@pytest.mark.parametrize("day, reason", [
+    (date(2026, 3, 23), "holiday"),  # Nauryz
+    (date(2026, 3, 24), "moved_day_off"),  # Nauryz on the weekend, moved
+    (date(2025, 1, 3), "moved_day_off"),  # decree: swapped with Sunday 5 January
+    (date(2024, 5, 8), "moved_day_off"),  # decree: swapped with Saturday 4 May
+    (date(2026, 5, 27), "holiday"),  # Kurban Ait
+    (date(2026, 7, 4), "weekend"),
+])
+def test_days_off(day, reason):
+    assert kazakhstan_calendar().day_off(day).reason == reason
+
+
+@pytest.mark.parametrize("day", [
+    date(2025, 1, 5), date(2024, 5, 4), date(2023, 7, 1), date(2022, 3, 5), date(2022, 8, 27), date(2022, 10, 22),
+])
+def test_weekends_made_working_days_by_decree(day):
+    assert day.weekday() >= 5
+    assert kazakhstan_calendar().is_working_day(day)
+
+
+@pytest.mark.parametrize("day", [
+    date(2026, 8, 31),  # 30 August stopped being a holiday in 2026
+    date(2022, 12, 19),  # Independence Day is only 16 December since 2022
+    date(2025, 5, 8),
+])
+def test_working_days(day):
+    assert kazakhstan_calendar().is_working_day(day)
+
+
+def test_holiday_corrections_are_documented():
+    corrections = json.loads((DATA / "holiday_corrections.json").read_text(encoding="utf-8"))
+    for key in ("add_days_off", "remove_days_off", "add_working_days", "remove_working_days"):
+        for item in corrections[key]:
+            date.fromisoformat(item["date"])
+            assert item["reason"] and item["source"]["url"]
+    for year in map(str, range(2022, 2028)):
+        status = corrections["verified_years"][year]
+        assert status["status"] in {"matches", "corrected", "not verified"}
+        assert status["sources"] or status["status"] == "not verified"
+
+
+def test_checkpoints_have_names_in_three_languages():
+    kazakh_letters = set("әғқңөұүһі")
+    names = [c["name"] for c in checkpoints()]
+    assert len(names) >= 20
+    for name in names:
+        assert set(name) >= {"kk", "ru", "en"}
+    assert any(kazakh_letters & set(n["kk"].lower()) for n in names)

@@ -1,0 +1,96 @@
+"""The shared vectors (tests/vectors/*.json) through the Python evaluator and through the API."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from webapp.rules import PlanInput, Stay, evaluate
+
+from .conftest import load_vectors
+
+PLAN_VECTORS = load_vectors("registration.json", "stay_limits.json", "warnings.json")
+
+
+def _evaluator_view(case_input: dict) -> dict:
+    """The evaluator's Plan in the shape of the API answer, for the fields the vectors check."""
+    plan = evaluate(PlanInput(
+        citizenship=case_input["citizenship"],
+        entry_date=date.fromisoformat(case_input["entry_date"]),
+        today=date.fromisoformat(case_input["today"]),
+        previous_stays=tuple(
+            Stay(date.fromisoformat(s["entry"]), date.fromisoformat(s["exit"]))
+            for s in case_input.get("previous_stays", [])
+        ),
+        accommodation=case_input.get("accommodation"),
+        checkpoint=case_input.get("checkpoint"),
+    ))
+    iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    obligations = {}
+    for ob in plan.obligations:
+        obligations[ob.kind] = {
+            "deadline": iso(ob.deadline), "who": ob.who, "days_left": ob.days_left, "safe_by": iso(ob.safe_by),
+            "working_days": ob.counting.n if ob.counting and ob.counting.method == "working_days" else None,
+        }
+    stay = None
+    if plan.stay:
+        stay = {"leave_by": iso(plan.stay.leave_by), "days_used_in_window": plan.stay.days_used,
+                "max_days_in_window": plan.stay.max_days_in_window}
+    return {"rule_set": plan.rule_set, "group": plan.group, "obligations": obligations, "stay": stay,
+            "warnings": sorted(w.code for w in plan.warnings)}
+
+
+def _api_view(body: dict) -> dict:
+    obligations = {
+        ob["kind"]: {**ob, "safe_by": ob.get("safe_by"), "working_days": ob.get("working_days")}
+        for ob in body["obligations"]
+    }
+    return {"rule_set": body["rule_set"], "group": body["group"], "obligations": obligations,
+            "stay": body["stay"], "warnings": sorted(w["code"] for w in body["warnings"])}
+
+
+def _check(actual: dict, expect: dict) -> None:
+    for key in ("rule_set", "group"):
+        if key in expect:
+            assert actual[key] == expect[key], key
+    if "obligations" in expect:
+        if expect["obligations"] == {}:
+            assert actual["obligations"] == {}
+        for kind, fields in expect["obligations"].items():
+            assert kind in actual["obligations"], f"no {kind} obligation"
+            for field, value in fields.items():
+                assert actual["obligations"][kind][field] == value, f"{kind}.{field}"
+    if "stay" in expect:
+        if expect["stay"] is None:
+            assert actual["stay"] is None
+        else:
+            for field, value in expect["stay"].items():
+                assert actual["stay"][field] == value, f"stay.{field}"
+    if "warnings" in expect:
+        assert actual["warnings"] == sorted(expect["warnings"])
+
+
+@pytest.mark.parametrize("case", PLAN_VECTORS)
+def test_evaluator(case):
+    _check(_evaluator_view(case["input"]), case["expect"])
+
+
+@pytest.mark.parametrize("case", PLAN_VECTORS)
+def test_api(client, case):
+    response = client.post("/api/v1/plan", json=case["input"])
+    assert response.status_code == 200, response.json
+    _check(_api_view(response.json), case["expect"])
+
+
+@pytest.mark.parametrize("case", load_vectors("errors.json"))
+def test_api_errors(client, case):
+    response = client.post("/api/v1/plan", json=case["input"], headers={"Accept-Language": "en"})
+    assert response.status_code == 400
+    errors = response.json["errors"]
+    for field in case["expect"]["errors"]:
+        assert field in errors, f"no message for {field}: {errors}"
+        assert errors[field].strip(), field
+
+
+def test_there_are_enough_vectors():
+    assert len(PLAN_VECTORS) >= 40

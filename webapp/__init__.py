@@ -1,0 +1,109 @@
+"""Tirkeu: stay legal in Kazakhstan. `create_app()` builds the Flask application."""
+from __future__ import annotations
+
+from flask import Flask, g, jsonify, render_template, request, url_for
+from flask_babel import Babel
+from werkzeug.exceptions import HTTPException
+
+from . import api, cli, explain, i18n, pages
+from .assets import static_url
+from .catalogs import compile_missing_catalogs
+from .config import ROOT, Config
+from .journeys import deadlines
+
+babel = Babel()
+
+# No inline script or style, nothing from another origin.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, static_folder=str(ROOT / "static"), static_url_path="/static")
+    app.config.from_object(Config)
+    if test_config:
+        app.config.update(test_config)
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+
+    compile_missing_catalogs(ROOT / "translations")
+    babel.init_app(app, locale_selector=i18n.select_locale)
+
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(deadlines.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(cli.bp)
+
+    @app.url_value_preprocessor
+    def pull_language(endpoint, values):
+        if values and "lang" in values:
+            g.lang = values.pop("lang")
+
+    @app.url_defaults
+    def add_language(endpoint, values):
+        if "lang" not in values and "lang" in g and app.url_map.is_endpoint_expecting(endpoint, "lang"):
+            values["lang"] = g.lang
+
+    app.jinja_env.globals.update(
+        country_name=i18n.country_name,
+        long_date=i18n.long_date,
+        days_left_text=explain.days_left_text,
+        obligation_title=explain.obligation_title,
+        obligation_steps=explain.obligation_steps,
+        obligation_reasoning=explain.obligation_reasoning,
+        stay_reasoning=explain.stay_reasoning,
+        warning_text=explain.warning_text,
+        rule_set_label=explain.rule_set_label,
+        source_view=explain.source_view,
+        urgent_warnings=explain.URGENT_WARNINGS,
+    )
+
+    @app.context_processor
+    def template_helpers():
+        return {
+            "static_url": static_url,
+            "language": i18n.current_language(),
+            "language_links": _language_links(),
+        }
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if request.endpoint == "static" and request.args.get("v"):
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if request.path.startswith("/api/"):
+            return jsonify({"errors": {"request": error.name}}), error.code
+        return render_template("error.html", error=error), error.code
+
+    @app.errorhandler(Exception)
+    def server_error(error: Exception):
+        app.logger.exception("Unhandled error on %s", request.path)  # the path carries no answers
+        if request.path.startswith("/api/"):
+            return jsonify({"errors": {"request": "Internal Server Error"}}), 500
+        return render_template("error.html", error=None), 500
+
+    return app
+
+
+def _language_links() -> list[dict]:
+    """The same page in each language (keeping the answers in the query string)."""
+    endpoint = request.endpoint
+    args = dict(request.view_args or {})
+    if not endpoint or endpoint == "static" or "lang" not in g or request.method != "GET":
+        endpoint, args = "pages.start", {}
+    links = []
+    for code in i18n.LANGUAGES:
+        url = url_for(endpoint, **{**args, "lang": code})
+        if request.query_string and endpoint != "pages.start":
+            url += "?" + request.query_string.decode("utf-8", "replace")
+        links.append({"code": code, "name": i18n.LANGUAGE_NAMES[code], "url": url, "current": code == g.get("lang")})
+    return links

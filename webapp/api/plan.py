@@ -1,0 +1,132 @@
+"""POST /api/v1/plan: the deadlines for one person, as JSON."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from flask import Blueprint, jsonify, request
+
+from ..explain import plan_json
+from ..i18n import country_codes, current_language
+from ..messages import FIELD_ERRORS
+from ..rules import NotCovered, PlanInput, Stay, evaluate, inputs
+from ..rules.places import checkpoint as find_checkpoint
+from ..today import today as kazakhstan_today
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def error_response(errors: dict[str, str], status: int = 400):
+    response = jsonify({"errors": {field: str(message) for field, message in errors.items()}})
+    response.status_code = status
+    response.headers["Content-Language"] = current_language()
+    return response
+
+
+class _Reader:
+    """Reads fields out of the JSON body, collecting one error code per field."""
+
+    def __init__(self, body: dict):
+        self.body = body
+        self.errors: dict[str, str] = {}
+
+    def fail(self, field: str, code: str) -> None:
+        self.errors.setdefault(field, code)
+
+    def text(self, value, field: str) -> str | None:
+        if isinstance(value, str):
+            return value.strip()
+        self.fail(field, "not_a_string")
+        return None
+
+    def date(self, value, field: str, required: str | None = None) -> date | None:
+        if value is None or value == "":
+            if required:
+                self.fail(field, required)
+            return None
+        text = self.text(value, field)
+        if text is None:
+            return None
+        if not ISO_DATE.fullmatch(text):
+            self.fail(field, "invalid_iso_date")
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self.fail(field, "invalid_iso_date")
+            return None
+
+
+def read_plan_request(body: dict, default_today: date) -> tuple[PlanInput | None, dict[str, str]]:
+    """The PlanInput in a JSON body, or the error code of each field that is wrong."""
+    reader = _Reader(body)
+    today = reader.date(body.get("today"), "today") or default_today
+    if "today" not in reader.errors and (code := inputs.check_today(today)):
+        reader.fail("today", code)
+
+    citizenship = body.get("citizenship")
+    if citizenship in (None, ""):
+        reader.fail("citizenship", "required_citizenship")
+    elif (text := reader.text(citizenship, "citizenship")) is not None:
+        citizenship = text.upper()
+        if code := inputs.check_citizenship(citizenship, country_codes()):
+            reader.fail("citizenship", code)
+
+    entry = reader.date(body.get("entry_date"), "entry_date", required="required_entry_date")
+    if entry and (code := inputs.check_entry_date(entry, today)):
+        reader.fail("entry_date", code)
+
+    stays = []
+    raw_stays = body.get("previous_stays") or []
+    if not isinstance(raw_stays, list):
+        reader.fail("previous_stays", "not_a_list")
+    elif len(raw_stays) > inputs.MAX_PREVIOUS_STAYS:
+        reader.fail("previous_stays", "too_many_stays")
+    else:
+        for i, raw in enumerate(raw_stays):
+            field = f"previous_stays[{i}]"
+            if not isinstance(raw, dict):
+                reader.fail(field, "not_a_list")
+                continue
+            start = reader.date(raw.get("entry"), f"{field}.entry", required="required_stay_entry")
+            end = reader.date(raw.get("exit"), f"{field}.exit", required="required_stay_exit")
+            for day, name in ((start, "entry"), (end, "exit")):
+                if day and (code := inputs.check_stay_date(day, today)):
+                    reader.fail(f"{field}.{name}", code)
+            if start and end:
+                stay = Stay(start, end)
+                if code := inputs.check_stay(stay):
+                    reader.fail(f"{field}.exit", code)
+                stays.append(stay)
+
+    accommodation = body.get("accommodation")
+    if accommodation is not None and accommodation not in inputs.ACCOMMODATIONS:
+        reader.fail("accommodation", "invalid_accommodation")
+
+    checkpoint = body.get("checkpoint")
+    if checkpoint is not None:
+        if not isinstance(checkpoint, str) or find_checkpoint(checkpoint) is None:
+            reader.fail("checkpoint", "unknown_checkpoint")
+
+    if reader.errors:
+        return None, reader.errors
+    return PlanInput(citizenship, entry, today, tuple(stays), accommodation, checkpoint), {}
+
+
+@bp.post("/plan")
+def plan():
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return error_response({"body": FIELD_ERRORS["invalid_json"]})
+    answers, errors = read_plan_request(body, kazakhstan_today())
+    if errors:
+        return error_response({field: FIELD_ERRORS[code] for field, code in errors.items()})
+    try:
+        result = evaluate(answers)
+    except NotCovered as error:
+        return error_response({"entry_date": FIELD_ERRORS[error.code]})
+    response = jsonify(plan_json(result))
+    response.headers["Content-Language"] = current_language()
+    return response

@@ -1,0 +1,66 @@
+"""`flask translate extract|update|compile`: wrappers around pybabel with the project's paths."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import click
+from babel.messages.pofile import read_po, write_po
+from flask import Blueprint
+
+from .config import ROOT
+
+bp = Blueprint("translate", __name__, cli_group="translate")
+
+TRANSLATIONS = ROOT / "translations"
+POT = TRANSLATIONS / "messages.pot"
+
+
+def _pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)
+
+
+@bp.cli.command("extract")
+def extract():
+    """Collect the messages of the code, templates and rule data into translations/messages.pot."""
+    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output",
+             "--project", "Tirkeu", "-o", str(POT), "webapp")
+
+
+SOURCE_LANGUAGE = "en"  # the msgids are English; its catalog repeats them
+
+
+@bp.cli.command("update")
+def update():
+    """Extract, then merge new messages into every language's catalog."""
+    extract.callback()
+    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-wrap", "--ignore-obsolete")
+    fill_source_catalog(TRANSLATIONS / SOURCE_LANGUAGE / "LC_MESSAGES" / "messages.po")
+
+
+def fill_source_catalog(path) -> None:
+    """The English catalog says what the msgids say; fill it so no English message is missing."""
+    with open(path, "rb") as source:
+        catalog = read_po(source)
+    for message in catalog:
+        if not message.id:
+            continue
+        message.string = message.id if isinstance(message.id, str) else tuple(
+            message.id[min(i, 1)] for i in range(catalog.num_plurals)
+        )
+        message.flags.discard("fuzzy")
+    with open(path, "wb") as target:
+        write_po(target, catalog, width=0)
+
+
+@bp.cli.command("compile")
+def compile_catalogs():
+    """Compile the catalogs to .mo files (not committed; done on install and before tests)."""
+    _pybabel("compile", "-d", str(TRANSLATIONS), "--statistics")
+
+
+@bp.cli.command("init")
+@click.argument("language")
+def init(language):
+    """Start a catalog for a new language."""
+    _pybabel("init", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", language, "--no-wrap")

@@ -1,0 +1,225 @@
+"""Turns a Plan into words and links in the reader's language, for pages, the API and .ics files."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import gettext as _
+from flask_babel import gettext as translate_data
+from flask_babel import ngettext
+
+from .i18n import long_date, short_day
+from .messages import HOLIDAYS, WARNINGS
+from .rules.calendar import DayOff
+from .rules.evaluator import Obligation, Plan, StayLimit, Warning
+from .rules.ruleset import rule_book
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: str
+    title: str
+    url: str
+    checked: date
+
+
+URGENT_WARNINGS = frozenset({"overstay", "limit_used_on_entry", "deadline_passed"})
+
+
+def rule_set_label(rule_set_id: str) -> str:
+    rule_set = next(r for r in rule_book().rule_sets if r.id == rule_set_id)
+    if rule_set.valid_to:
+        return _("Rules for entries from %(start)s to %(end)s.",
+                 start=long_date(rule_set.valid_from), end=long_date(rule_set.valid_to))
+    return _("Rules for entries from %(start)s.", start=long_date(rule_set.valid_from))
+
+
+def source_view(source_id: str) -> SourceView:
+    source = rule_book().sources[source_id]
+    # The titles are extracted from the data file (webapp/rules/extract.py), not from this call.
+    return SourceView(source_id, translate_data(source["title"]), source["url"], date.fromisoformat(source["checked"]))
+
+
+def days_left_text(days: int) -> str:
+    if days > 0:
+        return ngettext("%(num)d day left", "%(num)d days left", days)
+    if days == 0:
+        return _("today is the last day")
+    return ngettext("%(num)d day overdue", "%(num)d days overdue", -days)
+
+
+def working_days_text(n: int) -> str:
+    return ngettext("%(num)d working day", "%(num)d working days", n)
+
+
+def day_off_text(day: DayOff) -> str:
+    when = short_day(day.day)
+    if day.reason == "weekend":
+        return _("%(day)s — weekend", day=when)
+    name = day.name.replace(" (estimated)", "")
+    if "substituted" in name.lower():
+        return _("%(day)s — day off moved by government decree", day=when)
+    base = name.replace(" (observed)", "")
+    holiday = HOLIDAYS.get(base, base)
+    if name.endswith("(observed)"):
+        return _("%(day)s — day off for %(holiday)s, moved from the weekend", day=when, holiday=holiday)
+    return _("%(day)s — public holiday: %(holiday)s", day=when, holiday=holiday)
+
+
+def obligation_title(obligation: Obligation, accommodation: str | None) -> str:
+    deadline = long_date(obligation.deadline) if obligation.deadline else ""
+    if obligation.kind == "self_registration":
+        return _("Register online by %(date)s", date=deadline)
+    if obligation.kind == "host_notification":
+        if accommodation == "hotel":
+            return _("The hotel must notify the migration police by %(date)s", date=deadline)
+        if accommodation == "employer":
+            return _("Your employer must notify the migration police by %(date)s", date=deadline)
+        return _("Your host must notify the migration police by %(date)s", date=deadline)
+    if obligation.kind == "address_change":
+        n = obligation.counting.n
+        if obligation.who == "self":
+            return _("If you move, register your new address within %(days)s", days=working_days_text(n))
+        return _("If you move, your new host must notify the migration police within %(days)s", days=working_days_text(n))
+    if obligation.kind == "residence_permit":
+        if obligation.deadline is None:
+            return _("To stay longer you need a temporary residence permit")
+        return _("To stay after %(date)s you need a temporary residence permit", date=deadline)
+    raise ValueError(obligation.kind)
+
+
+def obligation_steps(obligation: Obligation, accommodation: str | None) -> list[str]:
+    """Where and how to do it."""
+    if obligation.kind == "self_registration":
+        return [
+            _("Enter your details in the migration police information system: your name, date of birth, passport, the address where you stay and the details of the person who houses you."),
+            _("The owner of the home gets a message in a mobile app and confirms or refuses. Once confirmed, the registration certificate appears in your personal account. No certificate means you are not registered yet."),
+            _("If the owner refuses, stay somewhere else, for example in a hotel, and register with that address."),
+            _("Our sources do not name the address of the online service. Look for it on egov.kz or ask the free hotline 1414."),
+        ]
+    if obligation.kind == "host_notification":
+        steps = []
+        if accommodation == "hotel":
+            steps.append(_("Hotels notify for their guests. Ask at the reception for the notification with its QR code."))
+        steps += [
+            _("The host notifies the migration police in one of three ways: in person at the migration police; online at vmp.gov.kz or egov.kz with their digital signature (EDS); or in the eQonaq mobile app, which can scan your passport."),
+            _("The host needs a copy of your passport, the address where you stay and their own details: IIN for a person, BIN for a company."),
+            _("The result is a PDF with a QR code. Ask for a copy: no PDF means it is not done, so submit again. The host is the one fined for a late notice."),
+        ]
+        return steps
+    if obligation.kind == "address_change":
+        example = long_date(obligation.counting.start)
+        deadline = long_date(obligation.counting.counted[-1])
+        if obligation.who == "self":
+            return [
+                _("Register again in the migration police information system with the new address; the old address is removed automatically."),
+                _("For example, if you move on %(day)s, register by %(date)s.", day=example, date=deadline),
+            ]
+        return [
+            _("Each new host notifies the migration police again, in the same ways."),
+            _("For example, if you move on %(day)s, your new host must notify by %(date)s.", day=example, date=deadline),
+        ]
+    if obligation.kind == "residence_permit":
+        return [
+            _("Apply well before this date. An application in progress does not extend your stay: people have overstayed believing it did."),
+            _("You will need a passport valid for at least 180 more days. Ask the migration police which other documents they need."),
+        ]
+    raise ValueError(obligation.kind)
+
+
+def obligation_reasoning(obligation: Obligation) -> list[str]:
+    """"Why this date?": the rule and the counting, line by line."""
+    counting = obligation.counting
+    if obligation.kind == "residence_permit":
+        return [_("This is the last day you may stay without a permit; see how it is counted under “Leave Kazakhstan”.")]
+    if counting is None:
+        return []
+    if counting.method == "calendar_days":
+        return [
+            _("The rule: register no later than calendar day %(n)d after crossing the border.", n=counting.n),
+            _("Day 1 is the day after you entered (%(entry)s), so day %(n)d is %(date)s.",
+              entry=long_date(counting.start), n=counting.n, date=long_date(obligation.deadline)),
+        ]
+    if obligation.kind == "address_change":
+        lines = [_("The rule: within %(days)s of moving. We count the working days after the day you move, skipping weekends, public holidays and days off moved by decree.", days=working_days_text(counting.n))]
+    else:
+        lines = [_("The rule: within %(days)s of arrival. We count the working days after the day you entered (%(entry)s), skipping weekends, public holidays and days off moved by decree.",
+                   days=working_days_text(counting.n), entry=long_date(counting.start))]
+    lines += [_("Skipped: %(day)s", day=day_off_text(day)) for day in counting.skipped]
+    lines += [_("Working day %(n)d: %(day)s", n=i, day=short_day(day)) for i, day in enumerate(counting.counted, 1)]
+    if obligation.safe_by:
+        lines.append(_("Some advisers count the day of arrival itself as the first working day. To be safe, do it by %(date)s.",
+                       date=long_date(obligation.safe_by)))
+    return lines
+
+
+def stay_reasoning(stay: StayLimit, entry: date) -> list[str]:
+    lines = [_("The day you enter and the day you leave both count as days of stay.")]
+    if stay.window_days:
+        lines.append(_("The rule: at most %(max)d days in any %(window)d-day period.",
+                       max=stay.max_days_in_window, window=stay.window_days))
+        lines.append(ngettext(
+            "On the day you entered, your earlier stays gave %(num)d day in the %(window)d days up to that day.",
+            "On the day you entered, your earlier stays gave %(num)d days in the %(window)d days up to that day.",
+            stay.days_before_entry_in_window, window=stay.window_days))
+    if stay.per_entry_days:
+        lines.append(_("The rule: at most %(n)d days per entry, the day of entry being day 1.", n=stay.per_entry_days))
+    if stay.limited_by == "window":
+        lines.append(_("%(date)s is the last day on which no %(window)d-day period holds more than %(max)d days.",
+                       date=long_date(stay.leave_by), window=stay.window_days, max=stay.max_days_in_window))
+    elif stay.limited_by == "per_entry":
+        lines.append(_("Day %(n)d after entering on %(entry)s is %(date)s.",
+                       n=stay.per_entry_days, entry=long_date(entry), date=long_date(stay.leave_by)))
+    if stay.window_days:
+        lines.append(_("Days used in the %(window)d days up to %(day)s: %(used)d of %(max)d.",
+                       window=stay.window_days, day=long_date(stay.reference_day),
+                       used=stay.days_used, max=stay.max_days_in_window))
+    return lines
+
+
+def warning_text(warning: Warning) -> str:
+    params = {
+        key: long_date(value) if isinstance(value, date) else value
+        for key, value in warning.params.items()
+    }
+    return WARNINGS[warning.code] % params if params else str(WARNINGS[warning.code])
+
+
+def plan_json(plan: Plan) -> dict:
+    """The API's 200 body (DESIGN.md, "JSON API")."""
+    def source_json(source_id: str) -> dict:
+        view = source_view(source_id)
+        return {"id": view.id, "title": view.title, "url": view.url, "checked": view.checked.isoformat()}
+
+    obligations = []
+    for ob in plan.obligations:
+        item = {
+            "kind": ob.kind,
+            "who": ob.who,
+            "deadline": ob.deadline.isoformat() if ob.deadline else None,
+            "days_left": ob.days_left,
+            "source": source_json(ob.sources[0]),
+        }
+        if ob.counting and ob.counting.method == "working_days":
+            item["working_days"] = ob.counting.n
+        if ob.safe_by:
+            item["safe_by"] = ob.safe_by.isoformat()
+        obligations.append(item)
+    stay = None
+    if plan.stay:
+        stay = {
+            "leave_by": plan.stay.leave_by.isoformat() if plan.stay.leave_by else None,
+            "days_left": plan.stay.days_left,
+            "days_used_in_window": plan.stay.days_used,
+            "max_days_in_window": plan.stay.max_days_in_window,
+            "window_days": plan.stay.window_days,
+            "max_days_per_entry": plan.stay.per_entry_days,
+        }
+    return {
+        "rule_set": plan.rule_set,
+        "group": plan.group,
+        "obligations": obligations,
+        "stay": stay,
+        "warnings": [{"code": w.code, "message": warning_text(w)} for w in plan.warnings],
+        "sources": [source_json(s) for s in plan.sources],
+    }

@@ -1,0 +1,62 @@
+"""Form fields shared by the journeys."""
+from __future__ import annotations
+
+from datetime import date
+
+from wtforms import Field
+from wtforms.validators import StopValidation
+from wtforms.utils import unset_value
+
+from .messages import FIELD_ERRORS
+
+DATE_PARTS = ("day", "month", "year")
+
+
+class DatePartsField(Field):
+    """A memorable date typed as day, month and year in three boxes (GOV.UK date input).
+
+    The inputs are named `<name>-day`, `<name>-month`, `<name>-year`; what was typed is kept in
+    `parts` to show again next to the error.
+    """
+
+    def __init__(self, label=None, validators=None, required_message="required_entry_date", **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.required_message = required_message
+        self.parts = dict.fromkeys(DATE_PARTS, "")
+        self.error_part: str | None = None
+
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        self.process_errors = []
+        self.data = None if data is unset_value else data
+        self.raw_data = None
+        if self.data:
+            self.parts = {"day": str(self.data.day), "month": str(self.data.month), "year": str(self.data.year)}
+        if formdata is None:
+            return
+        # Capped: a date part is never longer than this, and nothing huge is echoed back.
+        self.parts = {p: formdata.get(f"{self.name}-{p}", "").strip()[:8] for p in DATE_PARTS}
+        self.raw_data = list(self.parts.values())
+        self.data = None
+        if not any(self.parts.values()):
+            return
+        missing = [p for p in DATE_PARTS if not self.parts[p]]
+        if missing:
+            self.error_part = missing[0]
+            self.process_errors.append(FIELD_ERRORS[f"missing_{missing[0]}"])
+            return
+        if not all(v.isascii() and v.isdigit() for v in self.parts.values()):
+            self.error_part = next(p for p in DATE_PARTS if not self.parts[p].isdigit())
+            self.process_errors.append(FIELD_ERRORS["invalid_date"])
+            return
+        if len(self.parts["year"]) != 4:
+            self.error_part = "year"
+            self.process_errors.append(FIELD_ERRORS["year_four_digits"])
+            return
+        try:
+            self.data = date(int(self.parts["year"]), int(self.parts["month"]), int(self.parts["day"]))
+        except ValueError:
+            self.process_errors.append(FIELD_ERRORS["invalid_date"])
+
+    def pre_validate(self, form):
+        if self.data is None and not self.process_errors and not any(self.parts.values()):
+            raise StopValidation(str(FIELD_ERRORS[self.required_message]))

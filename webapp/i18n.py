@@ -1,0 +1,92 @@
+"""Languages, locale selection and locale-aware formatting (dates, country names, plurals)."""
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date
+from flask import g, request
+from flask_babel import get_locale
+
+LANGUAGES = ("ru", "kk", "en")
+DEFAULT_LANGUAGE = "ru"
+# Each language's own name, for the switcher (a reader looks for their own language).
+LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+
+# CLDR territories that are not nationalities a passport can state.
+NOT_NATIONALITIES = frozenset(
+    "AC AQ BV CP CQ DG EA EU EZ HM IC QO TA TF UM UN XA XB ZZ".split()
+)
+
+# Kazakh Cyrillic alphabet order; it contains the Russian one, so it sorts both.
+_CYRILLIC = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+_CYRILLIC_RANK = {letter: rank for rank, letter in enumerate(_CYRILLIC)}
+
+
+def select_locale() -> str:
+    """The language in the URL; for URLs without one (the API, /), the browser's preference."""
+    lang = g.get("lang")
+    if lang:
+        return lang
+    if request:
+        # A page that does not exist under /kk/... still answers in Kazakh.
+        first_segment = request.path.strip("/").split("/", 1)[0]
+        if first_segment in LANGUAGES:
+            return first_segment
+        return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    return str(get_locale() or DEFAULT_LANGUAGE)
+
+
+def sort_key(text: str) -> tuple:
+    """Alphabetical order for Russian, Kazakh and Latin names without ICU."""
+    key = []
+    for char in text.casefold():
+        if char in _CYRILLIC_RANK:
+            key.append((1, _CYRILLIC_RANK[char]))
+        else:
+            base = unicodedata.normalize("NFKD", char)[0]
+            key.append((0 if base.isalpha() else -1, ord(base)))
+    return tuple(key)
+
+
+@lru_cache(maxsize=8)
+def countries(language: str) -> tuple[tuple[str, str], ...]:
+    """(ISO code, name in `language`) for every nationality, in the language's alphabetical order."""
+    names = Locale.parse(language).territories
+    pairs = [
+        (code, name)
+        for code, name in names.items()
+        if len(code) == 2 and code.isalpha() and code not in NOT_NATIONALITIES
+    ]
+    return tuple(sorted(pairs, key=lambda pair: sort_key(pair[1])))
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    return frozenset(code for code, _ in countries("en"))
+
+
+def country_name(code: str, language: str | None = None) -> str:
+    return Locale.parse(language or current_language()).territories.get(code, code)
+
+
+# Day, month name, year. Russian without CLDR's trailing "г." so a date can end a sentence;
+# Kazakh in CLDR's long form ("2026 ж. 1 қазан").
+_DATE_FORMATS = {"en": "d MMMM y", "ru": "d MMMM y", "kk": "long"}
+
+
+def long_date(day: date, language: str | None = None) -> str:
+    language = language or current_language()
+    return format_date(day, _DATE_FORMATS.get(language, "long"), locale=language)
+
+
+def short_day(day: date, language: str | None = None) -> str:
+    """Weekday and date, for counting working days: "Thu, 1 Oct"."""
+    language = language or current_language()
+    return format_date(day, "EEE, d MMM", locale=language)

@@ -1,0 +1,1 @@
+"""The journeys: blueprints with their forms and views."""

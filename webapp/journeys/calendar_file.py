@@ -1,0 +1,65 @@
+"""A calendar file (.ics) with each deadline and a reminder three days before."""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta, timezone
+
+from flask_babel import gettext as _
+from icalendar import Alarm, Calendar, Event
+
+from ..explain import obligation_steps, obligation_title, source_view
+from ..i18n import long_date
+from ..rules.evaluator import Plan, PlanInput
+
+REMINDER_BEFORE = timedelta(days=3)
+
+
+def _event(uid_parts: tuple, day, summary: str, description: str, stamp: datetime) -> Event:
+    event = Event()
+    digest = hashlib.sha256("|".join(map(str, uid_parts)).encode()).hexdigest()[:24]
+    event.add("uid", f"{digest}@tirkeu")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)  # a date: an all-day event on the deadline
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("transp", "TRANSPARENT")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", -REMINDER_BEFORE)
+    event.add_component(alarm)
+    return event
+
+
+def plan_calendar(plan: Plan, answers: PlanInput, language: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Tirkeu//Deadlines//" + language.upper())
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", _("Tirkeu: my deadlines in Kazakhstan"))
+    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    for obligation in plan.obligations:
+        if obligation.deadline is None or obligation.kind == "residence_permit":
+            continue
+        source = source_view(obligation.sources[0])
+        lines = obligation_steps(obligation, answers.accommodation)
+        lines.append(_("Source: %(title)s, %(url)s (checked %(date)s)",
+                       title=source.title, url=source.url, date=long_date(source.checked)))
+        calendar.add_component(_event(
+            (plan.rule_set, answers.entry_date, obligation.kind, obligation.deadline),
+            obligation.deadline, obligation_title(obligation, answers.accommodation),
+            "\n\n".join(lines), stamp,
+        ))
+    if plan.stay and plan.stay.leave_by:
+        source = source_view(plan.stay.sources[0])
+        calendar.add_component(_event(
+            (plan.rule_set, answers.entry_date, "leave_by", plan.stay.leave_by),
+            plan.stay.leave_by, _("Leave Kazakhstan by %(date)s", date=long_date(plan.stay.leave_by)),
+            "\n\n".join([
+                _("This is the last day you may stay. To stay longer you need a temporary residence permit before this date; an application in progress does not extend your stay."),
+                _("Source: %(title)s, %(url)s (checked %(date)s)",
+                  title=source.title, url=source.url, date=long_date(source.checked)),
+            ]), stamp,
+        ))
+    return calendar.to_ical()

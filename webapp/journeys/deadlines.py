@@ -1,0 +1,105 @@
+"""Journey 1, "My deadlines": questions -> what to do and by when, and a calendar file.
+
+The answers travel in the query string (GET): nothing is stored, the result page can be
+bookmarked, reloaded and switched to another language, and the browser's back button works.
+"""
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import quote
+
+from flask import Blueprint, Response, render_template, request
+from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
+
+from ..i18n import current_language
+from ..messages import FIELD_ERRORS
+from ..rules import NotCovered, evaluate, inputs
+from ..rules.places import checkpoint
+from ..today import today
+from .calendar_file import plan_calendar
+from .deadlines_forms import DeadlinesForm
+
+bp = Blueprint("deadlines", __name__, url_prefix="/<any(ru,kk,en):lang>/deadlines")
+
+STAY_PREFIX = "previous_stays-"
+
+
+def _answers() -> tuple[MultiDict, date]:
+    answers = MultiDict(request.args)
+    day = today()
+    fixed = answers.get("today", "")
+    if fixed:  # a "control date", as in 90/180 calculators: what the dates look like on another day
+        try:
+            candidate = date.fromisoformat(fixed[:10])
+            if not inputs.check_today(candidate):
+                day = candidate
+        except ValueError:
+            pass
+    return answers, day
+
+
+def _stay_indices(answers: MultiDict) -> list[str]:
+    indices = {key[len(STAY_PREFIX):].split("-", 1)[0] for key in answers if key.startswith(STAY_PREFIX)}
+    return sorted((i for i in indices if i.isdigit()), key=int)
+
+
+def _questions(form: DeadlinesForm, status: int = 200, focus: str | None = None):
+    return render_template("deadlines/questions.html", form=form, focus=focus), status
+
+
+@bp.get("/")
+def questions():
+    answers, day = _answers()
+    form = DeadlinesForm(formdata=answers if answers else None, today=day)
+    return _questions(form)
+
+
+@bp.get("/plan")
+def plan():
+    answers, day = _answers()
+    if "remove_stay" in answers:
+        index = answers.pop("remove_stay")
+        for key in [k for k in answers if k.startswith(f"{STAY_PREFIX}{index}-")]:
+            answers.poplist(key)
+        return _questions(DeadlinesForm(formdata=answers, today=day))
+    if "add_stay" in answers:
+        answers.pop("add_stay")
+        form = DeadlinesForm(formdata=answers, today=day)
+        if len(form.previous_stays) < inputs.MAX_PREVIOUS_STAYS:
+            form.previous_stays.append_entry()
+        return _questions(form, focus=form.previous_stays[-1].form.entry.id + "-day")
+
+    form = DeadlinesForm(formdata=answers, today=day)
+    valid = form.validate()
+    too_many = len(_stay_indices(answers)) > inputs.MAX_PREVIOUS_STAYS
+    if too_many:
+        form.previous_stays.errors = [FIELD_ERRORS["too_many_stays"]]
+    if not valid or too_many:
+        return _questions(form, status=400)
+    result_input = form.plan_input()
+    try:
+        result = evaluate(result_input)
+    except NotCovered as error:  # already caught by the form's checks; kept as a guard
+        form.entry_date.errors = [FIELD_ERRORS[error.code]]
+        return _questions(form, status=400)
+    point = checkpoint(result_input.checkpoint) if result_input.checkpoint else None
+    return render_template(
+        "deadlines/plan.html", form=form, plan=result, answers=result_input,
+        checkpoint=point["name"][current_language()] if point else None,
+        query=request.query_string.decode("utf-8", "replace"),
+    )
+
+
+@bp.get("/plan.ics")
+def calendar():
+    answers, day = _answers()
+    form = DeadlinesForm(formdata=answers, today=day)
+    if not form.validate():
+        return _questions(form, status=400)
+    result = evaluate(form.plan_input())
+    body = plan_calendar(result, form.plan_input(), current_language())
+    response = Response(body, mimetype="text/calendar")
+    filename = _("tirkeu-deadlines") + ".ics"
+    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response

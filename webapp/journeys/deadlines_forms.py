@@ -1,0 +1,93 @@
+"""The "My deadlines" questions."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import Form, FieldList, FormField, RadioField, SelectChoice, SelectField
+
+from ..fields import DatePartsField
+from ..i18n import countries, country_codes, current_language
+from ..messages import ACCOMMODATIONS, FIELD_ERRORS
+from ..rules import inputs
+from ..rules.evaluator import PlanInput, Stay
+from ..rules.places import checkpoints
+
+
+class EarlierStayForm(Form):
+    entry = DatePartsField(_l("Date you entered"), required_message="required_stay_entry")
+    exit = DatePartsField(_l("Date you left"), required_message="required_stay_exit")
+
+
+class DeadlinesForm(FlaskForm):
+    class Meta:
+        csrf = False  # nothing is stored or changed: the answers only compute a page
+
+    citizenship = SelectField(_l("Country of your passport"), choices=[], validate_choice=False)
+    entry_date = DatePartsField(_l("When did you cross the border into Kazakhstan?"))
+    checkpoint = SelectField(_l("Checkpoint (optional)"), choices=[], validate_choice=False)
+    previous_stays = FieldList(FormField(EarlierStayForm), max_entries=inputs.MAX_PREVIOUS_STAYS)
+    accommodation = RadioField(
+        _l("Where are you staying?"),
+        choices=[SelectChoice(key, label) for key, label in ACCOMMODATIONS.items()]
+        + [SelectChoice("unknown", _l("I don't know yet"))],
+        validate_choice=False,
+    )
+
+    def __init__(self, *args, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        language = current_language()
+        self.citizenship.choices = [SelectChoice("", _l("Choose a country"))] + [
+            SelectChoice(code, name) for code, name in countries(language) if code != "KZ"
+        ]
+        self.checkpoint.choices = [SelectChoice("", _l("Not selected"))] + [
+            SelectChoice(point["id"], point["name"][language]) for point in checkpoints()
+        ]
+
+    def validate(self, extra_validators=None) -> bool:
+        super().validate(extra_validators)
+        self._check(self.citizenship, self._citizenship_error())
+        if self.entry_date.data:
+            self._check(self.entry_date, inputs.check_entry_date(self.entry_date.data, self.today))
+        if self.checkpoint.data and self.checkpoint.data not in {p["id"] for p in checkpoints()}:
+            self._check(self.checkpoint, "unknown_checkpoint")
+        if self.accommodation.data and self.accommodation.data not in {c.value for c in self.accommodation.choices}:
+            self._check(self.accommodation, "invalid_accommodation")
+        for stay in self.previous_stays:
+            for field in (stay.form.entry, stay.form.exit):
+                if field.data and not field.errors:
+                    self._check(field, inputs.check_stay_date(field.data, self.today))
+            if stay.form.entry.data and stay.form.exit.data and not stay.form.exit.errors:
+                self._check(stay.form.exit, inputs.check_stay(Stay(stay.form.entry.data, stay.form.exit.data)))
+        return not self.error_fields()
+
+    def _citizenship_error(self) -> str | None:
+        if not self.citizenship.data:
+            return "required_citizenship"
+        return inputs.check_citizenship(self.citizenship.data, country_codes())
+
+    @staticmethod
+    def _check(field, code: str | None) -> None:
+        if code:
+            field.errors = [*field.errors, FIELD_ERRORS[code]]
+
+    def error_fields(self) -> list:
+        """Every field in error, in page order, for the error summary."""
+        fields = [self.citizenship, self.entry_date, self.checkpoint]
+        for stay in self.previous_stays:
+            fields += [stay.form.entry, stay.form.exit]
+        fields.append(self.accommodation)
+        return [f for f in fields if f.errors]
+
+    def plan_input(self) -> PlanInput:
+        accommodation = self.accommodation.data
+        return PlanInput(
+            citizenship=self.citizenship.data,
+            entry_date=self.entry_date.data,
+            today=self.today,
+            previous_stays=tuple(Stay(s.form.entry.data, s.form.exit.data) for s in self.previous_stays),
+            accommodation=accommodation if accommodation in ACCOMMODATIONS else None,
+            checkpoint=self.checkpoint.data or None,
+        )

@@ -1,0 +1,70 @@
+"""The words for the codes the rules and checks return, in the reader's language.
+
+Lazy strings, so that this module can be imported before a request picks the language.
+"""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+FIELD_ERRORS = {
+    "required_citizenship": _l("Select the country of your passport"),
+    "unknown_country": _l("Select a country from the list"),
+    "citizen": _l("Citizens of Kazakhstan do not register as foreigners. Tirkeu is for foreign citizens."),
+    "required_entry_date": _l("Enter the date you crossed the border into Kazakhstan"),
+    "invalid_date": _l("Enter a real date, for example 27 9 2026"),
+    "invalid_iso_date": _l("Enter a real date in the form YYYY-MM-DD, for example 2026-09-27"),
+    "missing_day": _l("The date must include a day"),
+    "missing_month": _l("The date must include a month"),
+    "missing_year": _l("The date must include a year"),
+    "year_four_digits": _l("The year must have 4 digits, for example 2026"),
+    "entry_before_rules": _l("Tirkeu knows the rules for entries from 11 January 2020. Enter a later date, or ask the migration police about earlier entries."),
+    "too_far_ahead": _l("The date must be within a year from today"),
+    "too_early": _l("The date must be after 1 January 2000"),
+    "today_out_of_range": _l("The date must be between 2000 and 2100"),
+    "required_stay_entry": _l("Enter the date you entered Kazakhstan on that trip"),
+    "required_stay_exit": _l("Enter the date you left Kazakhstan on that trip"),
+    "exit_before_entry": _l("The date you left must be the same as or after the date you entered"),
+    "too_many_stays": _l("Enter at most 50 earlier stays"),
+    "invalid_accommodation": _l("Choose where you are staying from the list"),
+    "unknown_checkpoint": _l("Choose a checkpoint from the list"),
+    "not_a_list": _l("Give earlier stays as a list of objects with 'entry' and 'exit' dates"),
+    "not_a_string": _l("Give this value as text"),
+    "invalid_json": _l("Send a JSON object with the fields citizenship and entry_date"),
+    "unknown_field": _l("This field is not known; remove it"),
+}
+
+WARNINGS = {
+    "planning_mode": _l("Your date of entry is in the future, so these are the dates as they would be if you enter then."),
+    "visa_required": _l("By our list, citizens of your country need a visa for Kazakhstan. Tirkeu does not cover visa rules: your visa decides how long you may stay. Our list of visa-free countries may be incomplete: if you entered without a visa, call 1414 to check your rules."),
+    "bilateral_agreement": _l("Your country has an agreement with Kazakhstan that may allow a longer stay. We show the general rule for visa-free visitors, which gives the earlier dates; ask the migration police or call 1414 about the agreement."),
+    "unordered_stays": _l("Your earlier stays were not in date order. We sorted them; check that the dates are right."),
+    "overlapping_stays": _l("Some of your earlier stays overlap each other or this stay. Each day is counted once; check the dates."),
+    "limit_used_on_entry": _l("On the day you entered you had already spent %(days)s days in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now."),
+    "overstay": _l("You should have left by %(leave_by)s. You have stayed %(days)s days too long. Contact the migration police or call 1414 now."),
+    "deadline_passed": _l("The deadline %(deadline)s has passed. Do it now: a late registration is better than none. Call 1414 if you need help."),
+    "short_stay_exemption_2020": _l("Under the rules of 2020–2023 some sources say visitors staying up to 30 days did not need registration. We show the host's deadline anyway, the safer reading."),
+    "thirty_day_visitors_2026_unclear": _l("The 2026 rules on self-registration name citizens of countries with a 90-day stay. We found no source on whether visitors with a 30-day stay register themselves. To be safe, ask your host to notify the migration police within 3 working days as before, and call 1414."),
+    "bilateral_checkpoint": _l("This checkpoint is open only to citizens of Kazakhstan and Russia. If you are not a Russian citizen, check that it is the right checkpoint."),
+}
+
+HOLIDAYS = {
+    "New Year's Day": _l("New Year"),
+    "Orthodox Christmas": _l("Orthodox Christmas"),
+    "International Women's Day": _l("International Women's Day"),
+    "Nowruz Holiday": _l("Nauryz"),
+    "Kazakhstan's People Solidarity Holiday": _l("Unity Day of the People of Kazakhstan"),
+    "Defender of the Fatherland Day": _l("Defender of the Fatherland Day"),
+    "Victory Day": _l("Victory Day"),
+    "Capital Day": _l("Capital Day"),
+    "Eid al-Adha": _l("Kurban Ait"),
+    "Constitution Day": _l("Constitution Day"),
+    "Republic Day": _l("Republic Day"),
+    "Independence Day": _l("Independence Day"),
+    "First President Day": _l("First President Day"),
+}
+
+ACCOMMODATIONS = {
+    "private": _l("A flat or house of a private owner"),
+    "hotel": _l("A hotel, hostel or sanatorium"),
+    "employer": _l("Housing from my employer or university"),
+}

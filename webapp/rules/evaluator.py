@@ -1,0 +1,250 @@
+"""What a foreigner in Kazakhstan must do and by when — plain Python, no Flask.
+
+`evaluate(PlanInput)` returns a `Plan`: the obligations with their deadlines and the counting
+behind them, the last day the person may stay, and warnings. Wording is left to the caller
+(pages, API, PDFs, the calendar file), which turns codes into sentences in the reader's language.
+Counting follows shared/DESIGN.md:
+- days of stay include the day of entry and the day of exit;
+- "by the Nth calendar day after crossing" -> entry + N;
+- "within N working days" -> the Nth working day after the day of entry;
+- 90 in 180 -> on every day D of the stay, days present in [D-179, D] <= 90.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .calendar import DayOff, WorkingCalendar, kazakhstan_calendar
+from .places import checkpoint
+from .ruleset import RuleBook, rule_book
+
+
+@dataclass(frozen=True)
+class Stay:
+    entry: date
+    exit: date
+
+
+@dataclass(frozen=True)
+class PlanInput:
+    citizenship: str
+    entry_date: date
+    today: date
+    previous_stays: tuple[Stay, ...] = ()
+    accommodation: str | None = None  # "private", "hotel", "employer" or None (not known yet)
+    checkpoint: str | None = None
+
+
+@dataclass(frozen=True)
+class Counting:
+    """How a deadline was reached, for "Why this date?"."""
+    method: str  # "calendar_days" or "working_days"
+    n: int
+    start: date
+    counted: tuple[date, ...] = ()
+    skipped: tuple[DayOff, ...] = ()
+
+
+@dataclass(frozen=True)
+class Obligation:
+    kind: str  # self_registration, host_notification, address_change, residence_permit
+    who: str  # "self" or "host"
+    deadline: date | None
+    days_left: int | None
+    sources: tuple[str, ...]
+    counting: Counting | None = None
+    # Some advisers count the day of arrival as the first working day; when that reading gives
+    # an earlier date we show it as the safe date (DESIGN: "show the earlier date and explain").
+    safe_by: date | None = None
+
+
+@dataclass(frozen=True)
+class StayLimit:
+    leave_by: date | None  # None when the limit was already used up on the day of entry
+    days_left: int | None
+    days_used: int  # days of presence in the window (or in this stay) on the reference day
+    reference_day: date
+    max_days_in_window: int | None
+    window_days: int | None
+    per_entry_days: int | None
+    limited_by: str  # "window", "per_entry" or "used_up"
+    days_before_entry_in_window: int  # earlier-stay days in the window on the day of entry
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Warning:
+    code: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Plan:
+    rule_set: str
+    group: str | None  # None: a visa is needed and these rules do not apply
+    obligations: tuple[Obligation, ...]
+    stay: StayLimit | None
+    warnings: tuple[Warning, ...]
+    sources: tuple[str, ...]
+
+
+class NotCovered(ValueError):
+    """The input is outside what the rules cover (entry before the first rule set, a citizen)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+def days_between(first: date, last: date) -> set[date]:
+    return {first + timedelta(days=i) for i in range((last - first).days + 1)}
+
+
+def _presence_before(stays: tuple[Stay, ...], entry: date) -> set[date]:
+    present: set[date] = set()
+    for stay in stays:
+        if stay.entry < entry:
+            present |= days_between(stay.entry, min(stay.exit, entry - timedelta(days=1)))
+    return present
+
+
+def _stay_warnings(stays: tuple[Stay, ...], entry: date) -> list[Warning]:
+    warnings = []
+    if list(stays) != sorted(stays, key=lambda s: (s.entry, s.exit)):
+        warnings.append(Warning("unordered_stays"))
+    ordered = sorted(stays, key=lambda s: (s.entry, s.exit))
+    overlapping = any(b.entry <= a.exit for a, b in zip(ordered, ordered[1:]))
+    if overlapping or any(s.exit >= entry for s in stays):
+        warnings.append(Warning("overlapping_stays"))
+    return warnings
+
+
+def _window_count(present: set[date], entry: date, day: date, window_days: int) -> int:
+    """Days present in [day - window_days + 1, day], staying continuously since `entry`."""
+    start = day - timedelta(days=window_days - 1)
+    before = sum(1 for d in present if start <= d < entry)
+    return before + (day - max(entry, start)).days + 1
+
+
+def stay_limit(spec: dict, entry: date, today: date, present: set[date]) -> StayLimit:
+    per_entry = spec["per_entry"]
+    window = spec["window"]
+    reference = max(today, entry)
+    candidates: list[tuple[date | None, str]] = []
+    before_in_window = 0
+    if window:
+        max_days, window_days = window["max_days"], window["window_days"]
+        before_in_window = _window_count(present, entry, entry, window_days) - 1
+        day = entry
+        # The count includes the current stay, so it passes max_days within max_days + 1 days.
+        while _window_count(present, entry, day, window_days) <= max_days:
+            day += timedelta(days=1)
+        last = day - timedelta(days=1)
+        candidates.append((last if last >= entry else None, "window" if last >= entry else "used_up"))
+        days_used = _window_count(present, entry, reference, window_days)
+    else:
+        max_days = window_days = None
+        days_used = (reference - entry).days + 1
+    if per_entry:
+        candidates.append((entry + timedelta(days=per_entry - 1), "per_entry"))
+    if any(limit is None for limit, _ in candidates):
+        leave_by, limited_by = None, "used_up"
+    else:
+        leave_by, limited_by = min(candidates, key=lambda c: c[0])
+    return StayLimit(
+        leave_by=leave_by,
+        days_left=(leave_by - today).days if leave_by else None,
+        days_used=days_used,
+        reference_day=reference,
+        max_days_in_window=max_days,
+        window_days=window_days,
+        per_entry_days=per_entry,
+        limited_by=limited_by,
+        days_before_entry_in_window=before_in_window,
+        sources=tuple(spec["sources"]),
+    )
+
+
+def _deadline(spec: dict, start: date, calendar: WorkingCalendar) -> tuple[date, Counting, date | None]:
+    if "calendar_days" in spec:
+        n = spec["calendar_days"]
+        return start + timedelta(days=n), Counting("calendar_days", n, start), None
+    n = spec["working_days"]
+    deadline, counted, skipped = calendar.nth_working_day_after(start, n)
+    # The reading that counts the day of arrival itself, when that is a working day.
+    counting_arrival_day, _, _ = calendar.nth_working_day_after(start - timedelta(days=1), n)
+    safe_by = counting_arrival_day if counting_arrival_day < deadline else None
+    return deadline, Counting("working_days", n, start, tuple(counted), tuple(skipped)), safe_by
+
+
+def evaluate(
+    request: PlanInput,
+    rules: RuleBook | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> Plan:
+    rules = rules or rule_book()
+    calendar = calendar or kazakhstan_calendar()
+    entry, today = request.entry_date, request.today
+
+    if request.citizenship in rules.not_foreigners:
+        raise NotCovered("citizen")
+    rule_set = rules.rule_set_for(entry)
+    if rule_set is None:
+        raise NotCovered("entry_before_rules")
+
+    warnings: list[Warning] = []
+    if entry > today:
+        warnings.append(Warning("planning_mode"))
+    group = rules.group_of(request.citizenship)
+    if group is None:
+        warnings.append(Warning("visa_required"))
+        return Plan(rule_set.id, None, (), None, tuple(warnings), ())
+    if group == "visa_free_90_bilateral":
+        # An agreement may allow more; we apply the general 30-day rule, the stricter reading.
+        warnings.append(Warning("bilateral_agreement"))
+    spec = rule_set.groups["eaeu" if group == "eaeu" else "visa_free_30"]
+
+    warnings += _stay_warnings(request.previous_stays, entry)
+    stay = stay_limit(spec["stay"], entry, today, _presence_before(request.previous_stays, entry))
+    if stay.limited_by == "used_up":
+        warnings.append(Warning("limit_used_on_entry", {"days": stay.days_before_entry_in_window}))
+    elif stay.leave_by < today:
+        warnings.append(Warning("overstay", {"days": (today - stay.leave_by).days, "leave_by": stay.leave_by}))
+
+    obligations: list[Obligation] = []
+    registration = spec["registration"]
+    deadline, counting, safe_by = _deadline(registration, entry, calendar)
+    obligations.append(Obligation(
+        kind=registration["kind"], who=registration["who"], deadline=deadline,
+        days_left=(deadline - today).days, sources=tuple(registration["sources"]),
+        counting=counting, safe_by=safe_by,
+    ))
+    if deadline < today:
+        warnings.append(Warning("deadline_passed", {"kind": registration["kind"], "deadline": deadline}))
+
+    moving = spec["address_change"]
+    # No date to count from until the person moves; show what moving today would mean.
+    _, example, _ = _deadline(moving, max(today, entry), calendar)
+    obligations.append(Obligation(
+        kind="address_change", who=moving["who"], deadline=None, days_left=None,
+        sources=tuple(moving["sources"]), counting=example,
+    ))
+
+    if "residence_permit" in spec:
+        obligations.append(Obligation(
+            kind="residence_permit", who="self", deadline=stay.leave_by,
+            days_left=stay.days_left, sources=tuple(spec["residence_permit"]["sources"]),
+        ))
+
+    for note in rule_set.notes:
+        if note != "thirty_day_visitors_2026_unclear" or spec is rule_set.groups["visa_free_30"]:
+            warnings.append(Warning(note))
+    if request.checkpoint:
+        point = checkpoint(request.checkpoint)
+        if point and point["kind"] == "bilateral" and request.citizenship != "RU":
+            warnings.append(Warning("bilateral_checkpoint", {"checkpoint": point["id"]}))
+
+    sources: list[str] = []
+    for ids in [o.sources for o in obligations] + [stay.sources]:
+        sources += [s for s in ids if s not in sources]
+    return Plan(rule_set.id, group, tuple(obligations), stay, tuple(warnings), tuple(sources))

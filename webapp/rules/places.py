@@ -1,0 +1,18 @@
+"""Border checkpoints (data/checkpoints.json)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+
+@lru_cache(maxsize=1)
+def checkpoints() -> tuple[dict, ...]:
+    path = DATA / "checkpoints.json"
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["checkpoints"])
+
+
+def checkpoint(checkpoint_id: str) -> dict | None:
+    return next((c for c in checkpoints() if c["id"] == checkpoint_id), None)

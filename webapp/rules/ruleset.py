@@ -1,0 +1,76 @@
+"""Loads the rule data (data/*.json): rule sets by date of entry, nationality groups, sources."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+
+def _load(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    id: str
+    valid_from: date
+    valid_to: date | None
+    groups: dict
+    notes: tuple[str, ...]
+
+    def covers(self, entry: date) -> bool:
+        return self.valid_from <= entry and (self.valid_to is None or entry <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    rule_sets: tuple[RuleSet, ...]
+    groups: dict[str, str]  # ISO country code -> group id
+    not_foreigners: frozenset[str]
+    sources: dict[str, dict]
+
+    @property
+    def first_entry_covered(self) -> date:
+        return min(r.valid_from for r in self.rule_sets)
+
+    @property
+    def last_checked(self) -> date:
+        return max(date.fromisoformat(s["checked"]) for s in self.sources.values())
+
+    def rule_set_for(self, entry: date) -> RuleSet | None:
+        return next((r for r in self.rule_sets if r.covers(entry)), None)
+
+    def group_of(self, country: str) -> str | None:
+        """'eaeu', 'visa_free_30', 'visa_free_90_bilateral', or None for visa-required."""
+        return self.groups.get(country)
+
+
+@lru_cache(maxsize=1)
+def rule_book() -> RuleBook:
+    regimes = _load("regimes.json")
+    nationalities = _load("nationalities.json")
+    rule_sets = tuple(
+        RuleSet(
+            id=r["id"],
+            valid_from=date.fromisoformat(r["valid_from"]),
+            valid_to=date.fromisoformat(r["valid_to"]) if r["valid_to"] else None,
+            groups=r["groups"],
+            notes=tuple(r["notes"]),
+        )
+        for r in regimes["rule_sets"]
+    )
+    groups = {
+        code: group
+        for group, spec in nationalities["groups"].items()
+        for code in spec["countries"]
+    }
+    return RuleBook(
+        rule_sets=rule_sets,
+        groups=groups,
+        not_foreigners=frozenset(nationalities["not_foreigners"]),
+        sources=_load("sources.json")["sources"],
+    )
