@@ -61,6 +61,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         urgent_warnings=explain.URGENT_WARNINGS,
     )
 
+    app.jinja_env.filters["groupby_optgroup"] = _groupby_optgroup
+
     @app.context_processor
     def template_helpers():
         return {
@@ -107,3 +109,14 @@ def _language_links() -> list[dict]:
             url += "?" + request.query_string.decode("utf-8", "replace")
         links.append({"code": code, "name": i18n.LANGUAGE_NAMES[code], "url": url, "current": code == g.get("lang")})
     return links
+
+
+def _groupby_optgroup(choices) -> list[tuple[str | None, list]]:
+    """Consecutive choices with the same optgroup, in their order (Jinja's groupby would sort)."""
+    groups: list[tuple[str | None, list]] = []
+    for choice in choices:
+        if groups and groups[-1][0] == choice.optgroup:
+            groups[-1][1].append(choice)
+        else:
+            groups.append((choice.optgroup, [choice]))
+    return groups

@@ -34,7 +34,7 @@ SOURCE_LANGUAGE = "en"  # the msgids are English; its catalog repeats them
 def update():
     """Extract, then merge new messages into every language's catalog."""
     extract.callback()
-    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-wrap", "--ignore-obsolete")
+    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-wrap", "--ignore-obsolete", "--no-fuzzy-matching")
     fill_source_catalog(TRANSLATIONS / SOURCE_LANGUAGE / "LC_MESSAGES" / "messages.po")
 
 

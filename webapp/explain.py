@@ -145,8 +145,10 @@ def obligation_reasoning(obligation: Obligation) -> list[str]:
     else:
         lines = [_("The rule: within %(days)s of arrival. We count the working days after the day you entered (%(entry)s), skipping weekends, public holidays and days off moved by decree.",
                    days=working_days_text(counting.n), entry=long_date(counting.start))]
-    lines += [_("Skipped: %(day)s", day=day_off_text(day)) for day in counting.skipped]
-    lines += [_("Working day %(n)d: %(day)s", n=i, day=short_day(day)) for i, day in enumerate(counting.counted, 1)]
+    # Day by day, in date order: the working days counted and the days off skipped between them.
+    days = [(day, _("Working day %(n)d: %(day)s", n=i, day=short_day(day))) for i, day in enumerate(counting.counted, 1)]
+    days += [(day.day, _("Skipped: %(day)s", day=day_off_text(day))) for day in counting.skipped]
+    lines += [line for _day, line in sorted(days, key=lambda item: item[0])]
     if obligation.safe_by:
         lines.append(_("Some advisers count the day of arrival itself as the first working day. To be safe, do it by %(date)s.",
                        date=long_date(obligation.safe_by)))
@@ -168,7 +170,7 @@ def stay_reasoning(stay: StayLimit, entry: date) -> list[str]:
         lines.append(_("%(date)s is the last day on which no %(window)d-day period holds more than %(max)d days.",
                        date=long_date(stay.leave_by), window=stay.window_days, max=stay.max_days_in_window))
     elif stay.limited_by == "per_entry":
-        lines.append(_("Day %(n)d after entering on %(entry)s is %(date)s.",
+        lines.append(_("Counting the day you entered (%(entry)s) as day 1, day %(n)d is %(date)s.",
                        n=stay.per_entry_days, entry=long_date(entry), date=long_date(stay.leave_by)))
     if stay.window_days:
         lines.append(_("Days used in the %(window)d days up to %(day)s: %(used)d of %(max)d.",
@@ -178,6 +180,16 @@ def stay_reasoning(stay: StayLimit, entry: date) -> list[str]:
 
 
 def warning_text(warning: Warning) -> str:
+    if warning.code == "limit_used_on_entry":
+        return ngettext(
+            "On the day you entered you had already spent %(num)d day in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.",
+            "On the day you entered you had already spent %(num)d days in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.",
+            warning.params["days"])
+    if warning.code == "overstay":
+        return ngettext(
+            "You should have left by %(leave_by)s. You have stayed %(num)d day too long. Contact the migration police or call 1414 now.",
+            "You should have left by %(leave_by)s. You have stayed %(num)d days too long. Contact the migration police or call 1414 now.",
+            warning.params["days"], leave_by=long_date(warning.params["leave_by"]))
     params = {
         key: long_date(value) if isinstance(value, date) else value
         for key, value in warning.params.items()

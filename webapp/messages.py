@@ -39,8 +39,6 @@ WARNINGS = {
     "bilateral_agreement": _l("Your country has an agreement with Kazakhstan that may allow a longer stay. We show the general rule for visa-free visitors, which gives the earlier dates; ask the migration police or call 1414 about the agreement."),
     "unordered_stays": _l("Your earlier stays were not in date order. We sorted them; check that the dates are right."),
     "overlapping_stays": _l("Some of your earlier stays overlap each other or this stay. Each day is counted once; check the dates."),
-    "limit_used_on_entry": _l("On the day you entered you had already spent %(days)s days in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now."),
-    "overstay": _l("You should have left by %(leave_by)s. You have stayed %(days)s days too long. Contact the migration police or call 1414 now."),
     "deadline_passed": _l("The deadline %(deadline)s has passed. Do it now: a late registration is better than none. Call 1414 if you need help."),
     "short_stay_exemption_2020": _l("Under the rules of 2020–2023 some sources say visitors staying up to 30 days did not need registration. We show the host's deadline anyway, the safer reading."),
     "thirty_day_visitors_2026_unclear": _l("The 2026 rules on self-registration name citizens of countries with a 90-day stay. We found no source on whether visitors with a 30-day stay register themselves. To be safe, ask your host to notify the migration police within 3 working days as before, and call 1414."),
@@ -67,4 +65,14 @@ ACCOMMODATIONS = {
     "private": _l("A flat or house of a private owner"),
     "hotel": _l("A hotel, hostel or sanatorium"),
     "employer": _l("Housing from my employer or university"),
+}
+
+REGIONS = {
+    "atyrau": _l("Atyrau Region"),
+    "west_kazakhstan": _l("West Kazakhstan Region"),
+    "aktobe": _l("Aktobe Region"),
+    "kostanay": _l("Kostanay Region"),
+    "north_kazakhstan": _l("North Kazakhstan Region"),
+    "pavlodar": _l("Pavlodar Region"),
+    "east_kazakhstan": _l("East Kazakhstan Region"),
 }

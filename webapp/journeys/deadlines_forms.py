@@ -9,7 +9,7 @@ from wtforms import Form, FieldList, FormField, RadioField, SelectChoice, Select
 
 from ..fields import DatePartsField
 from ..i18n import countries, country_codes, current_language
-from ..messages import ACCOMMODATIONS, FIELD_ERRORS
+from ..messages import ACCOMMODATIONS, FIELD_ERRORS, REGIONS
 from ..rules import inputs
 from ..rules.evaluator import PlanInput, Stay
 from ..rules.places import checkpoints
@@ -43,7 +43,8 @@ class DeadlinesForm(FlaskForm):
             SelectChoice(code, name) for code, name in countries(language) if code != "KZ"
         ]
         self.checkpoint.choices = [SelectChoice("", _l("Not selected"))] + [
-            SelectChoice(point["id"], point["name"][language]) for point in checkpoints()
+            SelectChoice(point["id"], point["name"][language], optgroup=str(REGIONS[point["region"]]))
+            for point in checkpoints()
         ]
 
     def validate(self, extra_validators=None) -> bool:

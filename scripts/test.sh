@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs everything the tests need and runs every test:
+#   Debian's chromium, poppler-utils and Node.js; the Python test extras; npm's axe-core.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+packages="chromium poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0"
+# Node.js may already come from another packaging that bundles npm; Debian's npm would conflict.
+command -v npm >/dev/null || packages="$packages nodejs npm"
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $packages >/dev/null
+
+python3 -m venv .venv
+.venv/bin/pip install --quiet -e '.[test]'
+npm install --no-audit --no-fund --loglevel=error
+
+.venv/bin/flask --app webapp translate compile
+# pytest exits 5 when it collects no tests: that is a failure here, as is any other non-zero code.
+exec .venv/bin/python -m pytest "$@"

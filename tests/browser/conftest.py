@@ -1,0 +1,92 @@
+"""Browser fixtures: a live server on 127.0.0.1 and Debian's Chromium driven by Playwright."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from webapp import create_app
+
+from ..conftest import TODAY
+
+ROOT = Path(__file__).parent.parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+# Flags that keep Chromium off the network it does not have here (see the env notes).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    app = create_app({"TODAY": TODAY})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # A phone: 360 px wide, touch.
+    return {**browser_context_args, "viewport": {"width": 360, "height": 760}, "has_touch": True, "is_mobile": True}
+
+
+@pytest.fixture()
+def nojs_page(browser, browser_context_args):
+    context = browser.new_context(**browser_context_args, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture()
+def axe_page(browser, browser_context_args):
+    """A page where axe-core can be injected despite our strict CSP."""
+    context = browser.new_context(**browser_context_args, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+class Journey:
+    """The user's steps through "My deadlines", the same with or without JavaScript."""
+
+    COUNTRY_SEARCH = {"ru": "Росс", "kk": "Ресей", "en": "Russia"}
+
+    def __init__(self, page, base: str, lang: str):
+        self.page, self.base, self.lang = page, base, lang
+
+    def start(self):
+        self.page.goto(f"{self.base}/{self.lang}/")
+        self.page.click(".button-start")
+        self.page.wait_for_url(f"**/{self.lang}/deadlines/")
+
+    def choose_country(self, code: str, search: bool):
+        if search:
+            self.page.fill("#citizenship-search", self.COUNTRY_SEARCH[self.lang])
+            assert self.page.input_value("#citizenship") == code
+        else:
+            self.page.select_option("#citizenship", code)
+
+    def enter_date(self, field: str, day: int, month: int, year: int):
+        self.page.fill(f"#{field}-day", str(day))
+        self.page.fill(f"#{field}-month", str(month))
+        self.page.fill(f"#{field}-year", str(year))
+
+    def choose_accommodation(self, index: int):
+        self.page.click(f"label[for=accommodation-{index}]")
+
+    def submit(self):
+        self.page.click("form > button.button:not([name])")
+        self.page.wait_for_load_state()

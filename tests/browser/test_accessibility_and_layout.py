@@ -1,0 +1,60 @@
+"""axe-core on every page in every language; no horizontal scrolling at 320 px; touch targets."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import AXE
+
+pytestmark = pytest.mark.browser
+
+RESULT = ("deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
+          "&accommodation=private&checkpoint=kairak&previous_stays-0-entry-day=1&previous_stays-0-entry-month=4"
+          "&previous_stays-0-entry-year=2026&previous_stays-0-exit-day=30&previous_stays-0-exit-month=5"
+          "&previous_stays-0-exit-year=2026")
+PAGES = [
+    "",
+    "deadlines/",
+    "deadlines/plan?add_stay=1",
+    "deadlines/plan?citizenship=&entry_date-day=31&entry_date-month=2&entry_date-year=2026",
+    RESULT,
+    "deadlines/plan?citizenship=IN&entry_date-day=1&entry_date-month=9&entry_date-year=2026",
+    "no-such-page",
+]
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_violations(axe_page, live_server, lang, path):
+    axe_page.goto(f"{live_server}/{lang}/{path}")
+    for details in axe_page.query_selector_all("details"):
+        details.evaluate("d => d.open = true")
+    axe_page.add_script_tag(path=str(AXE))
+    result = axe_page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
+    )
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_horizontal_scrolling_at_320_px(browser, live_server, path):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for lang in ("ru", "kk", "en"):
+        page.goto(f"{live_server}/{lang}/{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{lang}/{path} is {width}px wide"
+    context.close()
+
+
+def test_touch_targets_are_at_least_44_px(page, live_server):
+    page.goto(f"{live_server}/en/{RESULT}")
+    page.goto(f"{live_server}/en/deadlines/plan?add_stay=1")
+    for url in (f"{live_server}/en/{RESULT}", f"{live_server}/en/deadlines/plan?add_stay=1"):
+        page.goto(url)
+        small = page.evaluate("""() => [...document.querySelectorAll(
+            'button, input:not([type=hidden]), select, summary, .button, .back-link, .languages a, .brand, .radio-label')]
+            .map(e => [e.outerHTML.slice(0, 80), e.getBoundingClientRect().height])
+            .filter(([, h]) => h > 0 && h < 44)""")
+        assert small == []

@@ -1,0 +1,75 @@
+"""POST /api/v1/plan beyond the vectors: languages, malformed bodies, limits."""
+from __future__ import annotations
+
+import json
+import re
+
+
+def test_messages_follow_accept_language(client):
+    body = {"citizenship": "KZ", "entry_date": "2026-02-30"}
+    en = client.post("/api/v1/plan", json=body, headers={"Accept-Language": "en"}).json["errors"]
+    ru = client.post("/api/v1/plan", json=body, headers={"Accept-Language": "ru-RU,ru;q=0.9"}).json["errors"]
+    kk = client.post("/api/v1/plan", json=body, headers={"Accept-Language": "kk"}).json["errors"]
+    assert en["entry_date"].startswith("Enter a real date")
+    assert ru["citizenship"] != en["citizenship"] and "Казахстан" in ru["citizenship"]
+    assert kk["citizenship"] not in (en["citizenship"], ru["citizenship"])
+
+
+def test_warning_messages_are_localized(client):
+    body = {"citizenship": "RU", "entry_date": "2026-12-10", "today": "2026-11-25"}
+    response = client.post("/api/v1/plan", json=body, headers={"Accept-Language": "ru"})
+    assert response.headers["Content-Language"] == "ru"
+    [warning] = response.json["warnings"]
+    assert warning["code"] == "planning_mode"
+    english = client.post("/api/v1/plan", json=body, headers={"Accept-Language": "en"}).json["warnings"][0]["message"]
+    assert re.search("[а-я]", warning["message"]) and warning["message"] != english
+
+
+def test_answer_shape(client):
+    body = {"citizenship": "RU", "entry_date": "2026-09-01", "today": "2026-09-05",
+            "previous_stays": [{"entry": "2026-04-01", "exit": "2026-05-30"}], "accommodation": "private"}
+    answer = client.post("/api/v1/plan", json=body).json
+    assert set(answer) == {"rule_set", "group", "obligations", "stay", "warnings", "sources"}
+    registration = answer["obligations"][0]
+    assert registration["kind"] == "self_registration" and registration["who"] == "self"
+    assert set(registration["source"]) == {"id", "title", "url", "checked"}
+    assert answer["stay"]["leave_by"] == "2026-11-29"
+    assert answer["stay"]["days_used_in_window"] == 65
+    assert answer["stay"]["max_days_in_window"] == 90
+    assert all(source["url"].startswith("https://") for source in answer["sources"])
+
+
+def test_lowercase_country_code_is_accepted(client):
+    body = {"citizenship": "ru", "entry_date": "2026-09-01", "today": "2026-09-01"}
+    assert client.post("/api/v1/plan", json=body).status_code == 200
+
+
+def test_bad_json_is_a_400_with_a_message(client):
+    for data in ["{not json", "[1, 2]", "\"text\"", "null", ""]:
+        response = client.post("/api/v1/plan", data=data, content_type="application/json")
+        assert response.status_code == 400, data
+        assert response.json["errors"]["body"]
+
+
+def test_more_than_50_earlier_stays(client):
+    stays = [{"entry": "2026-01-01", "exit": "2026-01-02"}] * 51
+    response = client.post("/api/v1/plan", json={"citizenship": "RU", "entry_date": "2026-09-01", "previous_stays": stays})
+    assert response.status_code == 400
+    assert "previous_stays" in response.json["errors"]
+
+
+def test_huge_body_is_refused(client):
+    data = json.dumps({"citizenship": "RU", "entry_date": "2026-09-01", "padding": "x" * 200_000})
+    response = client.post("/api/v1/plan", data=data, content_type="application/json")
+    assert response.status_code == 413
+    assert response.json["errors"]
+
+
+def test_wrong_method_and_unknown_route_answer_json(client):
+    assert client.get("/api/v1/plan").status_code == 405
+    assert client.get("/api/v1/nothing").json["errors"]
+
+
+def test_no_cookie_from_the_api(client):
+    response = client.post("/api/v1/plan", json={"citizenship": "RU", "entry_date": "2026-09-01"})
+    assert "Set-Cookie" not in response.headers
