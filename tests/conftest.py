@@ -28,3 +28,25 @@ def load_vectors(*names: str) -> list[dict]:
         for case in json.loads((VECTORS / name).read_text(encoding="utf-8"))["cases"]:
             cases.append(pytest.param(case, id=f"{name[:-5]}: {case['name']}"))
     return cases
+
+
+@pytest.fixture()
+def live_request_log(app, caplog):
+    """What Werkzeug's development server logs for one request carrying answers."""
+    import threading
+    import urllib.request
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app)
+    thread = threading.Thread(target=server.handle_request)
+    thread.start()
+    with caplog.at_level("INFO", logger="werkzeug"):
+        url = f"http://127.0.0.1:{server.server_port}/en/deadlines/plan?citizenship=RU&entry_date-day=1"
+        try:
+            urllib.request.urlopen(url).close()
+        except urllib.error.HTTPError as error:  # 400: the answers are incomplete on purpose
+            error.close()
+        thread.join(timeout=10)
+    server.server_close()
+    return "\n".join(record.getMessage() for record in caplog.records)

@@ -73,3 +73,9 @@ def test_wrong_method_and_unknown_route_answer_json(client):
 def test_no_cookie_from_the_api(client):
     response = client.post("/api/v1/plan", json={"citizenship": "RU", "entry_date": "2026-09-01"})
     assert "Set-Cookie" not in response.headers
+
+
+def test_visa_required_answer_cites_the_visa_free_list(client):
+    answer = client.post("/api/v1/plan", json={"citizenship": "IN", "entry_date": "2026-09-01", "today": "2026-09-01"}).json
+    assert answer["obligations"] == [] and answer["stay"] is None
+    assert [s["id"] for s in answer["sources"]] == ["qazmonitor-visa-free-2022", "zakon-visa-free-2025"]

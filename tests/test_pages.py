@@ -220,3 +220,8 @@ def test_static_files_are_hashed_and_cached(client):
     response.close()
     assert response.status_code == 200
     assert "immutable" in response.headers["Cache-Control"]
+
+
+def test_request_lines_are_logged_without_answers(live_request_log):
+    assert "citizenship=RU" not in live_request_log
+    assert "GET /en/deadlines/plan?… HTTP/1.1" in live_request_log

@@ -48,6 +48,7 @@ def test_every_rule_cites_a_known_source_with_url_and_checked_date():
             for part in ("stay", "registration", "address_change"):
                 assert spec[part]["sources"], f"{rule_set.id}/{group}/{part} has no source"
             cited |= set(_cited_sources(spec))
+    cited |= set(book.nationality_sources)
     assert cited <= set(book.sources)
     for source_id, source in book.sources.items():
         assert source["url"].startswith("https://"), source_id

@@ -6,6 +6,7 @@ from flask_babel import Babel
 from werkzeug.exceptions import HTTPException
 
 from . import api, cli, explain, i18n, pages
+from .privacy import keep_answers_out_of_logs
 from .assets import static_url
 from .catalogs import compile_missing_catalogs
 from .config import ROOT, Config
@@ -30,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False
 
     compile_missing_catalogs(ROOT / "translations")
+    keep_answers_out_of_logs()
     babel.init_app(app, locale_selector=i18n.select_locale)
 
     app.register_blueprint(pages.bp)

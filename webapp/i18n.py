@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
-from flask import g, request
+from flask import g, has_request_context, request
 from flask_babel import get_locale
 
 LANGUAGES = ("ru", "kk", "en")
@@ -30,7 +30,7 @@ def select_locale() -> str:
     lang = g.get("lang")
     if lang:
         return lang
-    if request:
+    if has_request_context():
         # A page that does not exist under /kk/... still answers in Kazakh.
         first_segment = request.path.strip("/").split("/", 1)[0]
         if first_segment in LANGUAGES:

@@ -100,11 +100,18 @@ def days_between(first: date, last: date) -> set[date]:
     return {first + timedelta(days=i) for i in range((last - first).days + 1)}
 
 
+# Days further back than this before the entry can never fall inside a window that contains a day
+# of this stay (windows are at most a year long), so they are not even collected.
+LOOK_BACK = timedelta(days=366)
+
+
 def _presence_before(stays: tuple[Stay, ...], entry: date) -> set[date]:
     present: set[date] = set()
     for stay in stays:
-        if stay.entry < entry:
-            present |= days_between(stay.entry, min(stay.exit, entry - timedelta(days=1)))
+        first = max(stay.entry, entry - LOOK_BACK)
+        last = min(stay.exit, entry - timedelta(days=1))
+        if first <= last:
+            present |= days_between(first, last)
     return present
 
 
@@ -198,7 +205,7 @@ def evaluate(
     group = rules.group_of(request.citizenship)
     if group is None:
         warnings.append(Warning("visa_required"))
-        return Plan(rule_set.id, None, (), None, tuple(warnings), ())
+        return Plan(rule_set.id, None, (), None, tuple(warnings), rules.nationality_sources)
     if group == "visa_free_90_bilateral":
         # An agreement may allow more; we apply the general 30-day rule, the stricter reading.
         warnings.append(Warning("bilateral_agreement"))
@@ -245,6 +252,7 @@ def evaluate(
             warnings.append(Warning("bilateral_checkpoint", {"checkpoint": point["id"]}))
 
     sources: list[str] = []
-    for ids in [o.sources for o in obligations] + [stay.sources]:
+    list_sources = rules.nationality_sources if group == "visa_free_90_bilateral" else ()
+    for ids in [o.sources for o in obligations] + [stay.sources, list_sources]:
         sources += [s for s in ids if s not in sources]
     return Plan(rule_set.id, group, tuple(obligations), stay, tuple(warnings), tuple(sources))

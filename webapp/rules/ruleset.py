@@ -32,6 +32,7 @@ class RuleBook:
     groups: dict[str, str]  # ISO country code -> group id
     not_foreigners: frozenset[str]
     sources: dict[str, dict]
+    nationality_sources: tuple[str, ...]  # where the list of visa-free countries comes from
 
     @property
     def first_entry_covered(self) -> date:
@@ -73,4 +74,5 @@ def rule_book() -> RuleBook:
         groups=groups,
         not_foreigners=frozenset(nationalities["not_foreigners"]),
         sources=_load("sources.json")["sources"],
+        nationality_sources=tuple(nationalities["list_sources"]),
     )
