@@ -79,3 +79,26 @@ def test_visa_required_answer_cites_the_visa_free_list(client):
     answer = client.post("/api/v1/plan", json={"citizenship": "IN", "entry_date": "2026-09-01", "today": "2026-09-01"}).json
     assert answer["obligations"] == [] and answer["stay"] is None
     assert [s["id"] for s in answer["sources"]] == ["qazmonitor-visa-free-2022", "zakon-visa-free-2025"]
+
+
+def test_control_date_far_in_the_future_is_a_field_error(client):
+    response = client.post("/api/v1/plan", json={"citizenship": "RU", "entry_date": "2026-09-01", "today": "9999-12-31",
+                                                 "previous_stays": [{"entry": "2026-01-01", "exit": "2026-01-05"}]})
+    assert response.status_code == 400
+    assert list(response.json["errors"]) == ["today"]
+
+
+def test_earlier_stays_of_the_wrong_type_are_refused(client):
+    for value in ({}, "", 0, "2026-01-01"):
+        response = client.post("/api/v1/plan", json={"citizenship": "RU", "entry_date": "2026-09-01", "previous_stays": value})
+        assert response.status_code == 400, value
+        assert "previous_stays" in response.json["errors"]
+
+
+def test_http_errors_are_localized(client):
+    data = json.dumps({"padding": "x" * 200_000})
+    en = client.post("/api/v1/plan", data=data, content_type="application/json", headers={"Accept-Language": "en"})
+    ru = client.post("/api/v1/plan", data=data, content_type="application/json", headers={"Accept-Language": "ru"})
+    assert en.status_code == ru.status_code == 413
+    assert en.json["errors"]["request"] != ru.json["errors"]["request"]
+    assert re.search("[а-я]", ru.json["errors"]["request"])

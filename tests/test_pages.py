@@ -225,3 +225,45 @@ def test_static_files_are_hashed_and_cached(client):
 def test_request_lines_are_logged_without_answers(live_request_log):
     assert "citizenship=RU" not in live_request_log
     assert "GET /en/deadlines/plan?… HTTP/1.1" in live_request_log
+
+
+@pytest.mark.parametrize("day", ["１", "١", "۱"])  # full-width, Arabic-Indic and Persian one
+def test_digits_from_other_keyboards_are_understood(client, day):
+    response = client.get(f"/en/deadlines/plan?citizenship=RU&entry_date-day={day}&entry_date-month=9&entry_date-year=2026")
+    assert response.status_code == 200
+    assert "entered on 1 September 2026" in parse(response.get_data(as_text=True)).plain_text
+
+
+@pytest.mark.parametrize("query", [
+    "citizenship=RU&previous_stays-%C2%B2-entry-day=1",  # a superscript two as the index
+    "citizenship=RU&previous_stays-99999999999999-entry-day=1",
+    "citizenship=RU&entry_date-day=%EF%BC%91&entry_date-month=x%EF%BC%91",
+    "remove_stay=%C2%B2&previous_stays-0-entry-day=1",
+])
+def test_odd_queries_are_answered_without_a_crash(client, query):
+    for path in ("/en/deadlines/", "/en/deadlines/plan", "/en/deadlines/plan.ics"):
+        assert client.get(f"{path}?{query}").status_code in (200, 400), path
+
+
+def test_safe_date_is_shown_next_to_the_deadline_and_reminded(client):
+    # Fri 20 Mar 2026, 30-day visitor under the 2023 rules: 30 March, or 27 March counting the arrival day.
+    query = "citizenship=DE&entry_date-day=20&entry_date-month=3&entry_date-year=2026&accommodation=private&today=2026-03-20"
+    text = parse(client.get(f"/en/deadlines/plan?{query}").get_data(as_text=True)).plain_text
+    assert "Your host must notify the migration police by 30 March 2026" in text
+    assert "To be safe: 27 March 2026" in text
+    calendar = Calendar.from_ical(client.get(f"/en/deadlines/plan.ics?{query}").data)
+    [notification] = [e for e in calendar.walk("VEVENT") if "notify" in str(e["summary"])]
+    assert notification.decoded("dtstart").isoformat() == "2026-03-30"
+    assert notification.walk("VALARM")[0].decoded("trigger").days == -6  # 3 days before 27 March
+    [leave] = [e for e in calendar.walk("VEVENT") if "Leave" in str(e["summary"])]
+    assert "residence permit" not in str(leave["description"])  # not offered to 30-day visitors
+
+
+def test_calendar_says_act_now_when_the_limit_is_used_up(client):
+    query = ("citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
+             "&previous_stays-0-entry-day=1&previous_stays-0-entry-month=4&previous_stays-0-entry-year=2026"
+             "&previous_stays-0-exit-day=29&previous_stays-0-exit-month=8&previous_stays-0-exit-year=2026")
+    calendar = Calendar.from_ical(client.get(f"/en/deadlines/plan.ics?{query}").data)
+    [urgent] = [e for e in calendar.walk("VEVENT") if str(e["summary"]).startswith("Act now")]
+    assert urgent.decoded("dtstart").isoformat() == "2026-09-05"  # the app's "today" in these tests
+    assert "90-day limit was already used" in str(urgent["description"])

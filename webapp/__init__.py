@@ -6,6 +6,7 @@ from flask_babel import Babel
 from werkzeug.exceptions import HTTPException
 
 from . import api, cli, explain, i18n, pages
+from .messages import HTTP_ERRORS
 from .privacy import keep_answers_out_of_logs
 from .assets import static_url
 from .catalogs import compile_missing_catalogs
@@ -57,6 +58,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         obligation_steps=explain.obligation_steps,
         obligation_reasoning=explain.obligation_reasoning,
         stay_reasoning=explain.stay_reasoning,
+        safe_by_text=explain.safe_by_text,
         warning_text=explain.warning_text,
         rule_set_label=explain.rule_set_label,
         source_view=explain.source_view,
@@ -85,14 +87,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         if request.path.startswith("/api/"):
-            return jsonify({"errors": {"request": error.name}}), error.code
+            return jsonify({"errors": {"request": str(HTTP_ERRORS.get(error.code, HTTP_ERRORS[400]))}}), error.code
         return render_template("error.html", error=error), error.code
 
     @app.errorhandler(Exception)
     def server_error(error: Exception):
         app.logger.exception("Unhandled error on %s", request.path)  # the path carries no answers
         if request.path.startswith("/api/"):
-            return jsonify({"errors": {"request": "Internal Server Error"}}), 500
+            return jsonify({"errors": {"request": str(HTTP_ERRORS[500])}}), 500
         return render_template("error.html", error=None), 500
 
     return app

@@ -56,7 +56,11 @@ def day_off_text(day: DayOff) -> str:
     when = short_day(day.day)
     if day.reason == "weekend":
         return _("%(day)s — weekend", day=when)
+    estimated = "(estimated)" in day.name
     name = day.name.replace(" (estimated)", "")
+    if estimated:  # a religious holiday whose date is fixed only shortly before
+        holiday = HOLIDAYS.get(name, name)
+        return _("%(day)s — public holiday: %(holiday)s (expected date, not yet announced)", day=when, holiday=holiday)
     if "substituted" in name.lower():
         return _("%(day)s — day off moved by government decree", day=when)
     base = name.replace(" (observed)", "")
@@ -149,10 +153,15 @@ def obligation_reasoning(obligation: Obligation) -> list[str]:
     days = [(day, _("Working day %(n)d: %(day)s", n=i, day=short_day(day))) for i, day in enumerate(counting.counted, 1)]
     days += [(day.day, _("Skipped: %(day)s", day=day_off_text(day))) for day in counting.skipped]
     lines += [line for _day, line in sorted(days, key=lambda item: item[0])]
-    if obligation.safe_by:
-        lines.append(_("Some advisers count the day of arrival itself as the first working day. To be safe, do it by %(date)s.",
-                       date=long_date(obligation.safe_by)))
     return lines
+
+
+def safe_by_text(obligation: Obligation) -> str | None:
+    """The earlier reading of a working-day deadline, shown next to the deadline itself."""
+    if not obligation.safe_by:
+        return None
+    return _("Some advisers count the day of arrival itself as the first working day. To be safe, do it by %(date)s.",
+             date=long_date(obligation.safe_by))
 
 
 def stay_reasoning(stay: StayLimit, entry: date) -> list[str]:
@@ -172,10 +181,6 @@ def stay_reasoning(stay: StayLimit, entry: date) -> list[str]:
     elif stay.limited_by == "per_entry":
         lines.append(_("Counting the day you entered (%(entry)s) as day 1, day %(n)d is %(date)s.",
                        n=stay.per_entry_days, entry=long_date(entry), date=long_date(stay.leave_by)))
-    if stay.window_days:
-        lines.append(_("Days used in the %(window)d days up to %(day)s: %(used)d of %(max)d.",
-                       window=stay.window_days, day=long_date(stay.reference_day),
-                       used=stay.days_used, max=stay.max_days_in_window))
     return lines
 
 

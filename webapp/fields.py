@@ -1,6 +1,7 @@
 """Form fields shared by the journeys."""
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from wtforms import Field
@@ -10,6 +11,11 @@ from wtforms.utils import unset_value
 from .messages import FIELD_ERRORS
 
 DATE_PARTS = ("day", "month", "year")
+
+
+def ascii_digits(text: str) -> str:
+    """Digits typed on any keyboard (full-width １, Arabic-Indic ١…) as 0-9; other characters kept."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
 class DatePartsField(Field):
@@ -34,7 +40,7 @@ class DatePartsField(Field):
         if formdata is None:
             return
         # Capped: a date part is never longer than this, and nothing huge is echoed back.
-        self.parts = {p: formdata.get(f"{self.name}-{p}", "").strip()[:8] for p in DATE_PARTS}
+        self.parts = {p: ascii_digits(formdata.get(f"{self.name}-{p}", "").strip()[:8]) for p in DATE_PARTS}
         self.raw_data = list(self.parts.values())
         self.data = None
         if not any(self.parts.values()):
@@ -45,7 +51,7 @@ class DatePartsField(Field):
             self.process_errors.append(FIELD_ERRORS[f"missing_{missing[0]}"])
             return
         if not all(v.isascii() and v.isdigit() for v in self.parts.values()):
-            self.error_part = next(p for p in DATE_PARTS if not self.parts[p].isdigit())
+            self.error_part = next(p for p in DATE_PARTS if not (self.parts[p].isascii() and self.parts[p].isdigit()))
             self.process_errors.append(FIELD_ERRORS["invalid_date"])
             return
         if len(self.parts["year"]) != 4:

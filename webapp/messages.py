@@ -76,3 +76,12 @@ REGIONS = {
     "pavlodar": _l("Pavlodar Region"),
     "east_kazakhstan": _l("East Kazakhstan Region"),
 }
+
+HTTP_ERRORS = {
+    400: _l("This request could not be handled. Check what was sent."),
+    404: _l("There is nothing at this address. Check the address."),
+    405: _l("This address does not accept this method. See the API description."),
+    413: _l("Too much data was sent. Send less: at most 50 earlier stays."),
+    429: _l("Too many requests. Wait a moment and try again."),
+    500: _l("Sorry, something went wrong on our side. Please try again in a few minutes."),
+}

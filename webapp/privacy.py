@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-_QUERY = re.compile(r"\?[^\s\"]*")
+_QUERY = re.compile(r"\?\S*")
 
 
 class DropQueryStrings(logging.Filter):

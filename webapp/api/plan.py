@@ -63,8 +63,10 @@ def read_plan_request(body: dict, default_today: date) -> tuple[PlanInput | None
     """The PlanInput in a JSON body, or the error code of each field that is wrong."""
     reader = _Reader(body)
     today = reader.date(body.get("today"), "today") or default_today
-    if "today" not in reader.errors and (code := inputs.check_today(today)):
+    if code := inputs.check_today(today):
         reader.fail("today", code)
+    if "today" in reader.errors:
+        today = default_today  # check the other dates against a real day
 
     citizenship = body.get("citizenship")
     if citizenship in (None, ""):
@@ -79,7 +81,9 @@ def read_plan_request(body: dict, default_today: date) -> tuple[PlanInput | None
         reader.fail("entry_date", code)
 
     stays = []
-    raw_stays = body.get("previous_stays") or []
+    raw_stays = body.get("previous_stays")
+    if raw_stays is None:
+        raw_stays = []
     if not isinstance(raw_stays, list):
         reader.fail("previous_stays", "not_a_list")
     elif len(raw_stays) > inputs.MAX_PREVIOUS_STAYS:

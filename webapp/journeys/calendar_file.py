@@ -7,14 +7,15 @@ from datetime import datetime, timedelta, timezone
 from flask_babel import gettext as _
 from icalendar import Alarm, Calendar, Event
 
-from ..explain import obligation_steps, obligation_title, source_view
+from ..explain import URGENT_WARNINGS, obligation_steps, obligation_title, safe_by_text, source_view, warning_text
 from ..i18n import long_date
 from ..rules.evaluator import Plan, PlanInput
 
 REMINDER_BEFORE = timedelta(days=3)
 
 
-def _event(uid_parts: tuple, day, summary: str, description: str, stamp: datetime) -> Event:
+def _event(uid_parts: tuple, day, summary: str, description: str, stamp: datetime,
+           remind_before: timedelta = REMINDER_BEFORE) -> Event:
     event = Event()
     digest = hashlib.sha256("|".join(map(str, uid_parts)).encode()).hexdigest()[:24]
     event.add("uid", f"{digest}@tirkeu")
@@ -27,7 +28,7 @@ def _event(uid_parts: tuple, day, summary: str, description: str, stamp: datetim
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", summary)
-    alarm.add("trigger", -REMINDER_BEFORE)
+    alarm.add("trigger", -remind_before)
     event.add_component(alarm)
     return event
 
@@ -39,17 +40,29 @@ def plan_calendar(plan: Plan, answers: PlanInput, language: str) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Tirkeu: my deadlines in Kazakhstan"))
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    for warning in plan.warnings:
+        if warning.code in URGENT_WARNINGS - {"deadline_passed"}:
+            # Something to do today, not at a date: an event today that says so.
+            calendar.add_component(_event(
+                (plan.rule_set, answers.entry_date, warning.code), answers.today,
+                _("Act now: contact the migration police or call 1414"), warning_text(warning), stamp,
+                remind_before=timedelta(0),
+            ))
     for obligation in plan.obligations:
         if obligation.deadline is None or obligation.kind == "residence_permit":
             continue
         source = source_view(obligation.sources[0])
         lines = obligation_steps(obligation, answers.accommodation)
+        if obligation.safe_by:
+            lines.insert(0, safe_by_text(obligation))
         lines.append(_("Source: %(title)s, %(url)s (checked %(date)s)",
                        title=source.title, url=source.url, date=long_date(source.checked)))
         calendar.add_component(_event(
             (plan.rule_set, answers.entry_date, obligation.kind, obligation.deadline),
             obligation.deadline, obligation_title(obligation, answers.accommodation),
             "\n\n".join(lines), stamp,
+            # Remind three days before the safe date when there is an earlier reading.
+            remind_before=REMINDER_BEFORE + (obligation.deadline - (obligation.safe_by or obligation.deadline)),
         ))
     if plan.stay and plan.stay.leave_by:
         source = source_view(plan.stay.sources[0])
@@ -57,7 +70,9 @@ def plan_calendar(plan: Plan, answers: PlanInput, language: str) -> bytes:
             (plan.rule_set, answers.entry_date, "leave_by", plan.stay.leave_by),
             plan.stay.leave_by, _("Leave Kazakhstan by %(date)s", date=long_date(plan.stay.leave_by)),
             "\n\n".join([
-                _("This is the last day you may stay. To stay longer you need a temporary residence permit before this date; an application in progress does not extend your stay."),
+                _("This is the last day you may stay. To stay longer you need a temporary residence permit before this date; an application in progress does not extend your stay.")
+                if any(o.kind == "residence_permit" for o in plan.obligations)
+                else _("This is the last day you may stay."),
                 _("Source: %(title)s, %(url)s (checked %(date)s)",
                   title=source.title, url=source.url, date=long_date(source.checked)),
             ]), stamp,

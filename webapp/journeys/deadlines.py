@@ -25,8 +25,14 @@ bp = Blueprint("deadlines", __name__, url_prefix="/<any(ru,kk,en):lang>/deadline
 STAY_PREFIX = "previous_stays-"
 
 
+def _is_stay_key(key: str) -> bool:
+    index = key[len(STAY_PREFIX):].split("-", 1)[0]
+    return index.isascii() and index.isdigit() and len(index) <= 6
+
+
 def _answers() -> tuple[MultiDict, date]:
-    answers = MultiDict(request.args)
+    # Keys of earlier stays must carry a plain number (WTForms turns it into a list index).
+    answers = MultiDict([(k, v) for k, v in request.args.items(multi=True) if not k.startswith(STAY_PREFIX) or _is_stay_key(k)])
     day = today()
     fixed = answers.get("today", "")
     if fixed:  # a "control date", as in 90/180 calculators: what the dates look like on another day
@@ -41,7 +47,7 @@ def _answers() -> tuple[MultiDict, date]:
 
 def _stay_indices(answers: MultiDict) -> list[str]:
     indices = {key[len(STAY_PREFIX):].split("-", 1)[0] for key in answers if key.startswith(STAY_PREFIX)}
-    return sorted((i for i in indices if i.isdigit()), key=int)
+    return sorted(indices, key=int)
 
 
 def _questions(form: DeadlinesForm, status: int = 200, focus: str | None = None):
