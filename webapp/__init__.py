@@ -11,6 +11,7 @@ from .privacy import keep_answers_out_of_logs
 from .assets import static_url
 from .catalogs import compile_missing_catalogs
 from .config import ROOT, Config
+from .documents import views as documents
 from .journeys import deadlines
 
 babel = Babel()
@@ -37,6 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(deadlines.bp)
+    app.register_blueprint(documents.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(cli.bp)
 
@@ -63,6 +65,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         rule_set_label=explain.rule_set_label,
         source_view=explain.source_view,
         urgent_warnings=explain.URGENT_WARNINGS,
+        choice_label=_choice_label,
     )
 
     app.jinja_env.filters["groupby_optgroup"] = _groupby_optgroup
@@ -124,3 +127,8 @@ def _groupby_optgroup(choices) -> list[tuple[str | None, list]]:
         else:
             groups.append((choice.optgroup, [choice]))
     return groups
+
+
+def _choice_label(field) -> str:
+    """The label of the option chosen in a select or radio field."""
+    return next((str(c.label) for c in field.choices if c.value == field.data), "")

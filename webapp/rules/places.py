@@ -1,4 +1,4 @@
-"""Border checkpoints (data/checkpoints.json)."""
+"""Places: border checkpoints (data/checkpoints.json) and regions (data/regions.json)."""
 from __future__ import annotations
 
 import json
@@ -16,3 +16,13 @@ def checkpoints() -> tuple[dict, ...]:
 
 def checkpoint(checkpoint_id: str) -> dict | None:
     return next((c for c in checkpoints() if c["id"] == checkpoint_id), None)
+
+
+@lru_cache(maxsize=1)
+def regions() -> tuple[dict, ...]:
+    path = DATA / "regions.json"
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["regions"])
+
+
+def region(region_id: str) -> dict | None:
+    return next((r for r in regions() if r["id"] == region_id), None)

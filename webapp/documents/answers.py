@@ -1,0 +1,250 @@
+"""The answers for the documents: one WTForms form per step, combined into `AnswersForm`.
+
+Field names are the same in the wizard (posted forms, hidden fields between steps) and in the API
+(JSON flattened by `flatten_json`), so both are checked by the same code with the same messages.
+"""
+from __future__ import annotations
+
+import string
+from datetime import date, timedelta
+
+from flask_babel import lazy_gettext as _l
+from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField, StringField
+from werkzeug.datastructures import MultiDict
+
+from ..fields import DatePartsField
+from ..i18n import countries, country_codes, current_language
+from ..rules import inputs
+from ..rules.places import checkpoints, regions
+from ..validators import (KazakhIdentifier, MaxLength, Optional, Pattern, PersonName, PlainText, Required,
+                          tidy)
+
+MAX_CHILDREN = 10
+TOO_LONG = _l("Enter at most %(max)d characters")
+LATIN_NAME = _l("Use Latin letters as in your passport, with a hyphen, apostrophe or space if needed")
+CYRILLIC_NAME = _l("Use Cyrillic letters, with a hyphen, apostrophe or space if needed")
+ANY_NAME = _l("Use letters (Latin or Cyrillic), with a hyphen, apostrophe or space if needed")
+PLAIN_TEXT = _l("Remove the special characters: use letters, digits and punctuation")
+
+
+def _text(label, required=None, *checks, max_length=60):
+    validators = [Required(required) if required else Optional(), MaxLength(max_length, TOO_LONG), *checks]
+    return StringField(label, validators, filters=[tidy])
+
+
+def _choice_check(field, allowed: set[str], message) -> None:
+    if field.data and field.data not in allowed:
+        field.errors = [*field.errors, str(message)]
+
+
+class PersonForm(Form):
+    surname_latin = _text(_l("Surname in Latin letters"), _l("Enter your surname as it is written in Latin letters in your passport"),
+                          PersonName(("LATIN",), LATIN_NAME))
+    given_names_latin = _text(_l("Given names in Latin letters"), _l("Enter your given names as they are written in Latin letters in your passport"),
+                              PersonName(("LATIN",), LATIN_NAME))
+    surname_cyrillic = _text(_l("Surname in Cyrillic (optional)"), None, PersonName(("CYRILLIC",), CYRILLIC_NAME))
+    given_names_cyrillic = _text(_l("Given names in Cyrillic (optional)"), None, PersonName(("CYRILLIC",), CYRILLIC_NAME))
+    patronymic = _text(_l("Patronymic (optional)"), None, PersonName(("LATIN", "CYRILLIC"), ANY_NAME))
+    date_of_birth = DatePartsField(_l("Date of birth"), required_message="required_date_of_birth")
+    sex = RadioField(_l("Sex as in your passport"), choices=[
+        SelectChoice("female", _l("Female")), SelectChoice("male", _l("Male"))], validate_choice=False,
+        validators=[Required(_l("Select your sex as it is in your passport"))])
+    citizenship = SelectField(_l("Citizenship"), choices=[], validate_choice=False,
+                              validators=[Required(_l("Select the country of your passport"))])
+
+    def set_choices(self, language: str) -> None:
+        self.citizenship.choices = [SelectChoice("", _l("Choose a country"))] + [
+            SelectChoice(code, name) for code, name in countries(language) if code != "KZ"]
+
+    def check(self, today: date) -> None:
+        _choice_check(self.sex, {"female", "male"}, _l("Select your sex as it is in your passport"))
+        _choice_check(self.citizenship, set(country_codes()) - {"KZ"}, _l("Select a country from the list"))
+        born = self.date_of_birth.data
+        if born and not (date(1900, 1, 1) <= born <= today):
+            self.date_of_birth.errors = [*self.date_of_birth.errors, str(_l("The date of birth must be in the past"))]
+
+
+def _passport_number(char: str) -> bool:
+    return char in string.ascii_uppercase + string.digits + " "
+
+
+class PassportForm(Form):
+    number = _text(_l("Passport number"), _l("Enter your passport number"),
+                   Pattern(_passport_number, 5, 20, _l("Enter the passport number as printed: 5 to 20 Latin capital letters and digits")),
+                   max_length=20)
+    issued = DatePartsField(_l("Date of issue"), required_message="required_passport_issued")
+    expires = DatePartsField(_l("Date of expiry"), required_message="required_passport_expires")
+
+    def check(self, today: date) -> None:
+        if self.issued.data and self.issued.data > today:
+            self.issued.errors = [*self.issued.errors, str(_l("The date of issue must be today or in the past"))]
+        if self.issued.data and self.expires.data and self.expires.data <= self.issued.data:
+            self.expires.errors = [*self.expires.errors, str(_l("The date of expiry must be after the date of issue"))]
+        elif self.expires.data and self.expires.data < today:
+            self.expires.errors = [*self.expires.errors, str(_l("This passport has expired. Enter the details of a valid passport"))]
+
+    def expires_soon(self, today: date) -> bool:
+        """A residence permit needs a passport valid for at least 180 more days."""
+        return bool(self.expires.data and today <= self.expires.data < today + timedelta(days=180))
+
+
+PURPOSES = {
+    "private": _l("Private visit"),
+    "tourism": _l("Tourism"),
+    "work": _l("Work"),
+    "business": _l("Business trip"),
+    "study": _l("Study"),
+    "other": _l("Other"),
+}
+
+
+class EntryForm(Form):
+    date = DatePartsField(_l("Date you crossed the border"), required_message="required_entry_date")
+    checkpoint = SelectField(_l("Where you crossed"), choices=[], validate_choice=False,
+                             validators=[Required(_l("Select where you crossed the border"))])
+    purpose = RadioField(_l("Purpose of your trip"), choices=[SelectChoice(k, v) for k, v in PURPOSES.items()],
+                         validate_choice=False, validators=[Required(_l("Select the purpose of your trip"))])
+
+    def set_choices(self, language: str) -> None:
+        from ..messages import REGIONS
+        self.checkpoint.choices = [SelectChoice("", _l("Choose a checkpoint"))] + [
+            SelectChoice(p["id"], p["name"][language], optgroup=str(REGIONS[p["region"]])) for p in checkpoints()
+        ] + [SelectChoice("other", _l("Another checkpoint or an airport"), optgroup=str(_l("Other")))]
+
+    def check(self, today: date) -> None:
+        _choice_check(self.checkpoint, {p["id"] for p in checkpoints()} | {"other"}, _l("Choose a checkpoint from the list"))
+        _choice_check(self.purpose, set(PURPOSES), _l("Select the purpose of your trip"))
+        if self.date.data and (code := inputs.check_entry_date(self.date.data, today)):
+            from ..messages import FIELD_ERRORS
+            self.date.errors = [*self.date.errors, str(FIELD_ERRORS[code])]
+
+
+def _postcode(char: str) -> bool:
+    return char in string.ascii_uppercase + string.digits
+
+
+class StayForm(Form):
+    region = SelectField(_l("Region or city of republican significance"), choices=[], validate_choice=False,
+                         validators=[Required(_l("Select the region where you stay"))])
+    city = _text(_l("Town or village"), _l("Enter the town or village"), PlainText(PLAIN_TEXT), max_length=80)
+    street = _text(_l("Street or microdistrict"), _l("Enter the street or microdistrict"), PlainText(PLAIN_TEXT), max_length=100)
+    house = _text(_l("House or building number"), _l("Enter the house or building number"), PlainText(PLAIN_TEXT), max_length=20)
+    flat = _text(_l("Flat or room (optional)"), None, PlainText(PLAIN_TEXT), max_length=20)
+    postcode = _text(_l("Postcode (optional)"), None,
+                     Pattern(_postcode, 6, 10, _l("Enter the postcode in Latin capital letters and digits, for example 090000 or Z05T3D0")),
+                     max_length=10)
+
+    def set_choices(self, language: str) -> None:
+        self.region.choices = [SelectChoice("", _l("Choose a region"))] + [
+            SelectChoice(r["id"], r["name"][language]) for r in regions()]
+
+    def check(self, today: date) -> None:
+        _choice_check(self.region, {r["id"] for r in regions()}, _l("Choose a region from the list"))
+
+
+HOST_KINDS = {
+    "person": _l("A private person (owner of the flat or house)"),
+    "organisation": _l("A company or organisation (for example my employer)"),
+    "hotel": _l("A hotel, hostel or sanatorium"),
+}
+
+
+def _digits(char: str) -> bool:
+    return char in string.digits
+
+
+def _phone(char: str) -> bool:
+    return char in string.digits + "+ ()-"
+
+
+class HostForm(Form):
+    kind = RadioField(_l("Who houses you?"), choices=[SelectChoice(k, v) for k, v in HOST_KINDS.items()],
+                      validate_choice=False, validators=[Required(_l("Select who houses you"))])
+    name = _text(_l("Full name of the person or name of the organisation"), _l("Enter the name of your host"),
+                 PlainText(PLAIN_TEXT), max_length=120)
+    iin = _text(_l("IIN of the host (optional)"), None,
+                Pattern(_digits, 12, 12, _l("An IIN has 12 digits")),
+                KazakhIdentifier(_l("This IIN is not valid: check the digits")), max_length=12)
+    bin = _text(_l("BIN of the organisation (optional)"), None,
+                Pattern(_digits, 12, 12, _l("A BIN has 12 digits")),
+                KazakhIdentifier(_l("This BIN is not valid: check the digits")), max_length=12)
+    phone = _text(_l("Phone number of the host (optional)"), None,
+                  Pattern(_phone, 7, 20, _l("Enter a phone number with digits, for example +7 701 123 45 67")), max_length=20)
+
+    def check(self, today: date) -> None:
+        _choice_check(self.kind, set(HOST_KINDS), _l("Select who houses you"))
+
+
+class ChildForm(Form):
+    surname = _text(_l("Surname"), _l("Enter the child's surname"), PersonName(("LATIN", "CYRILLIC"), ANY_NAME))
+    given_names = _text(_l("Given names"), _l("Enter the child's given names"), PersonName(("LATIN", "CYRILLIC"), ANY_NAME))
+    date_of_birth = DatePartsField(_l("Date of birth"), required_message="required_date_of_birth")
+
+    def check(self, today: date) -> None:
+        born = self.date_of_birth.data
+        if born and not (today - timedelta(days=18 * 366) <= born <= today):
+            self.date_of_birth.errors = [*self.date_of_birth.errors, str(_l("A child's date of birth must be in the last 18 years"))]
+
+
+class AnswersForm(Form):
+    person = FormField(PersonForm)
+    passport = FormField(PassportForm)
+    entry = FormField(EntryForm)
+    stay = FormField(StayForm)
+    host = FormField(HostForm)
+    children = FieldList(FormField(ChildForm), max_entries=MAX_CHILDREN)
+
+    def __init__(self, formdata=None, *, today: date, **kwargs):
+        super().__init__(formdata, **kwargs)
+        self.today = today
+        language = current_language()
+        for step in (self.person, self.passport, self.entry, self.stay, self.host):
+            if hasattr(step.form, "set_choices"):
+                step.form.set_choices(language)
+
+    def step_forms(self, step: str) -> list[Form]:
+        if step == "children":
+            return [child.form for child in self.children]
+        return [getattr(self, step).form]
+
+    def validate_step(self, step: str) -> bool:
+        valid = True
+        for form in self.step_forms(step):
+            form.validate()
+            form.check(self.today)
+            valid = valid and not any(f.errors for f in form)
+        return valid
+
+    def error_fields(self, step: str) -> list:
+        return [field for form in self.step_forms(step) for field in form if field.errors]
+
+
+STEPS = ("person", "passport", "entry", "stay", "host", "children")
+
+
+def flatten_json(answers: dict) -> MultiDict:
+    """The API's JSON answers as the wizard's form fields (dates split into day, month, year)."""
+    flat = MultiDict()
+
+    def put(prefix: str, value) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                put(f"{prefix}-{key}", item)
+        elif isinstance(value, list):
+            for i, item in enumerate(value[:MAX_CHILDREN + 1]):
+                put(f"{prefix}-{i}", item)
+        elif isinstance(value, str) and DATE_FIELD_SUFFIXES and prefix.rsplit("-", 1)[-1] in DATE_FIELD_SUFFIXES:
+            year, _, rest = value.partition("-")
+            month, _, day = rest.partition("-")
+            flat.add(f"{prefix}-year", year if len(year) == 4 and value.count("-") == 2 else value)
+            flat.add(f"{prefix}-month", month)
+            flat.add(f"{prefix}-day", day)
+        elif value is not None:
+            flat.add(prefix, value if isinstance(value, str) else str(value))
+
+    for key, value in answers.items():
+        put(key, value)
+    return flat
+
+
+DATE_FIELD_SUFFIXES = {"date_of_birth", "issued", "expires", "date"}

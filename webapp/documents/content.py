@@ -1,0 +1,163 @@
+"""What the document templates show: the answers as text, labels in Russian and Kazakh, and the
+dates from the rules."""
+from __future__ import annotations
+
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
+from ..explain import source_view
+from ..i18n import country_name
+from ..rules import NotCovered, PlanInput, evaluate, rule_book
+from ..rules.places import checkpoint, region
+from .answers import HOST_KINDS, PURPOSES, AnswersForm
+
+DOCUMENT_LANGUAGES = ("ru", "kk")  # every document is labelled in both
+
+
+def in_language(text, language: str) -> str:
+    with force_locale(language):
+        return str(text)
+
+
+def both(text) -> list[str]:
+    """A label in Russian and in Kazakh."""
+    return [in_language(text, language) for language in DOCUMENT_LANGUAGES]
+
+
+def card_languages(language: str) -> tuple[str, ...]:
+    """The card: the reader's language first, then Russian and Kazakh."""
+    return (language,) + tuple(l for l in DOCUMENT_LANGUAGES if l != language)
+
+
+def numeric_date(day) -> str:
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+def _plan(form: AnswersForm):
+    person, entry = form.person.form, form.entry.form
+    accommodation = {"person": "private", "hotel": "hotel", "organisation": "employer"}.get(form.host.form.kind.data)
+    try:
+        return evaluate(PlanInput(person.citizenship.data, entry.date.data, form.today,
+                                  accommodation=accommodation,
+                                  checkpoint=entry.checkpoint.data if entry.checkpoint.data != "other" else None))
+    except NotCovered:
+        return None
+
+
+def document_context(form: AnswersForm, language: str) -> dict:
+    person, passport, entry = form.person.form, form.passport.form, form.entry.form
+    stay, host = form.stay.form, form.host.form
+    place = region(stay.region.data) or {"name": {"ru": "", "kk": "", "en": ""}}
+    point = checkpoint(entry.checkpoint.data)
+    plan = _plan(form)
+    registration = plan.obligations[0] if plan and plan.obligations else None
+    return {
+        "language": language,
+        "both": both,
+        "in_language": in_language,
+        "card_languages": card_languages(language),
+        "numeric_date": numeric_date,
+        "country": {l: country_name(person.citizenship.data, l) for l in ("ru", "kk", "en")},
+        "person": person,
+        "passport": passport,
+        "entry": entry,
+        "stay": stay,
+        "host": host,
+        "children": [child.form for child in form.children],
+        "region_name": place["name"],
+        "checkpoint_name": point["name"] if point else {l: in_language(_l("Another checkpoint or an airport"), l) for l in ("ru", "kk", "en")},
+        "purpose": PURPOSES.get(entry.purpose.data),
+        "host_kind": HOST_KINDS.get(host.kind.data),
+        "plan": plan,
+        "registration": registration,
+        "today": form.today,
+        "rules_checked": rule_book().last_checked,
+        "source_view": source_view,
+        "labels": LABELS,
+        "host_duty_title": host_duty(registration)[0],
+        "host_steps": host_duty(registration)[1],
+        "iin_steps": IIN_STEPS,
+        "iin_data_title": IIN_DATA_TITLE,
+    }
+
+
+# Labels of the documents (each shown in Russian and Kazakh, the card also in the reader's language).
+LABELS = {
+    "not_official": _l("Prepared by Tirkeu from your answers. This is not an official form: use it to fill in the official service."),
+    "person": _l("Personal details"),
+    "name": _l("Name"),
+    "address_short": _l("Address"),
+    "full_name_latin": _l("Surname and given names (Latin)"),
+    "full_name_cyrillic": _l("Surname and given names (Cyrillic)"),
+    "patronymic": _l("Patronymic"),
+    "date_of_birth": _l("Date of birth"),
+    "sex": _l("Sex"),
+    "female": _l("Female"),
+    "male": _l("Male"),
+    "citizenship": _l("Citizenship"),
+    "passport": _l("Passport"),
+    "passport_number": _l("Passport number"),
+    "issued": _l("Date of issue"),
+    "expires": _l("Date of expiry"),
+    "host": _l("Person providing the accommodation"),
+    "host_kind": _l("Host"),
+    "host_name": _l("Name"),
+    "iin": _l("IIN"),
+    "bin": _l("BIN"),
+    "phone": _l("Phone"),
+    "address": _l("Address of temporary stay"),
+    "region": _l("Region"),
+    "city": _l("Town or village"),
+    "street": _l("Street"),
+    "house": _l("House"),
+    "flat": _l("Flat"),
+    "postcode": _l("Postcode"),
+    "entry": _l("Entry into Kazakhstan"),
+    "entry_date": _l("Date of entry"),
+    "checkpoint": _l("Checkpoint"),
+    "purpose": _l("Purpose of the trip"),
+    "children": _l("Children under 18 travelling together"),
+    "deadline": _l("Registration deadline"),
+    "host_deadline": _l("Host's notification deadline"),
+    "leave_by": _l("Last day of stay"),
+    "leave_by_note": _l("Counted without other stays in the 180 days before this entry; earlier stays make it earlier."),
+    "sources": _l("Sources"),
+    "checked": _l("checked"),
+    "made_on": _l("Prepared on"),
+    "not_given": _l("not given"),
+    "signature": _l("Signature"),
+    "date": _l("Date"),
+}
+
+SELF_REGISTRATION_HOST = (
+    _l("What you do as the host"),
+    (
+        _l("Your guest enters their details and your address in the migration police information system."),
+        _l("You get a message in the mobile app: confirm that the guest stays with you. If you refuse, the guest cannot register at your address."),
+        _l("After your confirmation the guest gets the registration certificate in their personal account."),
+        _l("If the guest moves, they register again at the new address within 5 working days."),
+    ),
+)
+HOST_NOTIFICATION = (
+    _l("What you must do as the host"),
+    (
+        _l("Notify the migration police of your guest's arrival within 3 working days: by the date below."),
+        _l("Choose one way: in person at the migration police; online at vmp.gov.kz or egov.kz with your digital signature (EDS); or in the eQonaq mobile app, which can scan the guest's passport."),
+        _l("Type in the guest's details from this sheet. Keep the PDF with the QR code you receive and give your guest a copy: no PDF means it is not done, so submit again."),
+        _l("The host is the one fined for a late notice."),
+    ),
+)
+IIN_STEPS = (
+    _l("Go in person to a Public Service Centre (ЦОН) in the place where you stay. Since 29 February 2024 the IIN is not issued online."),
+    _l("Bring your valid foreign passport (the original)."),
+    _l("If your passport has no spelling of your name in Cyrillic or Latin letters, bring a notarised translation of it."),
+    _l("Your names are taken from the machine-readable zone of your passport (the lines at the bottom of the data page)."),
+    _l("According to gov.kz the IIN certificate is issued in 1 working day and is free for foreigners."),
+)
+IIN_DATA_TITLE = _l("Your details as they will be asked")
+
+
+def host_duty(registration) -> tuple:
+    if registration is not None and registration.kind == "self_registration":
+        return SELF_REGISTRATION_HOST
+    return HOST_NOTIFICATION

@@ -1,0 +1,137 @@
+"""Journey 2, "Prepare my documents": one short step per page, check your answers, download PDFs.
+
+Nothing is stored: every page is a POST that carries all answers (the visible step plus hidden
+fields for the others), so going back or changing an answer never loses a later one.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from flask import Blueprint, Response, abort, render_template, request
+from flask_babel import force_locale
+
+from ..i18n import current_language
+from ..today import today
+from .answers import MAX_CHILDREN, STEPS, AnswersForm
+from .catalog import BY_NAME, DOCUMENTS
+from .content import document_context
+from .render import render_pdf
+
+bp = Blueprint("documents", __name__, url_prefix="/<any(ru,kk,en):lang>/documents")
+
+STEP_PATTERN = "<any(" + ",".join(STEPS) + "):step>"
+
+
+def _answers() -> AnswersForm:
+    return AnswersForm(request.form if request.method == "POST" else None, today=today())
+
+
+def _previous(step: str) -> str | None:
+    index = STEPS.index(step)
+    return STEPS[index - 1] if index else None
+
+
+def _next(step: str) -> str:
+    index = STEPS.index(step)
+    return STEPS[index + 1] if index + 1 < len(STEPS) else "check"
+
+
+def _step_page(form: AnswersForm, step: str, status: int = 200, show_errors: bool = False, focus: str | None = None):
+    return render_template(
+        "documents/step.html", form=form, step=step, previous=_previous(step),
+        step_number=STEPS.index(step) + 1, step_total=len(STEPS),
+        errors=form.error_fields(step) if show_errors else [], focus=focus,
+        return_to_check=request.form.get("return_to") == "check",
+        passport_expires_soon=step == "passport" and form.passport.form.expires_soon(form.today),
+    ), status
+
+
+def _check_page(form: AnswersForm):
+    if (error := _valid_or_first_error(form)) is not None:
+        return error
+    return render_template("documents/check.html", form=form, documents=DOCUMENTS, steps=STEPS,
+                           passport_expires_soon=form.passport.form.expires_soon(form.today))
+
+
+@bp.get("/")
+def start():
+    return render_template("documents/start.html", documents=DOCUMENTS)
+
+
+@bp.route(f"/{STEP_PATTERN}", methods=["GET", "POST"])
+def step(step: str):
+    form = _answers()
+    if request.method == "GET":
+        return _step_page(form, step)
+    nav = request.form.get("nav", "continue")
+    if nav == "add_child" and step == "children":
+        if len(form.children) < MAX_CHILDREN:
+            form.children.append_entry()
+        return _step_page(form, step, focus=f"{form.children[-1].id}-surname")
+    if nav.startswith("remove_child-") and step == "children":
+        index = nav.removeprefix("remove_child-")
+        form.children.entries = [c for c in form.children if c.id != f"children-{index}"]
+        return _step_page(form, step)
+    if nav != "continue":  # back, change, or the same step in another language
+        return _step_page(form, step)
+    if not form.validate_step(step):
+        return _step_page(form, step, status=400, show_errors=True)
+    following = "check" if request.form.get("return_to") == "check" else _next(step)
+    if following == "check":
+        return _check_page(form)
+    return _step_page(form, following)
+
+
+@bp.post("/check")
+def check():
+    return _check_page(_answers())
+
+
+def _valid_or_first_error(form: AnswersForm):
+    for step in STEPS:
+        if not form.validate_step(step):
+            return _step_page(form, step, status=400, show_errors=True)
+    return None
+
+
+def document_pdf(name: str, form: AnswersForm, language: str) -> bytes:
+    document = BY_NAME[name]
+    with force_locale(language):
+        html = render_template(document.template, document=document, **document_context(form, language))
+    return render_pdf(html)
+
+
+def _pdf_response(body: bytes, filename: str) -> Response:
+    response = Response(body, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/<name>.pdf")
+def pdf(name: str):
+    if name not in BY_NAME:
+        abort(404)
+    form = _answers()
+    if (error := _valid_or_first_error(form)) is not None:
+        return error
+    return _pdf_response(document_pdf(name, form, current_language()), f"tirkeu-{name}.pdf")
+
+
+@bp.post("/tirkeu-documents.zip")
+def all_documents():
+    form = _answers()
+    if (error := _valid_or_first_error(form)) is not None:
+        return error
+    language = current_language()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for document in DOCUMENTS:
+            archive.writestr(f"tirkeu-{document.name}.pdf", document_pdf(document.name, form, language))
+    response = Response(buffer.getvalue(), mimetype="application/zip")
+    response.headers["Content-Disposition"] = 'attachment; filename="tirkeu-documents.zip"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
