@@ -28,6 +28,7 @@ FIELD_ERRORS = {
     "required_stay_exit": _l("Enter the date you left Kazakhstan on that trip"),
     "exit_before_entry": _l("The date you left must be the same as or after the date you entered"),
     "too_many_stays": _l("Enter at most 50 earlier stays"),
+    "too_many_children": _l("Enter at most 10 children"),
     "invalid_accommodation": _l("Choose where you are staying from the list"),
     "unknown_checkpoint": _l("Choose a checkpoint from the list"),
     "not_a_list": _l("Give earlier stays as a list of objects with 'entry' and 'exit' dates"),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from flask_babel import ngettext
 from wtforms.validators import StopValidation, ValidationError
 
 from .rules.identifiers import is_valid_iin_or_bin
@@ -45,12 +46,12 @@ class Optional:
 
 
 class MaxLength:
-    def __init__(self, limit: int, message):
-        self.limit, self.message = limit, message
+    def __init__(self, limit: int):
+        self.limit = limit
 
     def __call__(self, form, field):
         if field.data and len(field.data) > self.limit:
-            raise ValidationError(str(self.message) % {"max": self.limit})
+            raise ValidationError(ngettext("Enter at most %(num)d character", "Enter at most %(num)d characters", self.limit))
 
 
 class PersonName:

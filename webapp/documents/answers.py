@@ -20,7 +20,6 @@ from ..validators import (KazakhIdentifier, MaxLength, Optional, Pattern, Person
                           tidy)
 
 MAX_CHILDREN = 10
-TOO_LONG = _l("Enter at most %(max)d characters")
 LATIN_NAME = _l("Use Latin letters as in your passport, with a hyphen, apostrophe or space if needed")
 CYRILLIC_NAME = _l("Use Cyrillic letters, with a hyphen, apostrophe or space if needed")
 ANY_NAME = _l("Use letters (Latin or Cyrillic), with a hyphen, apostrophe or space if needed")
@@ -28,7 +27,7 @@ PLAIN_TEXT = _l("Remove the special characters: use letters, digits and punctuat
 
 
 def _text(label, required=None, *checks, max_length=60):
-    validators = [Required(required) if required else Optional(), MaxLength(max_length, TOO_LONG), *checks]
+    validators = [Required(required) if required else Optional(), MaxLength(max_length), *checks]
     return StringField(label, validators, filters=[tidy])
 
 

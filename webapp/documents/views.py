@@ -102,7 +102,7 @@ def document_pdf(name: str, form: AnswersForm, language: str) -> bytes:
     return render_pdf(html)
 
 
-def _pdf_response(body: bytes, filename: str) -> Response:
+def pdf_response(body: bytes, filename: str) -> Response:
     response = Response(body, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store"
@@ -116,7 +116,7 @@ def pdf(name: str):
     form = _answers()
     if (error := _valid_or_first_error(form)) is not None:
         return error
-    return _pdf_response(document_pdf(name, form, current_language()), f"tirkeu-{name}.pdf")
+    return pdf_response(document_pdf(name, form, current_language()), f"tirkeu-{name}.pdf")
 
 
 @bp.post("/tirkeu-documents.zip")

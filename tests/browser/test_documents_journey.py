@@ -1,0 +1,127 @@
+"""The documents wizard in Chromium at 360 px, with and without JavaScript: every step, a Change
+link, the in-page back link, downloading a PDF, and axe-core on every step."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from .conftest import AXE
+
+pytestmark = pytest.mark.browser
+
+KAZAKH = "Әбілқайыр хана ҒҚҢӨҰҮҺІ"
+
+
+def continue_(page):
+    page.click("form#wizard > button.button[value=continue]")
+    page.wait_for_load_state()
+
+
+def date(page, field, day, month, year):
+    page.fill(f"#{field}-day", str(day))
+    page.fill(f"#{field}-month", str(month))
+    page.fill(f"#{field}-year", str(year))
+
+
+def fill_all_steps(page, javascript: bool, check=lambda page: None):
+    page.click(".button-start")
+    page.wait_for_selector("#person-surname_latin")
+    check(page)
+    page.fill("#person-surname_latin", "IVANOV")
+    page.fill("#person-given_names_latin", "IVAN")
+    page.fill("#person-surname_cyrillic", "ИВАНОВ")
+    date(page, "person-date_of_birth", 27, 3, 1990)
+    page.click("label[for=person-sex-1]")
+    if javascript:
+        page.fill("#person-citizenship-search", "Russia")
+    else:
+        page.select_option("#person-citizenship", "RU")
+    continue_(page)
+    check(page)
+    page.fill("#passport-number", "75 1234567")
+    date(page, "passport-issued", 15, 6, 2020)
+    date(page, "passport-expires", 15, 6, 2030)
+    continue_(page)
+    check(page)
+    date(page, "entry-date", 1, 9, 2026)
+    page.select_option("#entry-checkpoint", "kairak")
+    page.click("label[for=entry-purpose-0]")
+    continue_(page)
+    check(page)
+    page.select_option("#stay-region", "west_kazakhstan")
+    page.fill("#stay-city", "Уральск")
+    page.fill("#stay-street", KAZAKH)
+    page.fill("#stay-house", "12")
+    continue_(page)
+    check(page)
+    page.click("label[for=host-kind-0]")
+    page.fill("#host-name", "Қуанышбаева Әйгерім")
+    page.fill("#host-iin", "900101400003")
+    continue_(page)
+    check(page)
+    page.click("button[value=add_child]")
+    page.fill("#children-0-surname", "Иванова")
+    page.fill("#children-0-given_names", "Мария")
+    date(page, "children-0-date_of_birth", 1, 1, 2018)
+    continue_(page)
+    check(page)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_documents_journey(browser, browser_context_args, live_server, javascript):
+    context = browser.new_context(**browser_context_args, java_script_enabled=javascript, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/documents/")
+    fill_all_steps(page, javascript)
+    assert page.inner_text("h1") == "Check your answers"
+    main = page.inner_text("main")
+    assert "IVANOV IVAN" in main and KAZAKH in main and "Иванова Мария" in main
+
+    # Change the passport number, come straight back to the summary.
+    page.click("button[formaction$='/documents/passport#passport-number']")
+    assert page.inner_text("h1") == "Your passport"
+    page.fill("#passport-number", "AB 7654321")
+    continue_(page)
+    assert page.inner_text("h1") == "Check your answers"
+    assert "AB 7654321" in page.inner_text("main")
+
+    # The in-page back link keeps every answer.
+    page.click("button.back-link")
+    assert page.inner_text("h1") == "Children travelling with you"
+    assert page.input_value("#children-0-surname") == "Иванова"
+    continue_(page)
+
+    with page.expect_download() as info:
+        page.click("button[formaction$='/documents/card.pdf']")
+    with open(info.value.path(), "rb") as file:
+        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(file.read())).pages)
+    assert "IVANOV IVAN" in text and "AB 7654321" in text and KAZAKH in text
+    context.close()
+
+
+def test_axe_on_every_step(browser, browser_context_args, live_server):
+    context = browser.new_context(**browser_context_args, bypass_csp=True)
+    page = context.new_page()
+    seen = []
+
+    def check(page):
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "axe.run(document, {runOnly: {type: 'tag', values: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})")
+        seen.append(page.inner_text("h1"))
+        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == [], seen[-1]
+
+    for lang in ("kk", "ru"):
+        page.goto(f"{live_server}/{lang}/documents/")
+        check(page)
+        fill_all_steps(page, javascript=False, check=check)  # choose the country from the list
+    # An error page too.
+    page.click("button[formaction$='/documents/person#person-surname_latin']")
+    page.fill("#person-surname_latin", "Иванов")
+    continue_(page)
+    check(page)
+    assert len(seen) == 2 * 8 + 1
+    context.close()

@@ -1,0 +1,25 @@
+"""Complete, valid answers for the documents, as the wizard posts them and as the API takes them."""
+from __future__ import annotations
+
+import copy
+
+from webapp.documents.schema import EXAMPLE
+
+KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІ әғқңөұүһі"
+
+
+def api_answers(**changes) -> dict:
+    """EXAMPLE with every Kazakh letter in a value; changes as {"section.field": value}."""
+    answers = copy.deepcopy(EXAMPLE)
+    answers["stay"]["street"] = f"{KAZAKH_LETTERS} көшесі"
+    for path, value in changes.items():
+        section, key = path.split(".")
+        answers[section][key] = value
+    return answers
+
+
+def form_answers(answers: dict | None = None) -> dict:
+    """The wizard's form fields for the API answers (dates split into day, month and year)."""
+    from webapp.documents.answers import flatten_json
+
+    return flatten_json(answers or api_answers()).to_dict(flat=True)

@@ -1,0 +1,150 @@
+"""The PDFs: every filled value comes back out of the text, every Kazakh letter survives, fonts are
+embedded, metadata is set, nothing outside our static files is ever fetched."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+from weasyprint.urls import FatalURLFetchingError
+
+from webapp.documents.catalog import DOCUMENTS
+from webapp.documents.render import BASE_URL, StaticOnlyFetcher
+
+from .documents_data import KAZAKH_LETTERS, api_answers, form_answers
+
+NAMES = [d.name for d in DOCUMENTS]
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def fonts(data: bytes) -> list[tuple[str, bool]]:
+    found = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            descriptor = descriptor.get_object()
+            found.append((str(font["/BaseFont"]), any(k.startswith("/FontFile") for k in descriptor)))
+    return found
+
+
+def post_pdf(client, name: str, answers: dict, language: str = "ru"):
+    return client.post(f"/api/v1/documents/{name}.pdf", json=answers, headers={"Accept-Language": language})
+
+
+@pytest.mark.parametrize("language", ["ru", "kk", "en"])
+@pytest.mark.parametrize("name", NAMES)
+def test_every_value_and_kazakh_letter_is_in_the_pdf(client, name, language):
+    response = post_pdf(client, name, api_answers(), language)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    assert response.mimetype == "application/pdf"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Set-Cookie" not in response.headers
+    text = pdf_text(response.data)
+    expected = ["IVANOV IVAN", "27.03.1990", "75 1234567", KAZAKH_LETTERS]
+    if name != "iin-sheet":
+        expected += ["Қуанышбаева Әйгерім Ұлықпанқызы", "+7 701 123 45 67", "01.09.2026"]
+    if name in ("registration-sheet", "card"):
+        expected.append("01.10.2026")  # registration deadline: 1 Sep + 30
+    if name == "card":
+        expected.append("29.11.2026")  # last day of stay: 1 Sep + 89
+    if name == "registration-sheet":
+        expected += ["ИВАНОВ ИВАН", "ИВАНОВИЧ", "15.06.2030", "900101400003", "Иванова Мария", "01.01.2018"]
+    for value in expected:
+        assert value in text, f"{value!r} missing from {name} ({language})"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fonts_are_embedded_and_metadata_set(client, name):
+    data = post_pdf(client, name, api_answers()).data
+    used = fonts(data)
+    assert used and all(embedded for _, embedded in used), used
+    assert all("Noto-Sans" in font for font, _ in used)
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.metadata.title.endswith("— Tirkeu")
+    assert reader.trailer["/Root"]["/Lang"] == "ru"
+
+
+def test_documents_are_labelled_in_russian_and_kazakh(client):
+    text = pdf_text(post_pdf(client, "registration-sheet", api_answers(), "en").data)
+    assert "Дата рождения" in text and "Туған күні" in text
+
+
+def test_card_fits_one_a6_page(client):
+    reader = PdfReader(io.BytesIO(post_pdf(client, "card", api_answers(), "en").data))
+    assert len(reader.pages) == 1
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (105, 148)
+
+
+@pytest.mark.parametrize("hostile", [
+    '<img src="file:///etc/passwd">',
+    "<link rel=stylesheet href=http://127.0.0.1:9/x.css>",
+    "x{background:url(http://127.0.0.1:9/)}",
+])
+def test_hostile_values_are_only_text(client, hostile):
+    answers = api_answers(**{"stay.street": hostile, "host.name": hostile})
+    response = post_pdf(client, "registration-sheet", answers)
+    assert response.status_code == 200
+    assert hostile.replace(" ", "") in pdf_text(response.data).replace(" ", "").replace("\n", "")
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:9/", "https://example.org/font.ttf", "file:///etc/passwd",
+    BASE_URL + "../webapp/config.py", BASE_URL + "fonts/missing.ttf",
+])
+def test_the_fetcher_refuses_anything_but_our_static_files(url):
+    with pytest.raises(FatalURLFetchingError):
+        StaticOnlyFetcher().fetch(url)
+
+
+def test_the_fetcher_serves_our_fonts():
+    response = StaticOnlyFetcher().fetch(BASE_URL + "fonts/NotoSans-Regular.ttf")
+    assert response.read(4) == b"\x00\x01\x00\x00"
+
+
+def test_wizard_pdf_and_zip(client):
+    data = form_answers()
+    response = client.post("/kk/documents/card.pdf", data=data)
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert response.headers["Content-Disposition"] == 'attachment; filename="tirkeu-card.pdf"'
+    archive = client.post("/en/documents/tirkeu-documents.zip", data=data)
+    assert archive.headers["Cache-Control"] == "no-store"
+    with zipfile.ZipFile(io.BytesIO(archive.data)) as zipped:
+        assert sorted(zipped.namelist()) == sorted(f"tirkeu-{n}.pdf" for n in NAMES)
+        assert "IVANOV IVAN" in pdf_text(zipped.read("tirkeu-card.pdf"))
+
+
+def test_api_lists_documents_with_schema_and_example(client):
+    import jsonschema
+
+    listing = client.get("/api/v1/documents", headers={"Accept-Language": "en"}).json
+    assert [d["name"] for d in listing] == ["registration-sheet", "host-sheet", "iin-sheet", "card"]
+    for document in listing:
+        jsonschema.Draft202012Validator.check_schema(document["schema"])
+        jsonschema.validate(document["example"], document["schema"])
+        assert post_pdf(client, document["name"], document["example"]).status_code == 200
+    assert listing[0]["title"] == "Registration data sheet"
+
+
+def test_api_errors_name_each_field(client):
+    answers = api_answers(**{"person.surname_latin": "Иванов", "passport.expires": "2030-02-30", "host.iin": "900101400004"})
+    answers["children"] = [{"surname": "X", "given_names": "Y", "date_of_birth": "1.1.2018"}]
+    response = post_pdf(client, "card", answers, "en")
+    assert response.status_code == 400
+    assert set(response.json["errors"]) == {"person.surname_latin", "passport.expires", "host.iin", "children[0].date_of_birth"}
+    assert response.json["errors"]["passport.expires"].startswith("Enter a real date in the form YYYY-MM-DD")
+
+
+@pytest.mark.parametrize("body", [[], "text", {"person": "x"}, {"children": [{}] * 11}])
+def test_api_bad_bodies_are_400(client, body):
+    assert post_pdf(client, "card", body).status_code == 400
+
+
+def test_unknown_document_is_404(client):
+    assert post_pdf(client, "passport-copy", api_answers()).status_code == 404

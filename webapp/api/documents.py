@@ -1,0 +1,84 @@
+"""GET /api/v1/documents and POST /api/v1/documents/<name>.pdf: the same documents as the journey."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from flask import abort, jsonify, request
+
+from ..documents.answers import STEPS, AnswersForm, flatten_json
+from ..documents.catalog import BY_NAME, DOCUMENTS
+from ..documents.schema import EXAMPLE, answers_schema
+from ..documents.views import document_pdf, pdf_response
+from ..i18n import current_language
+from ..messages import FIELD_ERRORS
+from ..today import today
+from .plan import bp, error_response
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_PATHS = (("person", "date_of_birth"), ("passport", "issued"), ("passport", "expires"), ("entry", "date"))
+
+
+@bp.get("/documents")
+def list_documents():
+    schema = answers_schema()
+    return jsonify([
+        {"name": d.name, "title": str(d.title), "summary": str(d.summary), "schema": schema, "example": EXAMPLE}
+        for d in DOCUMENTS
+    ])
+
+
+def _api_field(name: str) -> str:
+    """person-surname_latin -> person.surname_latin; children-0-surname -> children[0].surname."""
+    parts = name.split("-")
+    if parts[0] == "children" and len(parts) >= 3:
+        return f"children[{parts[1]}].{parts[2]}"
+    return ".".join(parts)
+
+
+def _is_iso_date(value) -> bool:
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _date_format_errors(body: dict) -> dict[str, str]:
+    """Dates must be YYYY-MM-DD; say so rather than report the day, month or year parts."""
+    paths = list(DATE_PATHS)
+    children = body.get("children")
+    if isinstance(children, list):
+        paths += [(f"children[{i}]", "date_of_birth") for i in range(len(children))]
+    errors = {}
+    for section, key in paths:
+        if section.startswith("children["):
+            container = children[int(section[9:-1])]
+        else:
+            container = body.get(section)
+        if isinstance(container, dict) and container.get(key) not in (None, "") and not _is_iso_date(container[key]):
+            errors[f"{section}.{key}"] = str(FIELD_ERRORS["invalid_iso_date"])
+    return errors
+
+
+@bp.post("/documents/<name>.pdf")
+def document(name: str):
+    if name not in BY_NAME:
+        abort(404)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return error_response({"body": FIELD_ERRORS["invalid_json"]})
+    form = AnswersForm(flatten_json(body), today=today())
+    errors = {}
+    for step in STEPS:
+        if not form.validate_step(step):
+            for field in form.error_fields(step):
+                errors[_api_field(field.name)] = field.errors[0]
+    if isinstance(body.get("children"), list) and len(body["children"]) > form.children.max_entries:
+        errors["children"] = FIELD_ERRORS["too_many_children"]
+    errors.update(_date_format_errors(body))
+    if errors:
+        return error_response(errors)
+    return pdf_response(document_pdf(name, form, current_language()), f"tirkeu-{name}.pdf")

@@ -1,0 +1,63 @@
+"""JSON Schema of the answers the documents take (GET /api/v1/documents), and a complete example."""
+from __future__ import annotations
+
+from ..rules.places import checkpoints, regions
+from .answers import HOST_KINDS, MAX_CHILDREN, PURPOSES
+
+
+def _text(max_length: int, **extra) -> dict:
+    return {"type": "string", "maxLength": max_length, **extra}
+
+
+DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+def _object(required: list[str], properties: dict) -> dict:
+    return {"type": "object", "required": required, "properties": properties, "additionalProperties": False}
+
+
+def answers_schema() -> dict:
+    child = _object(["surname", "given_names", "date_of_birth"], {
+        "surname": _text(60), "given_names": _text(60), "date_of_birth": DATE})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Tirkeu document answers",
+        **_object(["person", "passport", "entry", "stay", "host"], {
+            "person": _object(["surname_latin", "given_names_latin", "date_of_birth", "sex", "citizenship"], {
+                "surname_latin": _text(60), "given_names_latin": _text(60),
+                "surname_cyrillic": _text(60), "given_names_cyrillic": _text(60), "patronymic": _text(60),
+                "date_of_birth": DATE, "sex": {"enum": ["female", "male"]},
+                "citizenship": {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2"},
+            }),
+            "passport": _object(["number", "issued", "expires"], {
+                "number": _text(20, pattern="^[A-Z0-9 ]{5,20}$"), "issued": DATE, "expires": DATE}),
+            "entry": _object(["date", "checkpoint", "purpose"], {
+                "date": DATE,
+                "checkpoint": {"enum": [p["id"] for p in checkpoints()] + ["other"]},
+                "purpose": {"enum": list(PURPOSES)},
+            }),
+            "stay": _object(["region", "city", "street", "house"], {
+                "region": {"enum": [r["id"] for r in regions()]},
+                "city": _text(80), "street": _text(100), "house": _text(20), "flat": _text(20),
+                "postcode": _text(10, pattern="^[A-Z0-9]{6,10}$"),
+            }),
+            "host": _object(["kind", "name"], {
+                "kind": {"enum": list(HOST_KINDS)}, "name": _text(120),
+                "iin": _text(12, pattern=r"^\d{12}$"), "bin": _text(12, pattern=r"^\d{12}$"),
+                "phone": _text(20, pattern=r"^[0-9+ ()-]{7,20}$"),
+            }),
+            "children": {"type": "array", "maxItems": MAX_CHILDREN, "items": child},
+        }),
+    }
+
+
+EXAMPLE = {
+    "person": {"surname_latin": "IVANOV", "given_names_latin": "IVAN", "surname_cyrillic": "ИВАНОВ",
+               "given_names_cyrillic": "ИВАН", "patronymic": "ИВАНОВИЧ", "date_of_birth": "1990-03-27",
+               "sex": "male", "citizenship": "RU"},
+    "passport": {"number": "75 1234567", "issued": "2020-06-15", "expires": "2030-06-15"},
+    "entry": {"date": "2026-09-01", "checkpoint": "kairak", "purpose": "private"},
+    "stay": {"region": "west_kazakhstan", "city": "Уральск", "street": "ул. Әбілқайыр хана", "house": "12", "flat": "5"},
+    "host": {"kind": "person", "name": "Қуанышбаева Әйгерім Ұлықпанқызы", "iin": "900101400003", "phone": "+7 701 123 45 67"},
+    "children": [{"surname": "Иванова", "given_names": "Мария", "date_of_birth": "2018-01-01"}],
+}
