@@ -8,21 +8,24 @@ from pathlib import Path
 DATA = Path(__file__).with_name("data")
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _places(kind: str) -> dict[str, dict]:
+    """data/<kind>.json's list under the key <kind>, by id, in the file's order."""
+    items = json.loads((DATA / f"{kind}.json").read_text(encoding="utf-8"))[kind]
+    return {item["id"]: item for item in items}
+
+
 def checkpoints() -> tuple[dict, ...]:
-    path = DATA / "checkpoints.json"
-    return tuple(json.loads(path.read_text(encoding="utf-8"))["checkpoints"])
+    return tuple(_places("checkpoints").values())
 
 
-def checkpoint(checkpoint_id: str) -> dict | None:
-    return next((c for c in checkpoints() if c["id"] == checkpoint_id), None)
+def checkpoint(checkpoint_id: str | None) -> dict | None:
+    return _places("checkpoints").get(checkpoint_id)
 
 
-@lru_cache(maxsize=1)
 def regions() -> tuple[dict, ...]:
-    path = DATA / "regions.json"
-    return tuple(json.loads(path.read_text(encoding="utf-8"))["regions"])
+    return tuple(_places("regions").values())
 
 
-def region(region_id: str) -> dict | None:
-    return next((r for r in regions() if r["id"] == region_id), None)
+def region(region_id: str | None) -> dict | None:
+    return _places("regions").get(region_id)
