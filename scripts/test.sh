@@ -20,4 +20,7 @@ npm install --no-audit --no-fund --loglevel=error
 
 .venv/bin/flask --app webapp translate compile
 # pytest exits 5 when it collects no tests: that is a failure here, as is any other non-zero code.
-exec .venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest "$@"
+# The browser's evaluator against the same vectors, on the rule data the app serves.
+.venv/bin/flask --app webapp rules export build/rules.json
+node --test tests/js/

@@ -102,3 +102,15 @@ def test_http_errors_are_localized(client):
     assert en.status_code == ru.status_code == 413
     assert en.json["errors"]["request"] != ru.json["errors"]["request"]
     assert re.search("[а-я]", ru.json["errors"]["request"])
+
+
+def test_rule_data_for_the_browser(client):
+    response = client.get("/api/v1/rules")
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    data = response.json
+    assert [r["id"] for r in data["rule_sets"]] == ["kz-2020-host-notification", "kz-2023-90-in-180", "kz-2026-self-registration"]
+    assert data["days_off"]["2026-03-23"]["reason"] == "holiday"
+    assert "2025-01-05" in data["working_weekends"]
+    assert data["groups"]["RU"] == "eaeu"
+    again = client.get("/api/v1/rules", headers={"If-None-Match": response.headers["ETag"].strip('"')})
+    assert again.status_code == 304

@@ -41,6 +41,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(documents.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(cli.bp)
+    app.register_blueprint(cli.rules_bp)
 
     @app.url_value_preprocessor
     def pull_language(endpoint, values):

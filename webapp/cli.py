@@ -64,3 +64,19 @@ def compile_catalogs():
 def init(language):
     """Start a catalog for a new language."""
     _pybabel("init", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", language, "--no-wrap")
+
+
+rules_bp = Blueprint("rules", __name__, cli_group="rules")
+
+
+@rules_bp.cli.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def export_rules(path):
+    """Write the rule data of the browser's evaluator (as served at /api/v1/rules) to PATH."""
+    from pathlib import Path
+
+    from .rules.export import rules_json
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(rules_json(), encoding="utf-8")

@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 
 from ..explain import plan_json
 from ..i18n import country_codes, current_language
 from ..messages import FIELD_ERRORS
 from ..rules import NotCovered, PlanInput, Stay, evaluate, inputs
+from ..rules.export import rules_json
 from ..rules.places import checkpoint as find_checkpoint
 from ..today import today as kazakhstan_today
 
@@ -134,3 +135,13 @@ def plan():
     response = jsonify(plan_json(result))
     response.headers["Content-Language"] = current_language()
     return response
+
+
+@bp.get("/rules")
+def rules():
+    """The rule data for the browser's own evaluator (static/js/rules.js)."""
+    response = current_app.response_class(rules_json(kazakhstan_today()), mimetype="application/json")
+    response.add_etag()
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response.make_conditional(request)

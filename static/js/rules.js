@@ -1,0 +1,203 @@
+// The deadline evaluator for the browser: the same rules and counting as webapp/rules/evaluator.py,
+// on the same data (/rules.json), checked against the same vectors (tests/vectors/*.json).
+// Dates are whole days since 1970-01-01 (UTC), so no time zone can shift a deadline.
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory();
+  } else {
+    root.TirkeuRules = factory();
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var MS_PER_DAY = 86400000;
+  var LOOK_BACK = 366; // earlier-stay days further back can never share a window with this stay
+
+  function toDay(iso) {
+    var parts = iso.split("-");
+    return Math.round(Date.UTC(+parts[0], +parts[1] - 1, +parts[2]) / MS_PER_DAY);
+  }
+
+  function toIso(day) {
+    return day === null ? null : new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  }
+
+  function weekday(day) { // Monday 0 ... Sunday 6
+    return (new Date(day * MS_PER_DAY).getUTCDay() + 6) % 7;
+  }
+
+  function Calendar(data) {
+    this.lastDay = toDay(data.calendar_years[1] + "-12-31");
+    this.daysOff = data.days_off;
+    this.workingWeekends = {};
+    for (var i = 0; i < data.working_weekends.length; i++) this.workingWeekends[data.working_weekends[i]] = true;
+  }
+
+  Calendar.prototype.dayOff = function (day) {
+    // Past the exported years the holidays are unknown: refuse rather than guess a working day.
+    if (day > this.lastDay) throw new NotCovered("calendar_out_of_range");
+    var iso = toIso(day);
+    if (this.workingWeekends[iso]) return null;
+    var off = this.daysOff[iso];
+    if (off) return { day: iso, reason: off.reason, name: off.name };
+    if (weekday(day) >= 5) return { day: iso, reason: "weekend", name: "" };
+    return null;
+  };
+
+  Calendar.prototype.nthWorkingDayAfter = function (start, n) {
+    var counted = [], skipped = [], day = start;
+    while (counted.length < n) {
+      day += 1;
+      var off = this.dayOff(day);
+      if (off) skipped.push(off); else counted.push(toIso(day));
+    }
+    return { day: day, counted: counted, skipped: skipped };
+  };
+
+  function NotCovered(code) {
+    this.code = code;
+    this.message = code;
+  }
+
+  function ruleSetFor(data, entry) {
+    for (var i = 0; i < data.rule_sets.length; i++) {
+      var r = data.rule_sets[i];
+      if (toDay(r.valid_from) <= entry && (r.valid_to === null || entry <= toDay(r.valid_to))) return r;
+    }
+    return null;
+  }
+
+  function presenceBefore(stays, entry) {
+    var present = {};
+    stays.forEach(function (stay) {
+      var first = Math.max(stay.entry, entry - LOOK_BACK), last = Math.min(stay.exit, entry - 1);
+      for (var d = first; d <= last; d++) present[d] = true;
+    });
+    return Object.keys(present).map(Number);
+  }
+
+  function stayWarnings(stays, entry) {
+    var warnings = [];
+    var ordered = stays.slice().sort(function (a, b) { return a.entry - b.entry || a.exit - b.exit; });
+    for (var i = 0; i < stays.length; i++) {
+      if (stays[i] !== ordered[i]) { warnings.push({ code: "unordered_stays", params: {} }); break; }
+    }
+    var overlapping = stays.some(function (s) { return s.exit >= entry; });
+    for (var j = 1; j < ordered.length; j++) if (ordered[j].entry <= ordered[j - 1].exit) overlapping = true;
+    if (overlapping) warnings.push({ code: "overlapping_stays", params: {} });
+    return warnings;
+  }
+
+  function windowCount(present, entry, day, windowDays) {
+    var start = day - (windowDays - 1), before = 0;
+    for (var i = 0; i < present.length; i++) if (present[i] >= start && present[i] < entry) before++;
+    return before + (day - Math.max(entry, start)) + 1;
+  }
+
+  function stayLimit(spec, entry, today, present) {
+    var perEntry = spec.per_entry, win = spec.window, reference = Math.max(today, entry);
+    var candidates = [], beforeInWindow = 0, maxDays = null, windowDays = null, daysUsed;
+    if (win) {
+      maxDays = win.max_days;
+      windowDays = win.window_days;
+      beforeInWindow = windowCount(present, entry, entry, windowDays) - 1;
+      var day = entry;
+      while (windowCount(present, entry, day, windowDays) <= maxDays) day++;
+      var last = day - 1;
+      candidates.push(last >= entry ? [last, "window"] : [null, "used_up"]);
+      daysUsed = windowCount(present, entry, reference, windowDays);
+    } else {
+      daysUsed = reference - entry + 1;
+    }
+    if (perEntry) candidates.push([entry + perEntry - 1, "per_entry"]);
+    var leaveBy, limitedBy;
+    if (candidates.some(function (c) { return c[0] === null; })) {
+      leaveBy = null; limitedBy = "used_up";
+    } else {
+      var best = candidates[0];
+      candidates.forEach(function (c) { if (c[0] < best[0]) best = c; });
+      leaveBy = best[0]; limitedBy = best[1];
+    }
+    return {
+      leave_by: leaveBy, days_left: leaveBy === null ? null : leaveBy - today, days_used: daysUsed,
+      reference_day: reference, max_days_in_window: maxDays, window_days: windowDays, per_entry_days: perEntry || null,
+      limited_by: limitedBy, days_before_entry_in_window: beforeInWindow, sources: spec.sources.slice()
+    };
+  }
+
+  function deadline(spec, start, calendar) {
+    if (spec.calendar_days !== undefined) {
+      return { day: start + spec.calendar_days, counting: { method: "calendar_days", n: spec.calendar_days, start: toIso(start), counted: [], skipped: [] }, safeBy: null };
+    }
+    var n = spec.working_days, found = calendar.nthWorkingDayAfter(start, n);
+    var arrivalCounted = calendar.nthWorkingDayAfter(start - 1, n).day;
+    return {
+      day: found.day,
+      counting: { method: "working_days", n: n, start: toIso(start), counted: found.counted, skipped: found.skipped },
+      safeBy: arrivalCounted < found.day ? arrivalCounted : null
+    };
+  }
+
+  // input: {citizenship, entry_date, today, previous_stays: [{entry, exit}], accommodation, checkpoint}
+  // (ISO dates). Returns the plan with ISO dates, in the shape of the API's answer plus the counting.
+  function evaluate(input, data) {
+    var calendar = new Calendar(data);
+    var entry = toDay(input.entry_date), today = toDay(input.today);
+    var stays = (input.previous_stays || []).map(function (s) { return { entry: toDay(s.entry), exit: toDay(s.exit) }; });
+    if (data.not_foreigners.indexOf(input.citizenship) !== -1) throw new NotCovered("citizen");
+    var ruleSet = ruleSetFor(data, entry);
+    if (!ruleSet) throw new NotCovered("entry_before_rules");
+
+    var warnings = [];
+    if (entry > today) warnings.push({ code: "planning_mode", params: {} });
+    var group = data.groups[input.citizenship] || null;
+    if (group === null) {
+      warnings.push({ code: "visa_required", params: {} });
+      return { rule_set: ruleSet.id, group: null, obligations: [], stay: null, warnings: warnings, sources: data.nationality_sources.slice() };
+    }
+    if (group === "visa_free_90_bilateral") warnings.push({ code: "bilateral_agreement", params: {} });
+    var groupRules = group === "eaeu" ? "eaeu" : "visa_free_30";
+    var spec = ruleSet.groups[groupRules];
+
+    warnings = warnings.concat(stayWarnings(stays, entry));
+    var stay = stayLimit(spec.stay, entry, today, presenceBefore(stays, entry));
+    if (stay.limited_by === "used_up") {
+      warnings.push({ code: "limit_used_on_entry", params: { days: stay.days_before_entry_in_window } });
+    } else if (stay.leave_by < today) {
+      warnings.push({ code: "overstay", params: { days: today - stay.leave_by, leave_by: toIso(stay.leave_by) } });
+    }
+
+    var obligations = [];
+    var registration = spec.registration, due = deadline(registration, entry, calendar);
+    obligations.push({
+      kind: registration.kind, who: registration.who, deadline: toIso(due.day), days_left: due.day - today,
+      sources: registration.sources.slice(), counting: due.counting, safe_by: toIso(due.safeBy)
+    });
+    if (due.day < today) warnings.push({ code: "deadline_passed", params: { kind: registration.kind, deadline: toIso(due.day) } });
+
+    var moving = spec.address_change, example = deadline(moving, Math.max(today, entry), calendar);
+    obligations.push({ kind: "address_change", who: moving.who, deadline: null, days_left: null,
+                       sources: moving.sources.slice(), counting: example.counting, safe_by: null });
+    if (spec.residence_permit) {
+      obligations.push({ kind: "residence_permit", who: "self", deadline: toIso(stay.leave_by), days_left: stay.days_left,
+                         sources: spec.residence_permit.sources.slice(), counting: null, safe_by: null });
+    }
+    ruleSet.notes.forEach(function (note) {
+      if (note !== "thirty_day_visitors_2026_unclear" || groupRules === "visa_free_30") warnings.push({ code: note, params: {} });
+    });
+    if (input.checkpoint && data.checkpoints[input.checkpoint] === "bilateral" && input.citizenship !== "RU") {
+      warnings.push({ code: "bilateral_checkpoint", params: { checkpoint: input.checkpoint } });
+    }
+
+    var sources = [];
+    var lists = obligations.map(function (o) { return o.sources; }).concat([stay.sources, group === "visa_free_90_bilateral" ? data.nationality_sources : []]);
+    lists.forEach(function (ids) { ids.forEach(function (id) { if (sources.indexOf(id) === -1) sources.push(id); }); });
+
+    stay.leave_by = toIso(stay.leave_by);
+    stay.reference_day = toIso(stay.reference_day);
+    return { rule_set: ruleSet.id, group: group, obligations: obligations, stay: stay, warnings: warnings, sources: sources };
+  }
+
+  return { evaluate: evaluate, NotCovered: NotCovered, toDay: toDay, toIso: toIso };
+});

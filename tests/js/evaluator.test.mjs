@@ -1,0 +1,62 @@
+// The browser's evaluator (static/js/rules.js) against the shared vectors, on the data the app
+// serves. Run by scripts/test.sh after exporting that data:  node --test tests/js/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const { evaluate } = require("../../static/js/rules.js");
+const root = new URL("../../", import.meta.url);
+const data = JSON.parse(readFileSync(new URL(process.env.TIRKEU_RULES_JSON || "build/rules.json", root)));
+const vectorDir = new URL("tests/vectors/", root);
+
+function view(plan) {
+  const obligations = {};
+  for (const o of plan.obligations) {
+    obligations[o.kind] = {
+      deadline: o.deadline, who: o.who, days_left: o.days_left, safe_by: o.safe_by,
+      working_days: o.counting && o.counting.method === "working_days" ? o.counting.n : null,
+    };
+  }
+  const stay = plan.stay && {
+    leave_by: plan.stay.leave_by, days_used_in_window: plan.stay.days_used, max_days_in_window: plan.stay.max_days_in_window,
+  };
+  return { rule_set: plan.rule_set, group: plan.group, obligations, stay, warnings: plan.warnings.map((w) => w.code).sort() };
+}
+
+function check(actual, expect) {
+  for (const key of ["rule_set", "group"]) if (key in expect) assert.equal(actual[key], expect[key], key);
+  if ("obligations" in expect) {
+    if (Object.keys(expect.obligations).length === 0) assert.deepEqual(actual.obligations, {});
+    for (const [kind, fields] of Object.entries(expect.obligations)) {
+      assert.ok(kind in actual.obligations, `no ${kind} obligation`);
+      for (const [field, value] of Object.entries(fields)) assert.equal(actual.obligations[kind][field], value, `${kind}.${field}`);
+    }
+  }
+  if ("stay" in expect) {
+    if (expect.stay === null) assert.equal(actual.stay, null);
+    else for (const [field, value] of Object.entries(expect.stay)) assert.equal(actual.stay[field], value, `stay.${field}`);
+  }
+  if ("warnings" in expect) assert.deepEqual(actual.warnings, [...expect.warnings].sort());
+}
+
+let count = 0;
+for (const file of readdirSync(vectorDir).filter((f) => f.endsWith(".json") && f !== "errors.json")) {
+  for (const vector of JSON.parse(readFileSync(new URL(file, vectorDir))).cases) {
+    count += 1;
+    test(`${file}: ${vector.name}`, () => check(view(evaluate(vector.input, data)), vector.expect));
+  }
+}
+
+test("there are enough vectors", () => assert.ok(count >= 40, `${count} vectors`));
+
+test("citizens of Kazakhstan and entries before the rules are not covered", () => {
+  assert.throws(() => evaluate({ citizenship: "KZ", entry_date: "2026-09-01", today: "2026-09-01" }, data), { code: "citizen" });
+  assert.throws(() => evaluate({ citizenship: "RU", entry_date: "2019-12-31", today: "2020-01-05" }, data), { code: "entry_before_rules" });
+});
+
+test("a date past the exported calendar is refused, not guessed", () => {
+  const short = { ...data, calendar_years: [data.calendar_years[0], 2024] };
+  assert.throws(() => evaluate({ citizenship: "DE", entry_date: "2025-05-01", today: "2025-05-01" }, short), { code: "calendar_out_of_range" });
+});
