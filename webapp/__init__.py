@@ -13,6 +13,7 @@ from .catalogs import compile_missing_catalogs
 from .config import ROOT, Config
 from .documents import views as documents
 from .journeys import deadlines
+from .pwa import bp as pwa_bp
 
 babel = Babel()
 
@@ -39,6 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(deadlines.bp)
     app.register_blueprint(documents.bp)
+    app.register_blueprint(pwa_bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(cli.bp)
     app.register_blueprint(cli.rules_bp)

@@ -1,0 +1,68 @@
+// Offline use: registers the service worker, shows "Ready offline ✓" when every page and file is
+// on the device, and offers a new version with a button (never swaps it in by itself).
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator)) return;
+  var box = document.getElementById("offline-status");
+  if (!box) return;
+  var text = box.querySelector("[data-status-text]");
+  var saveButton = box.querySelector("[data-save]");
+  var banner = document.getElementById("update-banner");
+  var updateAccepted = false;
+
+  function show(message, ready) {
+    text.textContent = message;
+    box.hidden = false;
+    box.classList.toggle("offline-ready", !!ready);
+    saveButton.hidden = !!ready;
+  }
+
+  function progress(done, total) {
+    if (total && done >= total) show(box.getAttribute("data-ready"), true);
+    else show(box.getAttribute("data-progress").replace("{done}", done).replace("{total}", total), false);
+  }
+
+  function offerUpdate(worker) {
+    if (!banner) return;
+    banner.hidden = false;
+    banner.querySelector("button").addEventListener("click", function () {
+      updateAccepted = true;
+      worker.postMessage({ type: "skip-waiting" });
+    });
+  }
+
+  navigator.serviceWorker.addEventListener("message", function (event) {
+    var message = event.data || {};
+    if (message.type === "progress" || message.type === "status") progress(message.done, message.total);
+  });
+  navigator.serviceWorker.startMessages();
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    if (updateAccepted) window.location.reload(); // answers live on the device, not in the page
+  });
+
+  function askStatus(registration) {
+    if (registration.active) registration.active.postMessage({ type: "status" });
+  }
+
+  navigator.serviceWorker.register("/sw.js").then(function (registration) {
+    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+    registration.addEventListener("updatefound", function () {
+      var worker = registration.installing;
+      worker.addEventListener("statechange", function () {
+        if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(worker);
+        if (worker.state === "activated") askStatus(registration);
+        if (worker.state === "redundant" && !registration.active) show(box.getAttribute("data-failed"), false);
+      });
+    });
+    askStatus(registration);
+    navigator.serviceWorker.ready.then(askStatus);
+    saveButton.addEventListener("click", function () {
+      show(box.getAttribute("data-progress").replace("{done}", "0").replace("{total}", "…"), false);
+      registration.update().then(function () { askStatus(registration); }, function () {
+        show(box.getAttribute("data-failed"), false);
+      });
+    });
+  }, function () {
+    show(box.getAttribute("data-failed"), false);
+  });
+})();

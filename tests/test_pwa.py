@@ -1,0 +1,70 @@
+"""The manifest, the service worker script and its precache list, over HTTP."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pytest
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_manifest(client, lang):
+    response = client.get(f"/{lang}/manifest.webmanifest")
+    assert response.mimetype == "application/manifest+json"
+    assert response.headers["Cache-Control"] == "no-cache"
+    manifest = response.json if response.is_json else json.loads(response.data)
+    assert manifest["start_url"] == f"/{lang}/" and manifest["lang"] == lang
+    assert manifest["display"] == "standalone" and manifest["theme_color"].startswith("#")
+    sizes = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
+    assert sizes == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
+    for icon in manifest["icons"]:
+        image = client.get(icon["src"])
+        assert image.status_code == 200 and image.mimetype == "image/png"
+        width, height = int.from_bytes(image.data[16:20], "big"), int.from_bytes(image.data[20:24], "big")
+        assert f"{width}x{height}" == icon["sizes"]
+        image.close()
+
+
+def _precache(client) -> list[dict]:
+    script = client.get("/sw.js").get_data(as_text=True)
+    return json.loads(re.search(r"const PRECACHE = (\[.*?\]);", script).group(1))
+
+
+def test_service_worker_script(client):
+    response = client.get("/sw.js")
+    assert response.headers["Cache-Control"] == "no-cache"
+    assert response.mimetype == "text/javascript"
+    script = response.get_data(as_text=True)
+    assert re.search(r'const VERSION = "[0-9a-f]{12}";', script)
+    assert "skipWaiting()" in script and 'data.type === "skip-waiting"' in script  # only when asked
+
+
+def test_precache_lists_every_language_and_static_file_with_a_revision(client):
+    entries = _precache(client)
+    urls = [entry["url"] for entry in entries]
+    for lang in ("ru", "kk", "en"):
+        for path in ("/", "/deadlines/", "/documents/", "/manifest.webmanifest"):
+            assert f"/{lang}{path}" in urls
+    assert any(re.fullmatch(r"/static/css/app\.css\?v=[0-9a-f]{12}", url) for url in urls)
+    assert any(url.startswith("/static/js/rules.js?v=") for url in urls)
+    assert "/api/v1/rules" in urls
+    assert all(re.fullmatch(r"[0-9a-f]{16}", entry["revision"]) for entry in entries)
+    assert not any("plan" in url or ".pdf" in url for url in urls)  # nothing carrying answers
+
+
+def test_whole_precache_fits_the_budget(client):
+    """DESIGN budget: the whole offline precache for three languages <= 150 KB compressed."""
+    total = 0
+    for entry in _precache(client):
+        response = client.get(entry["url"])
+        total += len(gzip.compress(response.data))
+        response.close()
+    assert total <= 150 * 1024, total
+
+
+def test_every_page_links_the_manifest_and_the_offline_script(client):
+    html = client.get("/kk/deadlines/").get_data(as_text=True)
+    assert '<link rel="manifest" href="/kk/manifest.webmanifest">' in html
+    assert re.search(r'<script src="/static/js/offline\.js\?v=[0-9a-f]{12}" defer>', html)
+    assert 'id="offline-status" hidden' in html  # shown only by JavaScript

@@ -1,0 +1,89 @@
+"""Offline use: the web app manifest per language, the service worker at /sw.js and its precache
+list (every page of every journey in ru, kk and en that needs no answers, and the static files),
+each entry with a hash of its content."""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+
+from flask import Blueprint, Response, current_app, render_template, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from ..assets import static_url
+from ..i18n import LANGUAGES
+
+bp = Blueprint("pwa", __name__)
+
+THEME_COLOUR = "#0f5e63"
+# Pages that need no answers, per language. Result pages and documents carry answers and are
+# never cached.
+PAGES = ("pages.start", "deadlines.questions", "documents.start")
+STATIC_FILES = ("css/app.css", "js/app.js", "js/rules.js", "js/offline.js",
+                "icons/icon-192.png", "icons/icon-512.png", "icons/icon-maskable-512.png")
+
+
+def precache_urls() -> list[str]:
+    urls = [url_for(endpoint, lang=lang) for lang in LANGUAGES for endpoint in PAGES]
+    urls += [url_for("pwa.manifest", lang=lang) for lang in LANGUAGES]
+    urls += [static_url(name) for name in STATIC_FILES]
+    urls.append(url_for("api.rules"))
+    return urls
+
+
+@lru_cache(maxsize=4)
+def _precache(app_id: int) -> tuple[tuple[dict, ...], str]:
+    """[{url, revision}] and the version: fetched once per process through the app itself."""
+    app = current_app._get_current_object()
+    entries = []
+    with app.test_client() as client:
+        for url in precache_urls():
+            response = client.get(url)
+            if response.status_code != 200:
+                raise RuntimeError(f"precache entry {url} answered {response.status_code}")
+            entries.append({"url": url, "revision": hashlib.sha256(response.data).hexdigest()[:16]})
+            response.close()
+    version = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:12]
+    return tuple(entries), version
+
+
+def precache() -> tuple[tuple[dict, ...], str]:
+    return _precache(id(current_app._get_current_object()))
+
+
+@bp.get("/sw.js")
+def service_worker():
+    entries, version = precache()
+    body = render_template("pwa/sw.js", entries=json.dumps(list(entries)), version=version)
+    response = Response(body, mimetype="text/javascript")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.get("/<any(ru,kk,en):lang>/manifest.webmanifest")
+def manifest():
+    from flask import g
+
+    with force_locale(g.lang):
+        document = {
+            "name": _("Tirkeu: stay legal in Kazakhstan"),
+            "short_name": "Tirkeu",
+            "description": _("What to register in Kazakhstan and by when, from your date of entry. Works on a phone."),
+            "lang": g.lang,
+            "dir": "ltr",
+            "id": "/",
+            "start_url": url_for("pages.start", lang=g.lang),
+            "scope": "/",
+            "display": "standalone",
+            "theme_color": THEME_COLOUR,
+            "background_color": "#ffffff",
+            "icons": [
+                {"src": static_url("icons/icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any"},
+                {"src": static_url("icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},
+                {"src": static_url("icons/icon-maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+            ],
+        }
+    response = Response(json.dumps(document, ensure_ascii=False), mimetype="application/manifest+json")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
