@@ -17,5 +17,7 @@ class Config:
     # The largest legitimate request is a plan with 50 earlier stays: a few kilobytes.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 64 * 1024))
     JSON_SORT_KEYS = False
+    # Shown in the footer, so that a person asking for help can say which version they have.
+    RELEASE = os.environ.get("TIRKEU_RELEASE", "0.1.0")
     # Fixed "today" for demonstrations and tests; normally the server's date in Kazakhstan.
     TODAY = os.environ.get("TIRKEU_TODAY")

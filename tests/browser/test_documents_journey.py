@@ -125,3 +125,23 @@ def test_axe_on_every_step(browser, browser_context_args, live_server):
     check(page)
     assert len(seen) == 2 * 8 + 1
     context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_browser_back_button_returns_to_the_previous_step(browser, browser_context_args, live_server, javascript):
+    context = browser.new_context(**browser_context_args, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/documents/person")
+    page.fill("#person-surname_latin", "IVANOV")
+    page.fill("#person-given_names_latin", "IVAN")
+    date(page, "person-date_of_birth", 27, 3, 1990)
+    page.click("label[for=person-sex-1]")
+    page.select_option("#person-citizenship", "RU")
+    continue_(page)
+    assert page.inner_text("h1") == "Your passport"
+    page.go_back()
+    assert page.inner_text("h1") == "About you"
+    assert page.input_value("#person-surname_latin") == "IVANOV"
+    continue_(page)
+    assert page.inner_text("h1") == "Your passport"
+    context.close()

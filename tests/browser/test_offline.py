@@ -56,3 +56,51 @@ def test_chromium_finds_the_app_installable(browser_type, live_server, tmp_path)
     manifest = session.send("Page.getAppManifest")
     assert manifest["url"].endswith("/kk/manifest.webmanifest") and not manifest["errors"]
     context.close()
+
+
+def test_a_new_version_is_offered_and_replaces_the_old_one(browser, browser_context_args):
+    """An open page is offered the update; after "Reload to update" it runs the new version and
+    only the new version's cache is left."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from webapp import create_app
+
+    from ..conftest import TODAY
+
+    class Deployment:  # a rolling deploy in miniature: the same address, a new app behind it
+        def __init__(self, app):
+            self.app = app
+
+        def __call__(self, environ, start_response):
+            return self.app(environ, start_response)
+
+    deployment = Deployment(create_app({"TODAY": TODAY, "RELEASE": "1.0"}))
+    server = make_server("127.0.0.1", 0, deployment, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/en/")
+        wait_until_ready_offline(page)
+        assert "Version 1.0" in page.inner_text("footer")
+
+        deployment.app = create_app({"TODAY": TODAY, "RELEASE": "2.0"})
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        page.wait_for_selector("#update-banner:not([hidden])", timeout=60_000)
+        assert "Version 1.0" in page.inner_text("footer")  # nothing changes until the person asks
+        with page.expect_navigation():
+            page.click("#update-banner button")
+        assert "Version 2.0" in page.inner_text("footer")
+        wait_until_ready_offline(page)
+        caches = page.evaluate("caches.keys()")
+        assert len([name for name in caches if name.startswith("tirkeu-")]) == 1
+        context.set_offline(True)
+        page.goto(f"{base}/kk/deadlines/")
+        assert "Нұсқасы: 2.0" in page.inner_text("footer")
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
