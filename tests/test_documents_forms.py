@@ -127,3 +127,18 @@ def test_other_steps_do_not_block_the_current_one(app):
         form = AnswersForm(MultiDict(data), today=TODAY)
         assert form.validate_step("person")
         assert not form.validate_step("host")
+
+
+def test_children_are_under_18(app):
+    # 5 September 2026: a child born 5 September 2008 turned 18 today; born a day later is 17.
+    adult = {"children-0-date_of_birth-day": "5", "children-0-date_of_birth-month": "9", "children-0-date_of_birth-year": "2008"}
+    child = {**adult, "children-0-date_of_birth-day": "6"}
+    assert "children-0-date_of_birth" in errors(answers_form(app, **adult))
+    assert "children-0-date_of_birth" not in errors(answers_form(app, **child))
+
+
+def test_passport_dates_are_plausible(app):
+    early = answers_form(app, **{"passport-issued-year": "0001"})
+    assert errors(early)["passport-issued"] == "Enter a year from 1900 on"
+    before_birth = answers_form(app, **{"passport-issued-year": "1985"})
+    assert errors(before_birth)["passport-issued"] == "The date of issue must be after your date of birth"

@@ -18,8 +18,9 @@ NAMES = [d.name for d in DOCUMENTS]
 
 
 def pdf_text(data: bytes) -> str:
+    """The text of every page, with line breaks and runs of spaces as single spaces."""
     reader = PdfReader(io.BytesIO(data))
-    return "\n".join(page.extract_text() for page in reader.pages)
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
 def fonts(data: bytes) -> list[tuple[str, bool]]:
@@ -148,3 +149,75 @@ def test_api_bad_bodies_are_400(client, body):
 
 def test_unknown_document_is_404(client):
     assert post_pdf(client, "passport-copy", api_answers()).status_code == 404
+
+
+def test_deeply_nested_json_is_a_400(client):
+    body = "[" * 5000 + "]" * 5000
+    for url in ("/api/v1/documents/card.pdf", "/api/v1/plan"):
+        response = client.post(url, data=body, content_type="application/json")
+        assert response.status_code == 400, url
+    nested = api_answers()
+    nested["person"]["surname_latin"] = {"a": {"b": {"c": {"d": "IVANOV"}}}}
+    assert post_pdf(client, "card", nested).status_code == 400
+
+
+def test_odd_child_indices_in_json_do_not_crash(client):
+    answers = api_answers()
+    answers["children"] = {"²": {"surname": "A"}}
+    assert post_pdf(client, "card", answers).status_code in (200, 400)
+    assert post_pdf(client, "card", {**api_answers(), "children-²-surname": "A"}).status_code == 200
+
+
+def test_visa_holders_get_no_invented_dates(client):
+    answers = api_answers(**{"person.citizenship": "IN"})
+    host = pdf_text(post_pdf(client, "host-sheet", answers, "en").data)
+    assert "в течение 3 рабочих дней после прибытия" in host  # the duty, with no date we do not have
+    card = pdf_text(post_pdf(client, "card", answers, "en").data)
+    assert "Tirkeu does not cover visa rules" in card
+    assert "29.11.2026" not in card and "01.10.2026" not in card
+
+
+def test_the_safe_date_is_printed_next_to_the_deadline(client):
+    # A US citizen entering on Tuesday 8 September 2026: the host notifies by Friday 11 September,
+    # or by Thursday 10 September counting the day of arrival.
+    answers = api_answers(**{"person.citizenship": "US", "entry.date": "2026-09-08"})
+    for name in ("registration-sheet", "host-sheet", "card"):
+        text = pdf_text(post_pdf(client, name, answers, "en").data)
+        assert "11.09.2026" in text and "10.09.2026" in text, name
+
+
+def test_card_values_in_every_card_language(client):
+    text = pdf_text(post_pdf(client, "card", api_answers(), "en").data).replace(" ", "")
+    assert "Russia/Россия/Ресей" in text
+    assert "WestKazakhstanRegion/Западно-Казахстанскаяобласть/БатысҚазақстаноблысы" in text
+
+
+def test_card_with_long_real_values_fits_one_page(client):
+    answers = api_answers(**{"person.citizenship": "US", "entry.checkpoint": "other"})
+    answers["person"].update({"surname_latin": "HERNANDEZ-GONZALEZ", "given_names_latin": "MARIA DE LOS ANGELES ALEJANDRA",
+                              "surname_cyrillic": "ЭРНАНДЕС-ГОНСАЛЕС", "given_names_cyrillic": "МАРИЯ ДЕ ЛОС АНХЕЛЕС АЛЕХАНДРА"})
+    answers["stay"].update({"city": "Усть-Каменогорск", "street": "проспект Нурсултана Назарбаева, бизнес-центр «Нурлы Тау»",
+                            "house": "17/2 блок Б", "flat": "офис 1204"})
+    answers["host"] = {"kind": "organisation", "name": "ТОО «Казахстанская горно-металлургическая инвестиционная компания Восток»",
+                       "phone": "+7 (7232) 12-34-56", "bin": "900101400003"}
+    for language in ("en", "ru", "kk"):
+        reader = PdfReader(io.BytesIO(post_pdf(client, "card", answers, language).data))
+        assert len(reader.pages) == 1, language
+
+
+def test_host_identifier_is_labelled_by_what_was_given(client):
+    answers = api_answers(**{"host.kind": "hotel"})  # a hotel host of whom only an IIN is known
+    text = pdf_text(post_pdf(client, "host-sheet", answers, "en").data)
+    assert "ИИН / ЖСН 900101400003" in text and "БИН / БСН 900101400003" not in text
+
+
+def test_child_names_are_labelled_by_their_script(client):
+    answers = api_answers()
+    answers["children"] = [{"surname": "Müller", "given_names": "Zoë", "date_of_birth": "2018-01-01"}]
+    text = pdf_text(post_pdf(client, "registration-sheet", answers, "en").data)
+    assert "(латиницей) / Тегі мен аты (латынша) Müller Zoë" in text
+
+
+def test_sources_are_cited_in_russian_whatever_the_page_language(client):
+    text = pdf_text(post_pdf(client, "iin-sheet", api_answers(), "en").data)
+    assert "Bizmedia.kz, 15 марта 2024" in text

@@ -133,3 +133,24 @@ def test_every_step_is_valid_html_in_each_language(client, lang):
         check_page(html)
         assert f'<html lang="{lang}">' in html
     check_page(client.post(f"/{lang}/documents/check", data=answers).get_data(as_text=True))
+
+
+def test_pages_with_answers_are_never_cached(client):
+    answers = form_answers()
+    for url in ["/en/documents/person", "/en/documents/check", "/en/documents/card.pdf"]:
+        assert client.post(url, data=answers).headers["Cache-Control"] == "no-store", url
+    invalid = {**answers, "host-name": ""}
+    assert client.post("/en/documents/card.pdf", data=invalid).headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("url", ["/en/documents/check", "/en/documents/card.pdf", "/en/documents/tirkeu-documents.zip"])
+def test_getting_a_page_that_needs_answers_goes_to_the_start(client, url):
+    response = client.get(url)
+    assert response.status_code == 303 and response.headers["Location"] == "/en/documents/"
+
+
+@pytest.mark.parametrize("key", ["children-²-surname", "children-①-surname", "children-1234567-surname"])
+def test_odd_child_keys_do_not_crash(client, key):
+    answers = {**form_answers(), key: "A"}
+    for url in ["/en/documents/person", "/en/documents/check", "/en/documents/card.pdf"]:
+        assert client.post(url, data=answers).status_code in (200, 400), url

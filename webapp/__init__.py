@@ -72,6 +72,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
 
     app.jinja_env.filters["groupby_optgroup"] = _groupby_optgroup
+    app.jinja_env.filters["zip"] = zip
 
     @app.context_processor
     def template_helpers():
@@ -88,6 +89,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         if request.endpoint == "static" and request.args.get("v"):
             response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        elif request.method == "POST":
+            # Every POST carries answers; what it returns shows them: keep it out of every cache.
+            response.headers["Cache-Control"] = "no-store"
         return response
 
     @app.errorhandler(HTTPException)

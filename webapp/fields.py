@@ -58,6 +58,10 @@ class DatePartsField(Field):
             self.error_part = "year"
             self.process_errors.append(FIELD_ERRORS["year_four_digits"])
             return
+        if int(self.parts["year"]) < 1900:
+            self.error_part = "year"
+            self.process_errors.append(FIELD_ERRORS["year_too_early"])
+            return
         try:
             self.data = date(int(self.parts["year"]), int(self.parts["month"]), int(self.parts["day"]))
         except ValueError:

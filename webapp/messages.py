@@ -17,6 +17,7 @@ FIELD_ERRORS = {
     "missing_month": _l("The date must include a month"),
     "missing_year": _l("The date must include a year"),
     "year_four_digits": _l("The year must have 4 digits, for example 2026"),
+    "year_too_early": _l("Enter a year from 1900 on"),
     "entry_before_rules": _l("Tirkeu knows the rules for entries from 11 January 2020. Enter a later date, or ask the migration police about earlier entries."),
     "too_far_ahead": _l("The date must be within a year from today"),
     "too_early": _l("The date must be after 1 January 2000"),

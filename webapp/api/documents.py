@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flask import abort, jsonify, request
+from flask import abort, jsonify
 
 from ..documents.answers import STEPS, AnswersForm, flatten_json
 from ..documents.catalog import BY_NAME, DOCUMENTS
@@ -13,7 +13,7 @@ from ..documents.views import document_pdf, pdf_response
 from ..i18n import current_language
 from ..messages import FIELD_ERRORS
 from ..today import today
-from .plan import bp, error_response
+from .plan import bp, error_response, json_body
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATE_PATHS = (("person", "date_of_birth"), ("passport", "issued"), ("passport", "expires"), ("entry", "date"))
@@ -67,7 +67,7 @@ def _date_format_errors(body: dict) -> dict[str, str]:
 def document(name: str):
     if name not in BY_NAME:
         abort(404)
-    body = request.get_json(silent=True)
+    body = json_body()
     if not isinstance(body, dict):
         return error_response({"body": FIELD_ERRORS["invalid_json"]})
     form = AnswersForm(flatten_json(body), today=today())

@@ -120,9 +120,17 @@ def read_plan_request(body: dict, default_today: date) -> tuple[PlanInput | None
     return PlanInput(citizenship, entry, today, tuple(stays), accommodation, checkpoint), {}
 
 
+def json_body():
+    """The request's JSON, or None when it is not JSON (malformed, or nested too deeply to parse)."""
+    try:
+        return request.get_json(silent=True)
+    except RecursionError:
+        return None
+
+
 @bp.post("/plan")
 def plan():
-    body = request.get_json(silent=True)
+    body = json_body()
     if not isinstance(body, dict):
         return error_response({"body": FIELD_ERRORS["invalid_json"]})
     answers, errors = read_plan_request(body, kazakhstan_today())

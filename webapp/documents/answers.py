@@ -20,6 +20,14 @@ from ..validators import (KazakhIdentifier, MaxLength, Optional, Pattern, Person
                           tidy)
 
 MAX_CHILDREN = 10
+
+
+def years_before(day: date, years: int) -> date:
+    """The same calendar day `years` earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 LATIN_NAME = _l("Use Latin letters as in your passport, with a hyphen, apostrophe or space if needed")
 CYRILLIC_NAME = _l("Use Cyrillic letters, with a hyphen, apostrophe or space if needed")
 ANY_NAME = _l("Use letters (Latin or Cyrillic), with a hyphen, apostrophe or space if needed")
@@ -181,8 +189,20 @@ class ChildForm(Form):
 
     def check(self, today: date) -> None:
         born = self.date_of_birth.data
-        if born and not (today - timedelta(days=18 * 366) <= born <= today):
+        if born and not (years_before(today, 18) < born <= today):
             self.date_of_birth.errors = [*self.date_of_birth.errors, str(_l("A child's date of birth must be in the last 18 years"))]
+
+
+def well_formed(formdata) -> MultiDict:
+    """The posted answers without children keys whose index is not a plain number (WTForms
+    turns the index into an int; '²' would pass str.isdigit and then fail)."""
+    def keep(key: str) -> bool:
+        if not key.startswith("children-"):
+            return True
+        index = key.split("-", 2)[1]
+        return index.isascii() and index.isdigit() and len(index) <= 6
+
+    return MultiDict([(k, v) for k, v in formdata.items(multi=True) if keep(k)])
 
 
 class AnswersForm(Form):
@@ -194,7 +214,7 @@ class AnswersForm(Form):
     children = FieldList(FormField(ChildForm), max_entries=MAX_CHILDREN)
 
     def __init__(self, formdata=None, *, today: date, **kwargs):
-        super().__init__(formdata, **kwargs)
+        super().__init__(well_formed(formdata) if formdata is not None else None, **kwargs)
         self.today = today
         language = current_language()
         for step in (self.person, self.passport, self.entry, self.stay, self.host):
@@ -212,6 +232,11 @@ class AnswersForm(Form):
             form.validate()
             form.check(self.today)
             valid = valid and not any(f.errors for f in form)
+        if step == "passport":
+            issued, born = self.passport.form.issued, self.person.form.date_of_birth
+            if issued.data and born.data and issued.data < born.data and not issued.errors:
+                issued.errors = [str(_l("The date of issue must be after your date of birth"))]
+                valid = False
         return valid
 
     def error_fields(self, step: str) -> list:
@@ -225,13 +250,15 @@ def flatten_json(answers: dict) -> MultiDict:
     """The API's JSON answers as the wizard's form fields (dates split into day, month, year)."""
     flat = MultiDict()
 
-    def put(prefix: str, value) -> None:
+    def put(prefix: str, value, depth: int = 1) -> None:
+        if depth > 3:  # answers nest at most children[i].field: deeper input is not ours
+            return
         if isinstance(value, dict):
             for key, item in value.items():
-                put(f"{prefix}-{key}", item)
+                put(f"{prefix}-{key}", item, depth + 1)
         elif isinstance(value, list):
             for i, item in enumerate(value[:MAX_CHILDREN + 1]):
-                put(f"{prefix}-{i}", item)
+                put(f"{prefix}-{i}", item, depth + 1)
         elif isinstance(value, str) and DATE_FIELD_SUFFIXES and prefix.rsplit("-", 1)[-1] in DATE_FIELD_SUFFIXES:
             year, _, rest = value.partition("-")
             month, _, day = rest.partition("-")

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as lazy_data  # titles from the data file, extracted from there
 
-from ..explain import source_view
+from ..explain import source_view, warning_text
 from ..i18n import country_name
 from ..rules import NotCovered, PlanInput, evaluate, rule_book
 from ..rules.places import checkpoint, region
 from .answers import HOST_KINDS, PURPOSES, AnswersForm
 
 DOCUMENT_LANGUAGES = ("ru", "kk")  # every document is labelled in both
+# Warnings printed on the documents: no dates for visa holders, and dates already missed.
+DOCUMENT_WARNINGS = frozenset({"visa_required", "overstay", "limit_used_on_entry", "deadline_passed"})
 
 
 def in_language(text, language: str) -> str:
@@ -27,6 +30,23 @@ def both(text) -> list[str]:
 def card_languages(language: str) -> tuple[str, ...]:
     """The card: the reader's language first, then Russian and Kazakh."""
     return (language,) + tuple(l for l in DOCUMENT_LANGUAGES if l != language)
+
+
+def is_cyrillic(text: str | None) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in text or "")
+
+
+def source_title(source_id: str, language: str) -> str:
+    """A source's title in `language` (the documents cite in Russian and Kazakh, whatever the page)."""
+    return in_language(lazy_data(rule_book().sources[source_id]["title"]), language)
+
+
+def warnings_in(plan, language: str) -> list[str]:
+    """The warnings that must reach the paper too, in `language`."""
+    if plan is None:
+        return []
+    with force_locale(language):
+        return [warning_text(w) for w in plan.warnings if w.code in DOCUMENT_WARNINGS]
 
 
 def numeric_date(day) -> str:
@@ -74,6 +94,10 @@ def document_context(form: AnswersForm, language: str) -> dict:
         "rules_checked": rule_book().last_checked,
         "source_view": source_view,
         "labels": LABELS,
+        "is_cyrillic": is_cyrillic,
+        "source_title": source_title,
+        "warnings_in": warnings_in,
+        "citation_ids": citation_ids(plan, registration),
         "host_duty_title": host_duty(registration)[0],
         "host_steps": host_duty(registration)[1],
         "iin_steps": IIN_STEPS,
@@ -121,6 +145,7 @@ LABELS = {
     "deadline": _l("Registration deadline"),
     "host_deadline": _l("Host's notification deadline"),
     "leave_by": _l("Last day of stay"),
+    "to_be_safe": _l("to be safe"),
     "leave_by_note": _l("Counted without other stays in the 180 days before this entry; earlier stays make it earlier."),
     "sources": _l("Sources"),
     "checked": _l("checked"),
@@ -148,6 +173,10 @@ HOST_NOTIFICATION = (
         _l("The host is the one fined for a late notice."),
     ),
 )
+HOST_NOTIFICATION_UNDATED = (
+    HOST_NOTIFICATION[0],
+    (_l("Notify the migration police of your guest's arrival within 3 working days of the arrival."),) + HOST_NOTIFICATION[1][1:],
+)
 IIN_STEPS = (
     _l("Go in person to a Public Service Centre (ЦОН) in the place where you stay. Since 29 February 2024 the IIN is not issued online."),
     _l("Bring your valid foreign passport (the original)."),
@@ -159,6 +188,18 @@ IIN_DATA_TITLE = _l("Your details as they will be asked")
 
 
 def host_duty(registration) -> tuple:
-    if registration is not None and registration.kind == "self_registration":
+    if registration is None:  # a visa holder: the duty stands, Tirkeu has no date for it
+        return HOST_NOTIFICATION_UNDATED
+    if registration.kind == "self_registration":
         return SELF_REGISTRATION_HOST
     return HOST_NOTIFICATION
+
+
+def citation_ids(plan, registration) -> list[str] | None:
+    """The sources of the dates a document shows (None: the document's own list)."""
+    if plan is None or registration is None:
+        return None
+    ids = list(registration.sources)
+    if plan.stay:
+        ids += [s for s in plan.stay.sources if s not in ids]
+    return ids

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask_babel import force_locale
 
 from ..i18n import current_language
@@ -83,9 +83,17 @@ def step(step: str):
     return _step_page(form, following)
 
 
-@bp.post("/check")
+@bp.route("/check", methods=["GET", "POST"])
 def check():
+    if request.method == "GET":  # the answers are only ever posted: start again
+        return redirect(url_for("documents.start"), code=303)
     return _check_page(_answers())
+
+
+@bp.get("/<name>.pdf")
+@bp.get("/tirkeu-documents.zip")
+def document_without_answers(name: str | None = None):
+    return redirect(url_for("documents.start"), code=303)
 
 
 def _valid_or_first_error(form: AnswersForm):
