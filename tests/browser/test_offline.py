@@ -61,6 +61,7 @@ def test_chromium_finds_the_app_installable(browser_type, live_server, tmp_path)
 def test_a_new_version_is_offered_and_replaces_the_old_one(browser, browser_context_args):
     """An open page is offered the update; after "Reload to update" it runs the new version and
     only the new version's cache is left."""
+    import gc
     import threading
 
     from werkzeug.serving import make_server
@@ -104,3 +105,4 @@ def test_a_new_version_is_offered_and_replaces_the_old_one(browser, browser_cont
         context.close()
         server.shutdown()
         server.server_close()
+        gc.collect()
