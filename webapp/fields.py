@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
+from werkzeug.datastructures import MultiDict
 from wtforms import Field
 from wtforms.validators import StopValidation
 from wtforms.utils import unset_value
@@ -70,3 +71,17 @@ class DatePartsField(Field):
     def pre_validate(self, form):
         if self.data is None and not self.process_errors and not any(self.parts.values()):
             raise StopValidation(str(FIELD_ERRORS[self.required_message]))
+
+
+def without_odd_list_keys(formdata, prefix: str) -> MultiDict:
+    """The form data without `<prefix>-<index>-...` keys whose index is not a plain number.
+
+    WTForms' FieldList turns the index into an int: '²' passes str.isdigit() and then fails.
+    """
+    def keep(key: str) -> bool:
+        if not key.startswith(f"{prefix}-"):
+            return True
+        index = key[len(prefix) + 1:].split("-", 1)[0]
+        return index.isascii() and index.isdigit() and len(index) <= 6
+
+    return MultiDict([(k, v) for k, v in formdata.items(multi=True) if keep(k)])

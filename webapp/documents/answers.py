@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField, StringField
 from werkzeug.datastructures import MultiDict
 
-from ..fields import DatePartsField
+from ..fields import DatePartsField, without_odd_list_keys
 from ..i18n import countries, country_codes, current_language
 from ..rules import inputs
 from ..rules.places import checkpoints, regions
@@ -193,18 +193,6 @@ class ChildForm(Form):
             self.date_of_birth.errors = [*self.date_of_birth.errors, str(_l("A child's date of birth must be in the last 18 years"))]
 
 
-def well_formed(formdata) -> MultiDict:
-    """The posted answers without children keys whose index is not a plain number (WTForms
-    turns the index into an int; '²' would pass str.isdigit and then fail)."""
-    def keep(key: str) -> bool:
-        if not key.startswith("children-"):
-            return True
-        index = key.split("-", 2)[1]
-        return index.isascii() and index.isdigit() and len(index) <= 6
-
-    return MultiDict([(k, v) for k, v in formdata.items(multi=True) if keep(k)])
-
-
 class AnswersForm(Form):
     person = FormField(PersonForm)
     passport = FormField(PassportForm)
@@ -214,7 +202,7 @@ class AnswersForm(Form):
     children = FieldList(FormField(ChildForm), max_entries=MAX_CHILDREN)
 
     def __init__(self, formdata=None, *, today: date, **kwargs):
-        super().__init__(well_formed(formdata) if formdata is not None else None, **kwargs)
+        super().__init__(without_odd_list_keys(formdata, "children") if formdata is not None else None, **kwargs)
         self.today = today
         language = current_language()
         for step in (self.person, self.passport, self.entry, self.stay, self.host):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import mimetypes
 from functools import lru_cache
-from pathlib import Path
 
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration

@@ -12,6 +12,7 @@ from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from ..fields import without_odd_list_keys
 from ..i18n import current_language
 from ..messages import FIELD_ERRORS
 from ..rules import NotCovered, evaluate, inputs
@@ -25,14 +26,8 @@ bp = Blueprint("deadlines", __name__, url_prefix="/<any(ru,kk,en):lang>/deadline
 STAY_PREFIX = "previous_stays-"
 
 
-def _is_stay_key(key: str) -> bool:
-    index = key[len(STAY_PREFIX):].split("-", 1)[0]
-    return index.isascii() and index.isdigit() and len(index) <= 6
-
-
 def _answers() -> tuple[MultiDict, date]:
-    # Keys of earlier stays must carry a plain number (WTForms turns it into a list index).
-    answers = MultiDict([(k, v) for k, v in request.args.items(multi=True) if not k.startswith(STAY_PREFIX) or _is_stay_key(k)])
+    answers = without_odd_list_keys(request.args, "previous_stays")
     day = today()
     fixed = answers.get("today", "")
     if fixed:  # a "control date", as in 90/180 calculators: what the dates look like on another day
