@@ -50,7 +50,8 @@ def test_precache_lists_every_language_and_static_file_with_a_revision(client):
     assert any(url.startswith("/static/js/rules.js?v=") for url in urls)
     assert "/api/v1/rules" in urls
     assert all(re.fullmatch(r"[0-9a-f]{16}", entry["revision"]) for entry in entries)
-    assert not any("plan" in url or ".pdf" in url for url in urls)  # nothing carrying answers
+    assert not any("/deadlines/plan" in url or ".pdf" in url for url in urls)  # nothing carrying answers
+    assert all(f"/{lang}/deadlines/offline" in urls for lang in ("ru", "kk", "en"))
 
 
 def test_whole_precache_fits_the_budget(client):

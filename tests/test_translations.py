@@ -91,3 +91,12 @@ def test_catalogs_contain_every_message_of_the_code(tmp_path):
     for language in LANGUAGES:
         in_catalog = {m.id for m in messages(language)}
         assert in_code <= in_catalog, f"{language}: missing {sorted(map(str, in_code - in_catalog))[:5]}"
+
+
+def test_the_phones_result_page_uses_only_catalogued_messages():
+    from webapp.offline_data import renderer_msgids
+
+    for language in LANGUAGES:
+        known = {m.id if isinstance(m.id, str) else m.id[0] for m in messages(language)}
+        assert renderer_msgids() <= known, sorted(renderer_msgids() - known)[:5]
+    assert len(renderer_msgids()) > 50

@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, get_date_format, get_day_names, get_month_names
 from flask import g, has_request_context, request
 from flask_babel import get_locale
 
@@ -81,12 +81,31 @@ def country_name(code: str, language: str | None = None) -> str:
 _DATE_FORMATS = {"en": "d MMMM y", "ru": "d MMMM y", "kk": "long"}
 
 
+SHORT_DAY_PATTERN = "EEE, d MMM"
+
+
+def long_date_pattern(language: str) -> str:
+    pattern = _DATE_FORMATS.get(language, "long")
+    return get_date_format(pattern, locale=language).pattern if pattern == "long" else pattern
+
+
 def long_date(day: date, language: str | None = None) -> str:
     language = language or current_language()
-    return format_date(day, _DATE_FORMATS.get(language, "long"), locale=language)
+    return format_date(day, long_date_pattern(language), locale=language)
 
 
 def short_day(day: date, language: str | None = None) -> str:
     """Weekday and date, for counting working days: "Thu, 1 Oct"."""
     language = language or current_language()
-    return format_date(day, "EEE, d MMM", locale=language)
+    return format_date(day, SHORT_DAY_PATTERN, locale=language)
+
+
+def calendar_words(language: str) -> dict:
+    """What the browser needs to write dates exactly as long_date and short_day do."""
+    return {
+        "long_pattern": long_date_pattern(language),
+        "short_pattern": SHORT_DAY_PATTERN,
+        "months": [get_month_names("wide", context="format", locale=language)[m] for m in range(1, 13)],
+        "months_short": [get_month_names("abbreviated", context="format", locale=language)[m] for m in range(1, 13)],
+        "weekdays_short": [get_day_names("abbreviated", context="format", locale=language)[d] for d in range(7)],
+    }

@@ -90,3 +90,9 @@ HTTP_ERRORS = {
     429: _l("Too many requests. Wait a moment and try again."),
     500: _l("Sorry, something went wrong on our side. Please try again in a few minutes."),
 }
+
+# Only shown by the phone's own result page (static/js/offline-plan.js); listed here to be translated.
+OFFLINE_ONLY = (
+    _l("Worked out on this phone without a connection. The calendar file needs a connection."),
+    _l("Some answers are missing or not valid. Change your answers."),
+)

@@ -37,9 +37,10 @@ def test_every_page_works_offline_after_one_visit(browser, browser_context_args,
     page.goto(f"{live_server}/en/deadlines/")
     page.click("nav.languages a[hreflang=ru]")
     assert page.inner_text("h1") == HEADINGS["ru"][1]
-    # A page that carries answers is never cached: offline it falls back to the start page.
+    # A result page is never cached: offline the phone writes it from the URL (here: incomplete).
     page.goto(f"{live_server}/ru/deadlines/plan?citizenship=RU")
-    assert page.inner_text("h1") == HEADINGS["ru"][0]
+    page.wait_for_selector("main .error-summary")
+    assert page.inner_text("h1") == "Ваши сроки"
     context.close()
 
 
@@ -106,3 +107,73 @@ def test_a_new_version_is_offered_and_replaces_the_old_one(browser, browser_cont
         server.shutdown()
         server.server_close()
         gc.collect()
+
+
+RESULT_QUERIES = [
+    # Russian citizen, 2026 rules, an earlier stay, a checkpoint
+    "citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026&accommodation=private&checkpoint=kairak"
+    "&previous_stays-0-entry-day=1&previous_stays-0-entry-month=4&previous_stays-0-entry-year=2026"
+    "&previous_stays-0-exit-day=30&previous_stays-0-exit-month=5&previous_stays-0-exit-year=2026&today=2026-09-05",
+    # 30-day visitor under the 2023 rules, working days across Nauryz, a hotel
+    "citizenship=DE&entry_date-day=18&entry_date-month=3&entry_date-year=2026&accommodation=hotel&today=2026-03-20",
+    # the 90 days already used on entry
+    "citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026&previous_stays-0-entry-day=1"
+    "&previous_stays-0-entry-month=4&previous_stays-0-entry-year=2026&previous_stays-0-exit-day=29"
+    "&previous_stays-0-exit-month=8&previous_stays-0-exit-year=2026&today=2026-09-05",
+    # a visa-required nationality
+    "citizenship=IN&entry_date-day=1&entry_date-month=9&entry_date-year=2026&today=2026-09-05",
+    # 2020 rules, overstayed
+    "citizenship=AM&entry_date-day=4&entry_date-month=3&entry_date-year=2022&today=2022-07-01",
+]
+
+
+def _result_text(page, remove: str) -> str:
+    page.wait_for_selector("main .summary-line")
+    page.evaluate("""(remove) => {
+        document.querySelectorAll('main details').forEach(d => d.open = true);
+        document.querySelectorAll(remove).forEach(e => e.remove());
+    }""", remove)
+    return " ".join(page.inner_text("main").split())
+
+
+def test_results_offline_are_the_same_as_online(browser, browser_context_args, live_server):
+    """With no network the phone writes the result page itself: same dates, same words, same layout."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/")
+    wait_until_ready_offline(page)
+    online = {}
+    for lang in ("ru", "kk", "en"):
+        for query in RESULT_QUERIES:
+            page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
+            online[lang, query] = _result_text(page, ".calendar-download")
+    context.set_offline(True)
+    for (lang, query), expected in online.items():
+        page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
+        assert page.locator(".offline-note").count() == 1  # written on the phone
+        assert _result_text(page, ".offline-note") == expected, f"{lang}: {query[:40]}"
+    context.close()
+
+
+def test_offline_journey_from_the_questions(browser, browser_context_args, live_server):
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/kk/deadlines/")
+    wait_until_ready_offline(page)
+    context.set_offline(True)
+    page.goto(f"{live_server}/kk/deadlines/")
+    page.fill("#citizenship-search", "Ресей")
+    page.fill("#entry_date-day", "1")
+    page.fill("#entry_date-month", "9")
+    page.fill("#entry_date-year", "2026")
+    page.click("label[for=accommodation-0]")
+    page.click("form > button.button:not([name])")
+    page.wait_for_selector("main .key-dates")
+    text = " ".join(page.inner_text("main").split()).replace("\u202f", " ")
+    assert "2026 ж. 1 қазан" in text
+    # Missing answers offline: a clear message and a way back, never a blank page.
+    page.goto(f"{live_server}/kk/deadlines/plan?citizenship=RU")
+    page.wait_for_selector("main .error-summary")
+    page.click("main .error-summary a")
+    assert page.get_attribute("html", "lang") == "kk"
+    context.close()

@@ -14,6 +14,7 @@ from werkzeug.datastructures import MultiDict
 
 from ..fields import without_odd_list_keys
 from ..i18n import current_language
+from ..offline_data import offline_data
 from ..messages import FIELD_ERRORS
 from ..rules import NotCovered, evaluate, inputs
 from ..rules.places import checkpoint
@@ -90,6 +91,13 @@ def plan():
         checkpoint=point["name"][current_language()] if point else None,
         query=request.query_string.decode("utf-8", "replace"),
     )
+
+
+@bp.get("/offline")
+def offline():
+    """The frame of a result page for the phone. With no network the service worker answers
+    result URLs with it, and static/js/offline-plan.js fills it from the answers in the URL."""
+    return render_template("deadlines/offline.html", data=offline_data(current_language()))
 
 
 @bp.get("/plan.ics")

@@ -81,8 +81,14 @@ async function page(request) {
     return await withTimeout(fetch(request), PAGE_TIMEOUT_MS);
   } catch (error) {
     const cache = await caches.open(CACHE);
+    const lang = languageOf(url);
+    // A result page is written on the phone from the answers in its URL.
+    if (url.pathname === "/" + lang + "/deadlines/plan") {
+      const frame = await cache.match("/" + lang + "/deadlines/offline");
+      if (frame) return frame;
+    }
     return (await cache.match(url.pathname + url.search))
-      || (await cache.match("/" + languageOf(url) + "/"))
+      || (await cache.match("/" + lang + "/"))
       || Response.error();
   }
 }

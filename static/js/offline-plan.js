@@ -1,0 +1,351 @@
+// Writes the "Your deadlines" result on the phone when there is no network: the same evaluator
+// (rules.js), the same messages (from the catalogs, embedded in the page) and the same layout as
+// the server's deadlines/plan.html. The answers come from the URL; they never leave the phone.
+(function () {
+  "use strict";
+  var root = document.getElementById("offline-plan");
+  var dataNode = document.getElementById("tirkeu-offline-data");
+  if (!root || !dataNode || !window.TirkeuRules) return;
+  var data = JSON.parse(dataNode.textContent);
+  var lang = data.language;
+  var URGENT = ["overstay", "limit_used_on_entry", "deadline_passed"];
+
+  // --- words ------------------------------------------------------------------------------
+  function format(text, params) {
+    return text.replace(/%\((\w+)\)[sd]/g, function (match, name) {
+      return params && name in params ? String(params[name]) : match;
+    });
+  }
+  function _(id, params) {
+    var text = data.messages[id] !== undefined && data.messages[id] !== "" ? data.messages[id] : id;
+    return params ? format(text, params) : text;
+  }
+  function pluralIndex(n) {
+    if (lang === "ru") {
+      if (n % 10 === 1 && n % 100 !== 11) return 0;
+      if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20)) return 1;
+      return 2;
+    }
+    return n === 1 ? 0 : 1;
+  }
+  function ngettext(singular, plural, n, params) {
+    var forms = data.plurals[singular];
+    var text = forms ? forms[Math.min(pluralIndex(n), forms.length - 1)] : (n === 1 ? singular : plural);
+    var all = { num: n };
+    for (var key in params || {}) all[key] = params[key];
+    return format(text, all);
+  }
+
+  function formatDate(iso, pattern) {
+    var parts = iso.split("-"), year = +parts[0], month = +parts[1], day = +parts[2];
+    var weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
+    var words = data.calendar, out = "", i = 0;
+    while (i < pattern.length) {
+      var c = pattern[i];
+      if (c === "'") {
+        var end = pattern.indexOf("'", i + 1);
+        out += pattern.slice(i + 1, end);
+        i = end + 1;
+        continue;
+      }
+      var run = 1;
+      while (pattern[i + run] === c) run++;
+      if (c === "y") out += year;
+      else if (c === "M") out += run >= 4 ? words.months[month - 1] : run === 3 ? words.months_short[month - 1] : month;
+      else if (c === "d") out += run === 2 && day < 10 ? "0" + day : day;
+      else if (c === "E") out += words.weekdays_short[weekday];
+      else out += pattern.slice(i, i + run);
+      i += run;
+    }
+    return out;
+  }
+  function longDate(iso) { return formatDate(iso, data.calendar.long_pattern); }
+  function shortDay(iso) { return formatDate(iso, data.calendar.short_pattern); }
+
+  function daysLeftText(days) {
+    if (days > 0) return ngettext("%(num)d day left", "%(num)d days left", days);
+    if (days === 0) return _("today is the last day");
+    return ngettext("%(num)d day overdue", "%(num)d days overdue", -days);
+  }
+  function workingDaysText(n) { return ngettext("%(num)d working day", "%(num)d working days", n); }
+
+  function dayOffText(off) {
+    var when = shortDay(off.day);
+    if (off.reason === "weekend") return _("%(day)s — weekend", { day: when });
+    var name = off.name.replace(" (estimated)", "");
+    if (off.name.indexOf("(estimated)") !== -1) {
+      return _("%(day)s — public holiday: %(holiday)s (expected date, not yet announced)", { day: when, holiday: data.holidays[name] || name });
+    }
+    if (name.toLowerCase().indexOf("substituted") !== -1) return _("%(day)s — day off moved by government decree", { day: when });
+    var base = name.replace(" (observed)", ""), holiday = data.holidays[base] || base;
+    if (/\(observed\)$/.test(name)) return _("%(day)s — day off for %(holiday)s, moved from the weekend", { day: when, holiday: holiday });
+    return _("%(day)s — public holiday: %(holiday)s", { day: when, holiday: holiday });
+  }
+
+  function obligationTitle(o, accommodation) {
+    var date = o.deadline ? longDate(o.deadline) : "";
+    if (o.kind === "self_registration") return _("Register online by %(date)s", { date: date });
+    if (o.kind === "host_notification") {
+      if (accommodation === "hotel") return _("The hotel must notify the migration police by %(date)s", { date: date });
+      if (accommodation === "employer") return _("Your employer must notify the migration police by %(date)s", { date: date });
+      return _("Your host must notify the migration police by %(date)s", { date: date });
+    }
+    if (o.kind === "address_change") {
+      var days = workingDaysText(o.counting.n);
+      if (o.who === "self") return _("If you move, register your new address within %(days)s", { days: days });
+      return _("If you move, your new host must notify the migration police within %(days)s", { days: days });
+    }
+    if (o.deadline === null) return _("To stay longer you need a temporary residence permit");
+    return _("To stay after %(date)s you need a temporary residence permit", { date: date });
+  }
+
+  function obligationSteps(o, accommodation) {
+    if (o.kind === "self_registration") {
+      return [
+        _("Enter your details in the migration police information system: your name, date of birth, passport, the address where you stay and the details of the person who houses you."),
+        _("The owner of the home gets a message in a mobile app and confirms or refuses. Once confirmed, the registration certificate appears in your personal account. No certificate means you are not registered yet."),
+        _("If the owner refuses, stay somewhere else, for example in a hotel, and register with that address."),
+        _("Our sources do not name the address of the online service. Look for it on egov.kz or ask the free hotline 1414.")
+      ];
+    }
+    if (o.kind === "host_notification") {
+      var steps = accommodation === "hotel" ? [_("Hotels notify for their guests. Ask at the reception for the notification with its QR code.")] : [];
+      return steps.concat([
+        _("The host notifies the migration police in one of three ways: in person at the migration police; online at vmp.gov.kz or egov.kz with their digital signature (EDS); or in the eQonaq mobile app, which can scan your passport."),
+        _("The host needs a copy of your passport, the address where you stay and their own details: IIN for a person, BIN for a company."),
+        _("The result is a PDF with a QR code. Ask for a copy: no PDF means it is not done, so submit again. The host is the one fined for a late notice.")
+      ]);
+    }
+    if (o.kind === "address_change") {
+      var example = longDate(o.counting.start), due = longDate(o.counting.counted[o.counting.counted.length - 1]);
+      if (o.who === "self") {
+        return [
+          _("Register again in the migration police information system with the new address; the old address is removed automatically."),
+          _("For example, if you move on %(day)s, register by %(date)s.", { day: example, date: due })
+        ];
+      }
+      return [
+        _("Each new host notifies the migration police again, in the same ways."),
+        _("For example, if you move on %(day)s, your new host must notify by %(date)s.", { day: example, date: due })
+      ];
+    }
+    return [
+      _("Apply well before this date. An application in progress does not extend your stay: people have overstayed believing it did."),
+      _("You will need a passport valid for at least 180 more days. Ask the migration police which other documents they need.")
+    ];
+  }
+
+  function obligationReasoning(o) {
+    var c = o.counting;
+    if (o.kind === "residence_permit") return [_("This is the last day you may stay without a permit; see how it is counted under “Leave Kazakhstan”.")];
+    if (!c) return [];
+    if (c.method === "calendar_days") {
+      return [
+        _("The rule: register no later than calendar day %(n)d after crossing the border.", { n: c.n }),
+        _("Day 1 is the day after you entered (%(entry)s), so day %(n)d is %(date)s.", { entry: longDate(c.start), n: c.n, date: longDate(o.deadline) })
+      ];
+    }
+    var lines = o.kind === "address_change"
+      ? [_("The rule: within %(days)s of moving. We count the working days after the day you move, skipping weekends, public holidays and days off moved by decree.", { days: workingDaysText(c.n) })]
+      : [_("The rule: within %(days)s of arrival. We count the working days after the day you entered (%(entry)s), skipping weekends, public holidays and days off moved by decree.", { days: workingDaysText(c.n), entry: longDate(c.start) })];
+    var days = c.counted.map(function (day, i) { return [day, _("Working day %(n)d: %(day)s", { n: i + 1, day: shortDay(day) })]; })
+      .concat(c.skipped.map(function (off) { return [off.day, _("Skipped: %(day)s", { day: dayOffText(off) })]; }));
+    days.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
+    return lines.concat(days.map(function (d) { return d[1]; }));
+  }
+
+  function safeByText(o) {
+    return _("Some advisers count the day of arrival itself as the first working day. To be safe, do it by %(date)s.", { date: longDate(o.safe_by) });
+  }
+
+  function stayReasoning(stay, entry) {
+    var lines = [_("The day you enter and the day you leave both count as days of stay.")];
+    if (stay.window_days) {
+      lines.push(_("The rule: at most %(max)d days in any %(window)d-day period.", { max: stay.max_days_in_window, window: stay.window_days }));
+      lines.push(ngettext("On the day you entered, your earlier stays gave %(num)d day in the %(window)d days up to that day.",
+        "On the day you entered, your earlier stays gave %(num)d days in the %(window)d days up to that day.",
+        stay.days_before_entry_in_window, { window: stay.window_days }));
+    }
+    if (stay.per_entry_days) lines.push(_("The rule: at most %(n)d days per entry, the day of entry being day 1.", { n: stay.per_entry_days }));
+    if (stay.limited_by === "window") {
+      lines.push(_("%(date)s is the last day on which no %(window)d-day period holds more than %(max)d days.",
+        { date: longDate(stay.leave_by), window: stay.window_days, max: stay.max_days_in_window }));
+    } else if (stay.limited_by === "per_entry") {
+      lines.push(_("Counting the day you entered (%(entry)s) as day 1, day %(n)d is %(date)s.",
+        { n: stay.per_entry_days, entry: longDate(entry), date: longDate(stay.leave_by) }));
+    }
+    return lines;
+  }
+
+  function warningText(w) {
+    if (w.code === "limit_used_on_entry") {
+      return ngettext("On the day you entered you had already spent %(num)d day in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.",
+        "On the day you entered you had already spent %(num)d days in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.", w.params.days);
+    }
+    if (w.code === "overstay") {
+      return ngettext("You should have left by %(leave_by)s. You have stayed %(num)d day too long. Contact the migration police or call 1414 now.",
+        "You should have left by %(leave_by)s. You have stayed %(num)d days too long. Contact the migration police or call 1414 now.",
+        w.params.days, { leave_by: longDate(w.params.leave_by) });
+    }
+    var params = {};
+    for (var key in w.params) params[key] = /^\d{4}-\d{2}-\d{2}$/.test(String(w.params[key])) ? longDate(w.params[key]) : w.params[key];
+    return format(data.warnings[w.code], params);
+  }
+
+  // --- page ---------------------------------------------------------------------------------
+  function el(tag, attributes) {
+    var node = document.createElement(tag);
+    for (var name in attributes || {}) node.setAttribute(name, attributes[name]);
+    for (var i = 2; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined || child === false) continue;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  function tag(days, orangeFrom) {
+    var level = days < 0 ? " tag-red" : days <= orangeFrom ? " tag-orange" : "";
+    return el("p", { "class": "tag" + level }, daysLeftText(days));
+  }
+
+  function sourcesList(ids) {
+    var list = el("ul", { "class": "sources" });
+    ids.forEach(function (id) {
+      var source = data.sources[id];
+      list.appendChild(el("li", null, _("Source:"), " ", el("a", { href: source.url, rel: "noopener" }, source.title), ". ",
+        el("span", { "class": "small" }, _("Checked on %(date)s.", { date: source.checked }))));
+    });
+    return list;
+  }
+
+  function why(lines, ids) {
+    var list = el("ul", { "class": "reasons" });
+    lines.forEach(function (line) { list.appendChild(el("li", null, line)); });
+    return el("details", { "class": "details" },
+      el("summary", { "class": "details-summary" }, _("Why this date?")),
+      el("div", { "class": "details-text" }, list, sourcesList(ids)));
+  }
+
+  function paragraphs(lines) {
+    var fragment = document.createDocumentFragment();
+    lines.forEach(function (line) { fragment.appendChild(el("p", null, line)); });
+    return fragment;
+  }
+
+  function readAnswers(params) {
+    function date(prefix) {
+      var d = params.get(prefix + "-day"), m = params.get(prefix + "-month"), y = params.get(prefix + "-year");
+      if (!/^\d{1,2}$/.test(d || "") || !/^\d{1,2}$/.test(m || "") || !/^\d{4}$/.test(y || "")) return null;
+      var iso = y + "-" + (m.length === 1 ? "0" + m : m) + "-" + (d.length === 1 ? "0" + d : d);
+      var check = new Date(iso + "T00:00:00Z");
+      return !isNaN(check) && check.toISOString().slice(0, 10) === iso ? iso : null;
+    }
+    var indices = {};
+    params.forEach(function (value, key) {
+      var match = /^previous_stays-(\d{1,6})-/.exec(key);
+      if (match) indices[match[1]] = true;
+    });
+    var stays = Object.keys(indices).sort(function (a, b) { return a - b; }).map(function (i) {
+      return { entry: date("previous_stays-" + i + "-entry"), exit: date("previous_stays-" + i + "-exit") };
+    });
+    var today = params.get("today") && /^\d{4}-\d{2}-\d{2}$/.test(params.get("today")) ? params.get("today")
+      : new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
+    var accommodation = params.get("accommodation");
+    return {
+      citizenship: params.get("citizenship") || "",
+      entry_date: date("entry_date"),
+      previous_stays: stays,
+      accommodation: ["private", "hotel", "employer"].indexOf(accommodation) !== -1 ? accommodation : null,
+      checkpoint: data.checkpoints[params.get("checkpoint")] ? params.get("checkpoint") : null,
+      today: today
+    };
+  }
+
+  function problem(message, questionsUrl) {
+    root.appendChild(el("div", { "class": "error-summary", role: "alert" },
+      el("h2", { "class": "error-summary-title" }, _("There is a problem")),
+      el("p", null, message), el("a", { href: questionsUrl }, _("Change your answers"))));
+  }
+
+  function render(plan, answers, questionsUrl) {
+    var fragment = document.createDocumentFragment();
+    var summary = el("p", { "class": "summary-line" },
+      (data.countries[answers.citizenship] || answers.citizenship) + " · " + _("entered on %(date)s", { date: longDate(answers.entry_date) }) +
+      (answers.checkpoint ? " · " + data.checkpoints[answers.checkpoint] : ""), el("br"),
+      el("span", { "class": "small" }, _("Dates as of %(date)s.", { date: longDate(answers.today) }) + " " + data.rule_sets[plan.rule_set]));
+    fragment.appendChild(summary);
+    plan.warnings.forEach(function (w) {
+      fragment.appendChild(el("div", { "class": "warning" + (URGENT.indexOf(w.code) !== -1 ? " warning-urgent" : "") },
+        el("p", null, el("strong", { "class": "warning-icon", "aria-hidden": "true" }, "!"),
+          el("span", { "class": "visually-hidden" }, _("Warning:")), " " + warningText(w))));
+    });
+    if (plan.group) {
+      var registration = plan.obligations[0];
+      var keyDates = el("dl");
+      keyDates.appendChild(el("div", { "class": "key-date" },
+        el("dt", null, registration.kind === "self_registration" ? _("Register online") : _("Host notifies the migration police")),
+        el("dd", null, el("strong", null, longDate(registration.deadline)), " · " + daysLeftText(registration.days_left),
+          registration.safe_by ? el("br") : null,
+          registration.safe_by ? el("span", { "class": "small" }, _("To be safe: %(date)s", { date: longDate(registration.safe_by) })) : null)));
+      if (plan.stay.leave_by) {
+        keyDates.appendChild(el("div", { "class": "key-date" }, el("dt", null, _("Last day you may stay")),
+          el("dd", null, el("strong", null, longDate(plan.stay.leave_by)), " · " + daysLeftText(plan.stay.days_left))));
+      }
+      fragment.appendChild(el("div", { "class": "key-dates" }, el("h2", { "class": "key-dates-title" }, _("Your key dates")), keyDates));
+
+      var steps = el("ol", { "class": "steps" });
+      steps.appendChild(el("li", { "class": "step" },
+        el("h2", { "class": "step-title" }, obligationTitle(registration, answers.accommodation)),
+        tag(registration.days_left, 3),
+        registration.safe_by ? el("p", { "class": "safe-by" }, safeByText(registration)) : null,
+        paragraphs(obligationSteps(registration, answers.accommodation)),
+        why(obligationReasoning(registration), registration.sources)));
+      if (plan.stay.leave_by) {
+        steps.appendChild(el("li", { "class": "step" },
+          el("h2", { "class": "step-title" }, _("Leave Kazakhstan by %(date)s", { date: longDate(plan.stay.leave_by) })),
+          tag(plan.stay.days_left, 7),
+          plan.stay.window_days ? el("p", null, _("Days used in the %(window)d days up to %(day)s: %(used)d of %(max)d.",
+            { window: plan.stay.window_days, day: longDate(plan.stay.reference_day), used: plan.stay.days_used, max: plan.stay.max_days_in_window })) : null,
+          why(stayReasoning(plan.stay, answers.entry_date), plan.stay.sources)));
+      }
+      plan.obligations.slice(1).forEach(function (o) {
+        steps.appendChild(el("li", { "class": "step" },
+          el("h2", { "class": "step-title" }, obligationTitle(o, answers.accommodation)),
+          paragraphs(obligationSteps(o, answers.accommodation)),
+          why(obligationReasoning(o), o.sources)));
+      });
+      fragment.appendChild(steps);
+    }
+    fragment.appendChild(el("p", { "class": "offline-note small" }, _("Worked out on this phone without a connection. The calendar file needs a connection.")));
+    if (plan.sources.length) {
+      fragment.appendChild(el("h2", null, _("Sources")));
+      fragment.appendChild(sourcesList(plan.sources));
+    }
+    fragment.appendChild(el("p", { "class": "small" }, _("The rules can change. If a date matters, confirm it with the migration police or the free hotline 1414.")));
+    root.appendChild(fragment);
+  }
+
+  var params = new URLSearchParams(window.location.search);
+  var questionsUrl = root.getAttribute("data-questions-url") + window.location.search;
+  root.insertBefore(el("a", { "class": "back-link", href: questionsUrl }, _("Change your answers")), root.firstChild);
+  var answers = readAnswers(params);
+  var complete = answers.citizenship && answers.entry_date &&
+    answers.previous_stays.every(function (s) { return s.entry && s.exit && s.exit >= s.entry; });
+  if (!complete) {
+    problem(_("Some answers are missing or not valid. Change your answers."), questionsUrl);
+    return;
+  }
+  fetch(root.getAttribute("data-rules-url")).then(function (response) { return response.json(); }).then(function (rules) {
+    var plan;
+    try {
+      plan = window.TirkeuRules.evaluate(answers, rules);
+    } catch (error) {
+      if (error.code === "citizen") problem(_("Citizens of Kazakhstan do not register as foreigners. Tirkeu is for foreign citizens."), questionsUrl);
+      else if (error.code === "entry_before_rules") problem(_("Tirkeu knows the rules for entries from 11 January 2020. Enter a later date, or ask the migration police about earlier entries."), questionsUrl);
+      else problem(_("Some answers are missing or not valid. Change your answers."), questionsUrl);
+      return;
+    }
+    render(plan, answers, questionsUrl);
+  });
+})();

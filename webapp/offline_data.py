@@ -1,0 +1,63 @@
+"""What the phone needs to write a result page in its language with no network: the language's
+messages (as the catalogs have them), date words, country and checkpoint names, source titles.
+Embedded as JSON in /<lang>/deadlines/offline, which the service worker keeps."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from flask_babel import get_translations
+
+from .config import ROOT
+from .explain import rule_set_label, source_view
+from .i18n import calendar_words, countries, long_date
+from .messages import HOLIDAYS, WARNINGS
+from .rules import rule_book
+from .rules.places import checkpoints
+
+
+RENDERER = ROOT / "static" / "js" / "offline-plan.js"
+# The first string argument of _("...") and ngettext("...", ...) in the renderer.
+JS_MESSAGE = re.compile(r'(?<![\w.])(?:_|ngettext)\(\s*("(?:[^"\\]|\\.)*")')
+
+
+@lru_cache(maxsize=1)
+def renderer_msgids() -> frozenset[str]:
+    """The messages the phone's renderer uses: only those travel to the phone."""
+    return frozenset(json.loads(literal) for literal in JS_MESSAGE.findall(RENDERER.read_text(encoding="utf-8")))
+
+
+def catalog_messages() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The renderer's messages in the current language: {msgid: text}, {singular: [plural forms]}."""
+    catalog = get_translations()._catalog  # gettext keeps plural forms under (msgid, index)
+    wanted = renderer_msgids()
+    messages: dict[str, str] = {}
+    plurals: dict[str, dict[int, str]] = {}
+    for key, text in catalog.items():
+        if isinstance(key, tuple):
+            if key[0] in wanted:
+                plurals.setdefault(key[0], {})[key[1]] = text
+        elif key in wanted:
+            messages[key] = text
+    return messages, {k: [forms[i] for i in sorted(forms)] for k, forms in plurals.items()}
+
+
+def offline_data(language: str) -> dict:
+    messages, plurals = catalog_messages()
+    book = rule_book()
+    return {
+        "language": language,
+        "messages": messages,
+        "plurals": plurals,
+        "calendar": calendar_words(language),
+        "countries": dict(countries(language)),
+        "checkpoints": {point["id"]: point["name"][language] for point in checkpoints()},
+        "holidays": {name: str(text) for name, text in HOLIDAYS.items()},
+        "warnings": {code: str(text) for code, text in WARNINGS.items()},
+        "rule_sets": {r.id: rule_set_label(r.id) for r in book.rule_sets},
+        "sources": {
+            source_id: {"title": view.title, "url": view.url, "checked": long_date(view.checked)}
+            for source_id, view in ((s, source_view(s)) for s in book.sources)
+        },
+    }
