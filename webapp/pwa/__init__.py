@@ -20,7 +20,7 @@ THEME_COLOUR = "#0f5e63"
 # Pages that need no answers, per language. Result pages and documents carry answers and are
 # never cached.
 PAGES = ("pages.start", "deadlines.questions", "deadlines.offline", "documents.start")
-STATIC_FILES = ("css/app.css", "js/app.js", "js/rules.js", "js/offline.js", "js/offline-plan.js",
+STATIC_FILES = ("css/app.css", "js/app.js", "js/rules.js", "js/offline.js", "js/offline-plan.js", "js/answers.js",
                 "icons/icon-192.png", "icons/icon-512.png", "icons/icon-maskable-512.png")
 
 

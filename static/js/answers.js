@@ -1,0 +1,178 @@
+// Answers on the device: what a person types is saved as they type (IndexedDB, or localStorage
+// where IndexedDB is missing, e.g. some private windows, or memory as the last resort) and put
+// back when they return, even offline. Nothing here is ever sent anywhere.
+(function () {
+  "use strict";
+  var DB = "tirkeu", STORE = "answers", LOCAL_PREFIX = "tirkeu-answers:";
+  var SKIP = { nav: true, add_stay: true, remove_stay: true, return_to: true };
+
+  function indexedDbStore() {
+    return new Promise(function (resolve, reject) {
+      if (!window.indexedDB) { reject(new Error("no IndexedDB")); return; }
+      var request = indexedDB.open(DB, 1);
+      request.onupgradeneeded = function () { request.result.createObjectStore(STORE); };
+      request.onerror = function () { reject(request.error); };
+      request.onsuccess = function () {
+        var db = request.result;
+        function run(mode, action) {
+          return new Promise(function (done, fail) {
+            var tx = db.transaction(STORE, mode), store = tx.objectStore(STORE), result = action(store);
+            tx.oncomplete = function () { done(result && result.result); };
+            tx.onerror = function () { fail(tx.error); };
+          });
+        }
+        resolve({
+          get: function (key) { return run("readonly", function (s) { return s.get(key); }); },
+          set: function (key, value) { return run("readwrite", function (s) { s.put(value, key); }); },
+          clear: function () { return run("readwrite", function (s) { s.clear(); }); },
+          all: function () {
+            return run("readonly", function (s) { return s.getAll(); }).then(function (values) {
+              return run("readonly", function (s) { return s.getAllKeys(); }).then(function (keys) {
+                var out = {};
+                keys.forEach(function (key, i) { out[key] = values[i]; });
+                return out;
+              });
+            });
+          }
+        });
+      };
+    });
+  }
+
+  function localStore() {
+    var memory = {}, local = null;
+    try { localStorage.setItem(LOCAL_PREFIX + "test", "1"); localStorage.removeItem(LOCAL_PREFIX + "test"); local = localStorage; } catch (e) { local = null; }
+    function keys() {
+      if (!local) return Object.keys(memory);
+      var found = [];
+      for (var i = 0; i < local.length; i++) if (local.key(i).indexOf(LOCAL_PREFIX) === 0) found.push(local.key(i).slice(LOCAL_PREFIX.length));
+      return found;
+    }
+    return {
+      get: function (key) { return Promise.resolve(local ? JSON.parse(local.getItem(LOCAL_PREFIX + key) || "null") : memory[key] || null); },
+      set: function (key, value) { if (local) local.setItem(LOCAL_PREFIX + key, JSON.stringify(value)); else memory[key] = value; return Promise.resolve(); },
+      clear: function () { keys().forEach(function (k) { if (local) local.removeItem(LOCAL_PREFIX + k); }); memory = {}; return Promise.resolve(); },
+      all: function () { var out = {}; return Promise.all(keys().map(function (k) { return this.get(k).then(function (v) { out[k] = v; }); }, this)).then(function () { return out; }); }
+    };
+  }
+
+  var store = indexedDbStore().catch(function () { return localStore(); });
+
+  function collect(form) {
+    var answers = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || SKIP[field.name] || field.type === "submit" || field.type === "button" || field.type === "file") return;
+      if ((field.type === "radio" || field.type === "checkbox") && !field.checked) return;
+      answers[field.name] = field.value;
+    });
+    return answers;
+  }
+
+  function restore(form, saved, addMissing) {
+    Object.keys(saved).forEach(function (name) {
+      if (SKIP[name]) return;
+      var fields = form.querySelectorAll('[name="' + name.replace(/"/g, "") + '"]');
+      if (!fields.length) {
+        if (!addMissing) return;
+        var hidden = document.createElement("input");
+        hidden.type = "hidden"; hidden.name = name; hidden.value = saved[name];
+        form.appendChild(hidden);
+        return;
+      }
+      if (fields[0].type === "radio") {
+        var anyChecked = Array.prototype.some.call(fields, function (f) { return f.checked; });
+        if (!anyChecked) Array.prototype.forEach.call(fields, function (f) { f.checked = f.value === saved[name]; });
+      } else if (!fields[0].value) {
+        fields[0].value = saved[name];
+      }
+    });
+  }
+
+  var persistAsked = false;
+  function save(journey, form) {
+    if (!persistAsked && navigator.storage && navigator.storage.persist) {
+      persistAsked = true;
+      navigator.storage.persist(); // keep the answers when the phone runs short of space
+    }
+    return store.then(function (s) { return s.set(journey, collect(form)); });
+  }
+
+  function bind(form) {
+    var journey = form.getAttribute("data-journey");
+    var fresh = form.hasAttribute("data-fresh"); // no answers came with this page: take the device's
+    var ready = store.then(function (s) { return s.get(journey); }).then(function (saved) {
+      if (saved && fresh) restore(form, saved, journey === "documents");
+      if (!fresh || saved) return save(journey, form); // the page's answers are now the latest
+    });
+    var timer = null;
+    function later() { clearTimeout(timer); timer = setTimeout(function () { save(journey, form); }, 150); }
+    form.addEventListener("input", later);
+    form.addEventListener("change", later);
+    form.addEventListener("submit", function () { save(journey, form); });
+    return ready;
+  }
+
+  function forgetEverything() {
+    return store.then(function (s) { return s.clear(); }).then(function () {
+      try { Object.keys(localStorage).forEach(function (k) { if (k.indexOf(LOCAL_PREFIX) === 0) localStorage.removeItem(k); }); } catch (e) { /* no storage */ }
+      try { sessionStorage.clear(); } catch (e) { /* no storage */ }
+      document.querySelectorAll("form[data-journey]").forEach(function (form) {
+        Array.prototype.forEach.call(form.elements, function (field) {
+          if (field.type === "radio" || field.type === "checkbox") field.checked = false;
+          else if (field.tagName === "SELECT") field.selectedIndex = 0;
+          else if (field.type === "hidden" && field.name && !SKIP[field.name]) field.remove();
+          else if (field.type !== "submit" && field.type !== "button" && field.type !== "hidden") field.value = "";
+        });
+      });
+    });
+  }
+
+  function exportFile() {
+    return store.then(function (s) { return s.all(); }).then(function (all) {
+      var blob = new Blob([JSON.stringify({ tirkeu: 1, answers: all }, null, 2)], { type: "application/json" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "tirkeu-answers.json";
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    });
+  }
+
+  function importFile(file) {
+    return file.text().then(function (text) {
+      var data = JSON.parse(text);
+      if (!data || data.tirkeu !== 1 || typeof data.answers !== "object") throw new Error("not a Tirkeu file");
+      return store.then(function (s) {
+        return Promise.all(Object.keys(data.answers).filter(function (k) { return k === "deadlines" || k === "documents"; })
+          .map(function (k) { return s.set(k, data.answers[k]); }));
+      });
+    });
+  }
+
+  window.TirkeuAnswers = { store: store, forgetEverything: forgetEverything };
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-journey]"), bind);
+    var panel = document.getElementById("device-answers");
+    if (!panel) return;
+    panel.hidden = false;
+    var status = panel.querySelector("[data-answers-status]");
+    function say(attribute) { status.textContent = panel.getAttribute(attribute); }
+    panel.querySelector("[data-forget]").addEventListener("click", function () {
+      forgetEverything().then(function () { say("data-forgotten"); });
+    });
+    panel.querySelector("[data-export]").addEventListener("click", exportFile);
+    panel.querySelector("[data-import]").addEventListener("change", function (event) {
+      if (!event.target.files.length) return;
+      importFile(event.target.files[0]).then(function () {
+        say("data-imported");
+        document.querySelectorAll("form[data-journey]").forEach(function (form) {
+          store.then(function (s) { return s.get(form.getAttribute("data-journey")); }).then(function (saved) {
+            if (saved) restore(form, saved, form.getAttribute("data-journey") === "documents");
+          });
+        });
+      }, function () { say("data-import-failed"); });
+    });
+  });
+})();
