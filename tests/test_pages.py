@@ -267,3 +267,10 @@ def test_calendar_says_act_now_when_the_limit_is_used_up(client):
     [urgent] = [e for e in calendar.walk("VEVENT") if str(e["summary"]).startswith("Act now")]
     assert urgent.decoded("dtstart").isoformat() == "2026-09-05"  # the app's "today" in these tests
     assert "90-day limit was already used" in str(urgent["description"])
+
+
+def test_pages_with_answers_in_the_query_are_never_cached(client):
+    for url in [f"/en/deadlines/plan?{ANSWERS}", f"/en/deadlines/plan.ics?{ANSWERS}", f"/en/deadlines/?{ANSWERS}"]:
+        response = client.get(url)
+        assert response.headers["Cache-Control"] == "no-store", url
+    assert "no-store" not in client.get("/en/deadlines/").headers.get("Cache-Control", "")

@@ -89,8 +89,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         if request.endpoint == "static" and request.args.get("v"):
             response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-        elif request.method == "POST":
-            # Every POST carries answers; what it returns shows them: keep it out of every cache.
+        elif request.method == "POST" or request.query_string:
+            # A POST, or a GET with answers in its query string (a deadlines result, its calendar
+            # file): what comes back shows the answers, so it stays out of every cache.
             response.headers["Cache-Control"] = "no-store"
         return response
 

@@ -95,4 +95,5 @@ HTTP_ERRORS = {
 OFFLINE_ONLY = (
     _l("Worked out on this phone without a connection. The calendar file needs a connection."),
     _l("Some answers are missing or not valid. Change your answers."),
+    _l("Adding or removing earlier stays needs a connection. Your answers are kept on this phone."),
 )

@@ -71,7 +71,7 @@
   function restore(form, saved, addMissing) {
     Object.keys(saved).forEach(function (name) {
       if (SKIP[name]) return;
-      var fields = form.querySelectorAll('[name="' + name.replace(/"/g, "") + '"]');
+      var fields = form.querySelectorAll('[name="' + (window.CSS && CSS.escape ? CSS.escape(name) : name.replace(/["\\]/g, "")) + '"]');
       if (!fields.length) {
         if (!addMissing) return;
         var hidden = document.createElement("input");
@@ -97,11 +97,32 @@
     return store.then(function (s) { return s.set(journey, collect(form)); });
   }
 
+  function fromQuery() {
+    var answers = {};
+    new URLSearchParams(window.location.search).forEach(function (value, key) { answers[key] = value; });
+    return answers;
+  }
+
+  function missingFrom(form, saved) {
+    return Object.keys(saved).some(function (name) { return !SKIP[name] && !form.elements.namedItem(name); });
+  }
+
   function bind(form) {
     var journey = form.getAttribute("data-journey");
     var fresh = form.hasAttribute("data-fresh"); // no answers came with this page: take the device's
     var ready = store.then(function (s) { return s.get(journey); }).then(function (saved) {
-      if (saved && fresh) restore(form, saved, journey === "documents");
+      if (fresh && window.location.search) {
+        // Served from the phone's cache with answers in the URL ("Change your answers" offline).
+        saved = fromQuery();
+      } else if (fresh && saved && journey === "deadlines" && missingFrom(form, saved) && navigator.onLine) {
+        // Earlier stays need rows the server draws: ask for the page with the saved answers.
+        var query = new URLSearchParams();
+        Object.keys(saved).forEach(function (name) { if (!SKIP[name] && saved[name]) query.append(name, saved[name]); });
+        window.location.replace(window.location.pathname + "?" + query.toString());
+        return;
+      }
+      // Anything without a field on this page travels on as a hidden field, never dropped.
+      if (saved && fresh) restore(form, saved, true);
       if (!fresh || saved) return save(journey, form); // the page's answers are now the latest
     });
     var timer = null;

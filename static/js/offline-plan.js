@@ -233,9 +233,19 @@
     return fragment;
   }
 
+  // Digits typed on any keyboard count, as on the server (fields.ascii_digits).
+  var DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0xff10];
+  function asciiDigits(text) {
+    return (text || "").trim().replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]/g, function (c) {
+      var code = c.charCodeAt(0);
+      for (var i = DIGIT_ZEROS.length - 1; i >= 0; i--) if (code >= DIGIT_ZEROS[i]) return String(code - DIGIT_ZEROS[i]);
+      return c;
+    });
+  }
+
   function readAnswers(params) {
     function date(prefix) {
-      var d = params.get(prefix + "-day"), m = params.get(prefix + "-month"), y = params.get(prefix + "-year");
+      var d = asciiDigits(params.get(prefix + "-day")), m = asciiDigits(params.get(prefix + "-month")), y = asciiDigits(params.get(prefix + "-year"));
       if (!/^\d{1,2}$/.test(d || "") || !/^\d{1,2}$/.test(m || "") || !/^\d{4}$/.test(y || "")) return null;
       var iso = y + "-" + (m.length === 1 ? "0" + m : m) + "-" + (d.length === 1 ? "0" + d : d);
       var check = new Date(iso + "T00:00:00Z");
@@ -249,8 +259,11 @@
     var stays = Object.keys(indices).sort(function (a, b) { return a - b; }).map(function (i) {
       return { entry: date("previous_stays-" + i + "-entry"), exit: date("previous_stays-" + i + "-exit") };
     });
-    var today = params.get("today") && /^\d{4}-\d{2}-\d{2}$/.test(params.get("today")) ? params.get("today")
-      : new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
+    // A control date as the server takes it: a real date from 2000 to 2100, else today in Kazakhstan.
+    var given = (params.get("today") || "").slice(0, 10), givenDate = new Date(given + "T00:00:00Z");
+    var today = /^\d{4}-\d{2}-\d{2}$/.test(given) && !isNaN(givenDate) && givenDate.toISOString().slice(0, 10) === given &&
+      given >= "2000-01-01" && given <= "2100-12-31"
+      ? given : new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
     var accommodation = params.get("accommodation");
     return {
       citizenship: params.get("citizenship") || "",
@@ -258,6 +271,7 @@
       previous_stays: stays,
       accommodation: ["private", "hotel", "employer"].indexOf(accommodation) !== -1 ? accommodation : null,
       checkpoint: data.checkpoints[params.get("checkpoint")] ? params.get("checkpoint") : null,
+      unknownCheckpoint: !!params.get("checkpoint") && !data.checkpoints[params.get("checkpoint")],
       today: today
     };
   }
@@ -328,9 +342,21 @@
 
   var params = new URLSearchParams(window.location.search);
   var questionsUrl = root.getAttribute("data-questions-url") + window.location.search;
+  // The language links lead to this same result in another language, answers included.
+  Array.prototype.forEach.call(document.querySelectorAll("nav.languages a"), function (link) {
+    link.href = link.getAttribute("href").replace(/\/deadlines\/offline$/, "/deadlines/plan") + window.location.search;
+  });
+  if (params.has("add_stay") || params.has("remove_stay")) {
+    // Rows of earlier stays are drawn by the server: without it, say so rather than guess.
+    problem(_("Adding or removing earlier stays needs a connection. Your answers are kept on this phone."), questionsUrl.replace(/[?&](add_stay|remove_stay)=[^&]*/g, ""));
+    return;
+  }
   root.insertBefore(el("a", { "class": "back-link", href: questionsUrl }, _("Change your answers")), root.firstChild);
   var answers = readAnswers(params);
-  var complete = answers.citizenship && answers.entry_date &&
+  var yearAhead = new Date(answers.today + "T00:00:00Z");
+  yearAhead.setUTCDate(yearAhead.getUTCDate() + 366);
+  var complete = answers.citizenship && answers.entry_date && !answers.unknownCheckpoint &&
+    answers.entry_date <= yearAhead.toISOString().slice(0, 10) &&
     answers.previous_stays.every(function (s) { return s.entry && s.exit && s.exit >= s.entry; });
   if (!complete) {
     problem(_("Some answers are missing or not valid. Change your answers."), questionsUrl);

@@ -9,6 +9,7 @@
   var saveButton = box.querySelector("[data-save]");
   var banner = document.getElementById("update-banner");
   var updateAccepted = false;
+  var failedVersion = null;
 
   function show(message, ready) {
     text.textContent = message;
@@ -33,6 +34,12 @@
 
   navigator.serviceWorker.addEventListener("message", function (event) {
     var message = event.data || {};
+    if (message.type === "failed") failedVersion = message.version;
+    if (message.version === failedVersion && message.type !== "status") {
+      // Fetches still finishing after the failure must not look like progress.
+      if (!navigator.serviceWorker.controller) show(box.getAttribute("data-failed"), false);
+      return;
+    }
     if (message.type === "progress" || message.type === "status") progress(message.done, message.total);
   });
   navigator.serviceWorker.startMessages();
@@ -46,19 +53,24 @@
 
   navigator.serviceWorker.register("/sw.js").then(function (registration) {
     if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
-    registration.addEventListener("updatefound", function () {
-      var worker = registration.installing;
+    function watch(worker) {
+      if (!worker) return;
       worker.addEventListener("statechange", function () {
         if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(worker);
         if (worker.state === "activated") askStatus(registration);
         if (worker.state === "redundant" && !registration.active) show(box.getAttribute("data-failed"), false);
       });
-    });
+    }
+    watch(registration.installing); // a first install may have started before we listen
+    registration.addEventListener("updatefound", function () { watch(registration.installing); });
     askStatus(registration);
     navigator.serviceWorker.ready.then(askStatus);
     saveButton.addEventListener("click", function () {
       show(box.getAttribute("data-progress").replace("{done}", "0").replace("{total}", "…"), false);
-      registration.update().then(function () { askStatus(registration); }, function () {
+      // After a failed first install the registration is gone: register again, which retries.
+      navigator.serviceWorker.register("/sw.js").then(function (current) {
+        return current.update().then(function () { askStatus(current); });
+      }).catch(function () {
         show(box.getAttribute("data-failed"), false);
       });
     });

@@ -126,6 +126,8 @@ RESULT_QUERIES = [
     "citizenship=IN&entry_date-day=1&entry_date-month=9&entry_date-year=2026&today=2026-09-05",
     # 2020 rules, overstayed
     "citizenship=AM&entry_date-day=4&entry_date-month=3&entry_date-year=2022&today=2022-07-01",
+    # digits from another keyboard (full-width one), spaces around
+    "citizenship=BY&entry_date-day=%EF%BC%91&entry_date-month=+9+&entry_date-year=2026&today=2026-09-05",
 ]
 
 
@@ -179,3 +181,63 @@ def test_offline_journey_from_the_questions(browser, browser_context_args, live_
     page.click("main .error-summary a")
     assert page.get_attribute("html", "lang") == "kk"
     context.close()
+
+
+def test_links_offline_keep_the_answers(browser, browser_context_args, live_server):
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/deadlines/")
+    wait_until_ready_offline(page)
+    context.set_offline(True)
+    query = "citizenship=BY&entry_date-day=3&entry_date-month=9&entry_date-year=2026&accommodation=hotel&today=2026-09-05"
+    page.goto(f"{live_server}/en/deadlines/plan?{query}")
+    page.wait_for_selector("main .key-dates")
+    page.click("nav.languages a[hreflang=kk]")  # the same result in Kazakh
+    page.wait_for_selector("main .key-dates")
+    assert "2026 ж. 3 қазан" in " ".join(page.inner_text("main").split()).replace("\u202f", " ")
+    page.click("main a.back-link")  # "Change your answers": the questions, filled in from the URL
+    page.wait_for_selector("#entry_date-day")
+    for _ in range(100):
+        if page.input_value("#entry_date-day") == "3":
+            break
+        page.wait_for_timeout(50)
+    assert page.input_value("#citizenship") == "BY" and page.is_checked("#accommodation-1")
+    page.goto(f"{live_server}/en/deadlines/plan?{query}&add_stay=1")  # needs the server: says so
+    page.wait_for_selector("main .error-summary")
+    assert "needs a connection" in page.inner_text("main .error-summary")
+    context.close()
+
+
+def test_an_install_that_gets_another_version_is_refused(browser, browser_context_args, monkeypatch):
+    """A precache entry whose content does not match its revision (another instance answering
+    during a rolling deploy) fails the install instead of caching a mix of versions."""
+    import gc
+    import threading
+
+    from werkzeug.serving import make_server
+
+    import webapp.pwa
+    from webapp import create_app
+
+    from ..conftest import TODAY
+
+    real = webapp.pwa.precache
+
+    def tampered():
+        entries, version = real()
+        return tuple({**e, "revision": "0" * 16} if "app.css" in e["url"] else e for e in entries), version
+
+    monkeypatch.setattr(webapp.pwa, "precache", tampered)
+    server = make_server("127.0.0.1", 0, create_app({"TODAY": TODAY}), threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_port}/en/")
+        page.wait_for_selector("#offline-status:has-text('Could not save')", timeout=30_000)
+        assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))") is False
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+        gc.collect()

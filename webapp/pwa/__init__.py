@@ -4,6 +4,7 @@ each entry with a hash of its content."""
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 import json
 from functools import lru_cache
 
@@ -34,11 +35,21 @@ def precache_urls() -> list[str]:
 
 @lru_cache(maxsize=4)
 def _precache(app_id: int) -> tuple[tuple[dict, ...], str]:
-    """[{url, revision}] and the version: fetched once per process through the app itself."""
+    """[{url, revision}] and the version: fetched once per process through the app itself.
+
+    In a thread of its own: requests made from inside a request would share its `g`, and with it
+    the language Flask-Babel chose for that request."""
     app = current_app._get_current_object()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_fetch_precache, app).result()
+
+
+def _fetch_precache(app) -> tuple[tuple[dict, ...], str]:
     entries = []
+    with app.test_request_context():
+        urls = precache_urls()
     with app.test_client() as client:
-        for url in precache_urls():
+        for url in urls:
             response = client.get(url)
             if response.status_code != 200:
                 raise RuntimeError(f"precache entry {url} answered {response.status_code}")

@@ -24,14 +24,25 @@ self.addEventListener("install", (event) => {
       if (!cached) {
         const response = await fetch(entry.url, { cache: "reload", credentials: "omit" });
         if (!response.ok) throw new Error(entry.url + " answered " + response.status);
+        // During a rolling deploy another instance may answer with another version: never
+        // cache a mix. A wrong hash fails this install; the next update check tries again.
+        if (await revision(response.clone()) !== entry.revision) throw new Error(entry.url + " is another version");
         await cache.put(entry.url, response);
       }
       done += 1;
       post({ type: "progress", done: done, total: PRECACHE.length, version: VERSION });
     }));
     post({ type: "installed", version: VERSION });
-  })());
+  })().catch((error) => {
+    post({ type: "failed", version: VERSION }); // the page says so and offers to try again
+    throw error;
+  }));
 });
+
+async function revision(response) {
+  const digest = await crypto.subtle.digest("SHA-256", await response.arrayBuffer());
+  return Array.from(new Uint8Array(digest)).map((b) => b.toString(16).padStart(2, "0")).join("").slice(0, 16);
+}
 
 // Activate: remove the caches of older versions, which hold nothing but their own copies of pages
 // and static files (answers are never in a cache).
@@ -87,7 +98,10 @@ async function page(request) {
       const frame = await cache.match("/" + lang + "/deadlines/offline");
       if (frame) return frame;
     }
+    // A kept page asked for with answers in its query (the questions, "Change your answers"):
+    // the page itself; its script fills in the answers from the URL.
     return (await cache.match(url.pathname + url.search))
+      || (PRECACHE.some((entry) => entry.url === url.pathname) ? await cache.match(url.pathname) : undefined)
       || (await cache.match("/" + lang + "/"))
       || Response.error();
   }
