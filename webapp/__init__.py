@@ -69,6 +69,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         source_view=explain.source_view,
         urgent_warnings=explain.URGENT_WARNINGS,
         choice_label=_choice_label,
+        language_links=_language_links,
     )
 
     app.jinja_env.filters["groupby_optgroup"] = _groupby_optgroup
@@ -79,7 +80,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         return {
             "static_url": static_url,
             "language": i18n.current_language(),
-            "language_links": _language_links(),
         }
 
     @app.after_request

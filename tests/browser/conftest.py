@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,17 +24,33 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def live_server():
-    app = create_app({"TODAY": TODAY})
+@contextmanager
+def serving(app):
+    """A WSGI app on 127.0.0.1 in a thread; yields its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    server.server_close()
-    gc.collect()  # collect leaked handles now, in a browser test's teardown (see below)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        server.server_close()
+        gc.collect()  # collect leaked handles now, in a browser test's teardown (see below)
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    with serving(create_app({"TODAY": TODAY})) as base:
+        yield base
+
+
+def wait_value(page, selector: str, value: str, timeout_s: float = 10) -> None:
+    """Poll a field until it holds `value` (our CSP forbids the eval page.wait_for_function needs)."""
+    deadline = time.monotonic() + timeout_s
+    while page.input_value(selector) != value:
+        assert time.monotonic() < deadline, f"{selector} never became {value!r}"
+        page.wait_for_timeout(50)
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from .conftest import wait_value
+
 pytestmark = pytest.mark.browser
 
 
@@ -16,16 +18,6 @@ def type_trip(page):
     page.fill("#entry_date-year", "2026")
     page.click("label[for=accommodation-1]")
     page.wait_for_timeout(400)  # saving is debounced
-
-
-def wait_value(page, selector: str, value: str, timeout_s: float = 10) -> None:
-    """Poll a field (our CSP forbids the eval that page.wait_for_function would need)."""
-    import time
-
-    deadline = time.monotonic() + timeout_s
-    while page.input_value(selector) != value:
-        assert time.monotonic() < deadline, f"{selector} never became {value!r}"
-        page.wait_for_timeout(50)
 
 
 def stored(page) -> dict:

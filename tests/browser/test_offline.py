@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS
+from .conftest import CHROMIUM, CHROMIUM_ARGS, serving, wait_value
 
 pytestmark = pytest.mark.browser
 
@@ -62,11 +62,6 @@ def test_chromium_finds_the_app_installable(browser_type, live_server, tmp_path)
 def test_a_new_version_is_offered_and_replaces_the_old_one(browser, browser_context_args):
     """An open page is offered the update; after "Reload to update" it runs the new version and
     only the new version's cache is left."""
-    import gc
-    import threading
-
-    from werkzeug.serving import make_server
-
     from webapp import create_app
 
     from ..conftest import TODAY
@@ -79,12 +74,9 @@ def test_a_new_version_is_offered_and_replaces_the_old_one(browser, browser_cont
             return self.app(environ, start_response)
 
     deployment = Deployment(create_app({"TODAY": TODAY, "RELEASE": "1.0"}))
-    server = make_server("127.0.0.1", 0, deployment, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    context = browser.new_context(**browser_context_args)
-    page = context.new_page()
-    try:
+    with serving(deployment) as base:
+        context = browser.new_context(**browser_context_args)
+        page = context.new_page()
         page.goto(f"{base}/en/")
         wait_until_ready_offline(page)
         assert "Version 1.0" in page.inner_text("footer")
@@ -104,11 +96,7 @@ def test_a_new_version_is_offered_and_replaces_the_old_one(browser, browser_cont
         context.set_offline(True)
         page.goto(f"{base}/kk/deadlines/")
         assert "Нұсқасы: 2.0" in page.inner_text("footer")
-    finally:
         context.close()
-        server.shutdown()
-        server.server_close()
-        gc.collect()
 
 
 RESULT_QUERIES = [
@@ -197,10 +185,7 @@ def test_links_offline_keep_the_answers(browser, browser_context_args, live_serv
     assert "2026 ж. 3 қазан" in " ".join(page.inner_text("main").split()).replace("\u202f", " ")
     page.click("main a.back-link")  # "Change your answers": the questions, filled in from the URL
     page.wait_for_selector("#entry_date-day")
-    for _ in range(100):
-        if page.input_value("#entry_date-day") == "3":
-            break
-        page.wait_for_timeout(50)
+    wait_value(page, "#entry_date-day", "3")
     assert page.input_value("#citizenship") == "BY" and page.is_checked("#accommodation-1")
     page.goto(f"{live_server}/en/deadlines/plan?{query}&add_stay=1")  # needs the server: says so
     page.wait_for_selector("main .error-summary")
@@ -211,11 +196,6 @@ def test_links_offline_keep_the_answers(browser, browser_context_args, live_serv
 def test_an_install_that_gets_another_version_is_refused(browser, browser_context_args, monkeypatch):
     """A precache entry whose content does not match its revision (another instance answering
     during a rolling deploy) fails the install instead of caching a mix of versions."""
-    import gc
-    import threading
-
-    from werkzeug.serving import make_server
-
     import webapp.pwa
     from webapp import create_app
 
@@ -228,16 +208,10 @@ def test_an_install_that_gets_another_version_is_refused(browser, browser_contex
         return tuple({**e, "revision": "0" * 16} if "app.css" in e["url"] else e for e in entries), version
 
     monkeypatch.setattr(webapp.pwa, "precache", tampered)
-    server = make_server("127.0.0.1", 0, create_app({"TODAY": TODAY}), threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(**browser_context_args)
-    page = context.new_page()
-    try:
-        page.goto(f"http://127.0.0.1:{server.server_port}/en/")
+    with serving(create_app({"TODAY": TODAY})) as base:
+        context = browser.new_context(**browser_context_args)
+        page = context.new_page()
+        page.goto(f"{base}/en/")
         page.wait_for_selector("#offline-status:has-text('Could not save')", timeout=30_000)
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))") is False
-    finally:
         context.close()
-        server.shutdown()
-        server.server_close()
-        gc.collect()

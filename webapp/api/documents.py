@@ -6,7 +6,7 @@ from datetime import date
 
 from flask import abort, jsonify
 
-from ..documents.answers import STEPS, AnswersForm, flatten_json
+from ..documents.answers import AnswersForm, flatten_json
 from ..documents.catalog import BY_NAME, DOCUMENTS
 from ..documents.schema import EXAMPLE, answers_schema
 from ..documents.views import document_pdf, pdf_response
@@ -71,11 +71,8 @@ def document(name: str):
     if not isinstance(body, dict):
         return error_response({"body": FIELD_ERRORS["invalid_json"]})
     form = AnswersForm(flatten_json(body), today=today())
-    errors = {}
-    for step in STEPS:
-        if not form.validate_step(step):
-            for field in form.error_fields(step):
-                errors[_api_field(field.name)] = field.errors[0]
+    errors = {_api_field(field.name): field.errors[0]
+              for step in form.invalid_steps() for field in form.error_fields(step)}
     if isinstance(body.get("children"), list) and len(body["children"]) > form.children.max_entries:
         errors["children"] = FIELD_ERRORS["too_many_children"]
     errors.update(_date_format_errors(body))

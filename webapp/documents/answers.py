@@ -227,6 +227,10 @@ class AnswersForm(Form):
                 valid = False
         return valid
 
+    def invalid_steps(self) -> list[str]:
+        """Every step whose answers are not valid, in order (each step is checked)."""
+        return [step for step in STEPS if not self.validate_step(step)]
+
     def error_fields(self, step: str) -> list:
         return [field for form in self.step_forms(step) for field in form if field.errors]
 

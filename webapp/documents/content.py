@@ -98,8 +98,7 @@ def document_context(form: AnswersForm, language: str) -> dict:
         "source_title": source_title,
         "warnings_in": warnings_in,
         "citation_ids": citation_ids(plan, registration),
-        "host_duty_title": host_duty(registration)[0],
-        "host_steps": host_duty(registration)[1],
+        "host_duty": host_duty(registration),
         "iin_steps": IIN_STEPS,
         "iin_data_title": IIN_DATA_TITLE,
     }

@@ -97,10 +97,8 @@ def document_without_answers(name: str | None = None):
 
 
 def _valid_or_first_error(form: AnswersForm):
-    for step in STEPS:
-        if not form.validate_step(step):
-            return _step_page(form, step, status=400, show_errors=True)
-    return None
+    invalid = form.invalid_steps()
+    return _step_page(form, invalid[0], status=400, show_errors=True) if invalid else None
 
 
 def document_pdf(name: str, form: AnswersForm, language: str) -> bytes:
