@@ -52,6 +52,26 @@ def test_precache_lists_every_language_and_static_file_with_a_revision(client):
     assert all(re.fullmatch(r"[0-9a-f]{16}", entry["revision"]) for entry in entries)
     assert not any("/deadlines/plan" in url or ".pdf" in url for url in urls)  # nothing carrying answers
     assert all(f"/{lang}/deadlines/offline" in urls for lang in ("ru", "kk", "en"))
+    # The documents without a network: the phone's own wizard, the blank documents and their data.
+    assert all(f"/{lang}/documents/offline" in urls for lang in ("ru", "kk", "en"))
+    assert {"/documents/print", "/api/v1/countries", "/api/v1/documents/print-data"} <= set(urls)
+    assert not any("/fonts/" in url for url in urls)  # the phone prints with its own fonts
+
+
+def test_the_blank_documents_are_the_same_bytes_for_every_language(client):
+    """One cached copy serves every reader, so the page must not vary with the browser's language."""
+    pages = {lang: client.get("/documents/print", headers={"Accept-Language": lang}).data for lang in ("ru", "kk", "en")}
+    assert pages["ru"] == pages["kk"] == pages["en"]
+    html = pages["ru"].decode()
+    assert html.count('class="document ') == 4 and html.count("data-v=") > 40
+    assert "IVANOV" not in html and "data-when=" in html
+
+
+def test_countries_for_the_phone(client):
+    data = client.get("/api/v1/countries").json
+    assert data["names"]["RU"] == {"ru": "Россия", "kk": "Ресей", "en": "Russia"}
+    assert data["order"]["kk"].index("RU") < data["order"]["kk"].index("TJ")  # Ресей before Тәжікстан
+    assert set(data["order"]["en"]) == set(data["names"])
 
 
 def test_whole_precache_fits_the_budget(client):

@@ -40,6 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(deadlines.bp)
     app.register_blueprint(documents.bp)
+    app.register_blueprint(documents.print_bp)
     app.register_blueprint(pwa_bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(cli.bp)

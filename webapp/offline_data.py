@@ -11,13 +11,13 @@ from flask_babel import get_translations
 
 from .config import ROOT
 from .explain import rule_set_label, source_view
-from .i18n import calendar_words, countries, long_date
+from .i18n import calendar_words, long_date
 from .messages import HOLIDAYS, WARNINGS
 from .rules import rule_book
 from .rules.places import checkpoints
 
 
-RENDERER = ROOT / "static" / "js" / "offline-plan.js"
+RENDERERS = (ROOT / "static" / "js" / "offline-plan.js", ROOT / "static" / "js" / "words.js")
 # The first string argument of _("...") and ngettext("...", ...) in the renderer.
 JS_MESSAGE = re.compile(r'(?<![\w.])(?:_|ngettext)\(\s*("(?:[^"\\]|\\.)*")')
 
@@ -25,7 +25,8 @@ JS_MESSAGE = re.compile(r'(?<![\w.])(?:_|ngettext)\(\s*("(?:[^"\\]|\\.)*")')
 @lru_cache(maxsize=1)
 def renderer_msgids() -> frozenset[str]:
     """The messages the phone's renderer uses: only those travel to the phone."""
-    return frozenset(json.loads(literal) for literal in JS_MESSAGE.findall(RENDERER.read_text(encoding="utf-8")))
+    return frozenset(json.loads(literal) for renderer in RENDERERS
+                     for literal in JS_MESSAGE.findall(renderer.read_text(encoding="utf-8")))
 
 
 def catalog_messages() -> tuple[dict[str, str], dict[str, list[str]]]:
@@ -51,7 +52,6 @@ def offline_data(language: str) -> dict:
         "messages": messages,
         "plurals": plurals,
         "calendar": calendar_words(language),
-        "countries": dict(countries(language)),
         "checkpoints": {point["id"]: point["name"][language] for point in checkpoints()},
         "holidays": {name: str(text) for name, text in HOLIDAYS.items()},
         "warnings": {code: str(text) for code, text in WARNINGS.items()},

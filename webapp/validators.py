@@ -49,9 +49,12 @@ class MaxLength:
     def __init__(self, limit: int):
         self.limit = limit
 
+    def message(self) -> str:
+        return ngettext("Enter at most %(num)d character", "Enter at most %(num)d characters", self.limit)
+
     def __call__(self, form, field):
         if field.data and len(field.data) > self.limit:
-            raise ValidationError(ngettext("Enter at most %(num)d character", "Enter at most %(num)d characters", self.limit))
+            raise ValidationError(self.message())
 
 
 class PersonName:
@@ -85,12 +88,14 @@ class PlainText:
 
 
 class Pattern:
-    def __init__(self, allowed, min_length: int, max_length: int, message):
+    """Between min and max characters, each one of `allowed` (a string of the characters)."""
+
+    def __init__(self, allowed: str, min_length: int, max_length: int, message):
         self.allowed, self.min, self.max, self.message = allowed, min_length, max_length, message
 
     def __call__(self, form, field):
         value = field.data or ""
-        if not (self.min <= len(value) <= self.max) or not all(self.allowed(c) for c in value):
+        if not (self.min <= len(value) <= self.max) or not all(c in self.allowed for c in value):
             raise ValidationError(str(self.message))
 
 

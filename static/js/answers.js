@@ -3,20 +3,25 @@
 // back when they return, even offline. Nothing here is ever sent anywhere.
 (function () {
   "use strict";
-  var DB = "tirkeu", STORE = "answers", LOCAL_PREFIX = "tirkeu-answers:";
-  var SKIP = { nav: true, add_stay: true, remove_stay: true, return_to: true };
+  var DB = "tirkeu", STORE = "answers", FILES = "files", LOCAL_PREFIX = "tirkeu-answers:";
+  var SKIP = { nav: true, add_stay: true, remove_stay: true, return_to: true, _from: true };
 
   function indexedDbStore() {
     return new Promise(function (resolve, reject) {
       if (!window.indexedDB) { reject(new Error("no IndexedDB")); return; }
-      var request = indexedDB.open(DB, 1);
-      request.onupgradeneeded = function () { request.result.createObjectStore(STORE); };
+      // Version 2 adds the PDFs kept on the device (kept-files.js) beside the answers.
+      var request = indexedDB.open(DB, 2);
+      request.onupgradeneeded = function () {
+        var db = request.result;
+        if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+        if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES);
+      };
       request.onerror = function () { reject(request.error); };
       request.onsuccess = function () {
         var db = request.result;
-        function run(mode, action) {
+        function run(mode, action, name) {
           return new Promise(function (done, fail) {
-            var tx = db.transaction(STORE, mode), store = tx.objectStore(STORE), result = action(store);
+            var tx = db.transaction(name || STORE, mode), store = tx.objectStore(name || STORE), result = action(store);
             tx.oncomplete = function () { done(result && result.result); };
             tx.onerror = function () { fail(tx.error); };
           });
@@ -24,7 +29,14 @@
         resolve({
           get: function (key) { return run("readonly", function (s) { return s.get(key); }); },
           set: function (key, value) { return run("readwrite", function (s) { s.put(value, key); }); },
-          clear: function () { return run("readwrite", function (s) { s.clear(); }); },
+          clear: function () {
+            return run("readwrite", function (s) { s.clear(); }).then(function () { return run("readwrite", function (s) { s.clear(); }, FILES); });
+          },
+          files: {
+            put: function (key, record) { return run("readwrite", function (s) { s.put(record, key); }, FILES); },
+            remove: function (key) { return run("readwrite", function (s) { s.delete(key); }, FILES); },
+            list: function () { return run("readonly", function (s) { return s.getAll(); }, FILES); }
+          },
           all: function () {
             return run("readonly", function (s) { return s.getAll(); }).then(function (values) {
               return run("readonly", function (s) { return s.getAllKeys(); }).then(function (keys) {
@@ -48,10 +60,16 @@
       for (var i = 0; i < local.length; i++) if (local.key(i).indexOf(LOCAL_PREFIX) === 0) found.push(local.key(i).slice(LOCAL_PREFIX.length));
       return found;
     }
+    var files = {}; // PDFs are too big for localStorage: without IndexedDB they last as long as the page
     return {
+      files: {
+        put: function (key, record) { files[key] = record; return Promise.resolve(); },
+        remove: function (key) { delete files[key]; return Promise.resolve(); },
+        list: function () { return Promise.resolve(Object.keys(files).map(function (k) { return files[k]; })); }
+      },
       get: function (key) { return Promise.resolve(local ? JSON.parse(local.getItem(LOCAL_PREFIX + key) || "null") : memory[key] || null); },
       set: function (key, value) { if (local) local.setItem(LOCAL_PREFIX + key, JSON.stringify(value)); else memory[key] = value; return Promise.resolve(); },
-      clear: function () { keys().forEach(function (k) { if (local) local.removeItem(LOCAL_PREFIX + k); }); memory = {}; return Promise.resolve(); },
+      clear: function () { keys().forEach(function (k) { if (local) local.removeItem(LOCAL_PREFIX + k); }); memory = {}; files = {}; return Promise.resolve(); },
       all: function () { var out = {}; return Promise.all(keys().map(function (k) { return this.get(k).then(function (v) { out[k] = v; }); }, this)).then(function () { return out; }); }
     };
   }
@@ -103,6 +121,12 @@
     return answers;
   }
 
+  function fromFragment() {
+    var answers = {};
+    new URLSearchParams(window.location.hash.slice(1)).forEach(function (value, key) { answers[key] = value; });
+    return answers;
+  }
+
   function missingFrom(form, saved) {
     return Object.keys(saved).some(function (name) { return !SKIP[name] && !form.elements.namedItem(name); });
   }
@@ -110,8 +134,14 @@
   function bind(form) {
     var journey = form.getAttribute("data-journey");
     var fresh = form.hasAttribute("data-fresh"); // no answers came with this page: take the device's
-    var ready = store.then(function (s) { return s.get(journey); }).then(function (saved) {
-      if (fresh && window.location.search) {
+    // A page that draws some fields itself (the list of countries) says when they are there. If it
+    // cannot draw them, its answers are neither put back nor saved: nothing is overwritten.
+    var ready = Promise.resolve(form.tirkeuFieldsReady).then(function () { return store; }).then(function (s) { return s.get(journey); }).then(function (saved) {
+      if (fresh && window.location.hash.indexOf("#_from=") === 0) {
+        // A form posted without a network: the service worker sent its answers here, after the
+        // "#", which never leaves the phone. They are the latest answers.
+        saved = fromFragment();
+      } else if (fresh && window.location.search) {
         // Served from the phone's cache with answers in the URL ("Change your answers" offline).
         saved = fromQuery();
       } else if (fresh && saved && journey === "deadlines" && missingFrom(form, saved) && navigator.onLine) {
@@ -121,20 +151,25 @@
         window.location.replace(window.location.pathname + "?" + query.toString());
         return;
       }
+      // Pages that draw fields for some answers (a child's) draw them now, before they are filled.
+      if (saved && fresh) form.dispatchEvent(new CustomEvent("tirkeu:restore", { detail: saved }));
       // Anything without a field on this page travels on as a hidden field, never dropped.
       if (saved && fresh) restore(form, saved, true);
       if (!fresh || saved) return save(journey, form); // the page's answers are now the latest
     });
-    var timer = null;
-    function later() { clearTimeout(timer); timer = setTimeout(function () { save(journey, form); }, 150); }
+    // Typing saves only once the saved answers are back on the page, never over them.
+    var timer = null, usable = false;
+    ready = ready.then(function () { usable = true; }, function () { usable = false; });
+    function later() { clearTimeout(timer); timer = setTimeout(function () { if (usable) save(journey, form); }, 150); }
     form.addEventListener("input", later);
     form.addEventListener("change", later);
-    form.addEventListener("submit", function () { save(journey, form); });
+    form.addEventListener("submit", function () { if (usable) save(journey, form); });
     return ready;
   }
 
   function forgetEverything() {
     return store.then(function (s) { return s.clear(); }).then(function () {
+      document.dispatchEvent(new CustomEvent("tirkeu:forgotten")); // the list of kept PDFs empties
       try { Object.keys(localStorage).forEach(function (k) { if (k.indexOf(LOCAL_PREFIX) === 0) localStorage.removeItem(k); }); } catch (e) { /* no storage */ }
       try { sessionStorage.clear(); } catch (e) { /* no storage */ }
       document.querySelectorAll("form[data-journey]").forEach(function (form) {
@@ -171,10 +206,16 @@
     });
   }
 
-  window.TirkeuAnswers = { store: store, forgetEverything: forgetEverything };
+  var restored;
+  window.TirkeuAnswers = {
+    store: store, forgetEverything: forgetEverything, save: save,
+    // Resolves when every form on the page has its answers back from the device.
+    ready: new Promise(function (resolve) { restored = resolve; })
+  };
 
   document.addEventListener("DOMContentLoaded", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-journey]"), bind);
+    var bound = Array.prototype.map.call(document.querySelectorAll("form[data-journey]"), bind);
+    Promise.all(bound).then(restored, restored);
     var panel = document.getElementById("device-answers");
     if (!panel) return;
     panel.hidden = false;

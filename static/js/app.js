@@ -28,7 +28,6 @@
     var status = document.createElement("p");
     status.className = "hint";
     status.setAttribute("aria-live", "polite");
-    var options = Array.prototype.slice.call(select.options, 1);
     select.parentNode.insertBefore(label, select);
     select.parentNode.insertBefore(input, select);
     select.parentNode.insertBefore(status, select);
@@ -38,6 +37,7 @@
     }
     input.addEventListener("input", function () {
       var query = normalise(input.value.trim());
+      var options = Array.prototype.slice.call(select.options, 1); // read now: a page may add them later
       var first = null;
       options.forEach(function (option) {
         var match = !query || normalise(option.text).indexOf(query) !== -1 || option.value.toLowerCase() === query;

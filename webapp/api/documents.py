@@ -1,6 +1,7 @@
 """GET /api/v1/documents and POST /api/v1/documents/<name>.pdf: the same documents as the journey."""
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -8,15 +9,28 @@ from flask import abort, jsonify
 
 from ..documents.answers import AnswersForm, flatten_json
 from ..documents.catalog import BY_NAME, DOCUMENTS
+from ..documents.print_data import country_names, print_data
 from ..documents.schema import EXAMPLE, answers_schema
 from ..documents.views import document_pdf, pdf_response
 from ..i18n import current_language
 from ..messages import FIELD_ERRORS
 from ..today import today
-from .plan import bp, error_response, json_body
+from .plan import bp, error_response, json_body, shared_json
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATE_PATHS = (("person", "date_of_birth"), ("passport", "issued"), ("passport", "expires"), ("entry", "date"))
+
+
+@bp.get("/documents/print-data")
+def documents_print_data():
+    """The names and words the phone needs to fill the blank documents (static/js/print-documents.js)."""
+    return shared_json(json.dumps(print_data(), ensure_ascii=False, separators=(",", ":")))
+
+
+@bp.get("/countries")
+def countries():
+    """Every nationality's name in Russian, Kazakh and English, by ISO code."""
+    return shared_json(json.dumps(country_names(), ensure_ascii=False, separators=(",", ":")))
 
 
 @bp.get("/documents")

@@ -148,7 +148,12 @@ def plan():
 @bp.get("/rules")
 def rules():
     """The rule data for the browser's own evaluator (static/js/rules.js)."""
-    response = current_app.response_class(rules_json(kazakhstan_today()), mimetype="application/json")
+    return shared_json(rules_json(kazakhstan_today()))
+
+
+def shared_json(body: str):
+    """Data that is the same for everyone: cacheable, with an ETag (the service worker keeps it too)."""
+    response = current_app.response_class(body, mimetype="application/json")
     response.add_etag()
     response.cache_control.public = True
     response.cache_control.max_age = 3600

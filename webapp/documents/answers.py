@@ -31,6 +31,14 @@ def years_before(day: date, years: int) -> date:
 LATIN_NAME = _l("Use Latin letters as in your passport, with a hyphen, apostrophe or space if needed")
 CYRILLIC_NAME = _l("Use Cyrillic letters, with a hyphen, apostrophe or space if needed")
 ANY_NAME = _l("Use letters (Latin or Cyrillic), with a hyphen, apostrophe or space if needed")
+CHECKS = {
+    "date_of_birth_past": _l("The date of birth must be in the past"),
+    "issued_future": _l("The date of issue must be today or in the past"),
+    "expires_before_issued": _l("The date of expiry must be after the date of issue"),
+    "expired": _l("This passport has expired. Enter the details of a valid passport"),
+    "issued_before_birth": _l("The date of issue must be after your date of birth"),
+    "child_date_of_birth": _l("A child's date of birth must be in the last 18 years"),
+}
 PLAIN_TEXT = _l("Remove the special characters: use letters, digits and punctuation")
 
 
@@ -68,27 +76,26 @@ class PersonForm(Form):
         _choice_check(self.citizenship, set(country_codes()) - {"KZ"}, _l("Select a country from the list"))
         born = self.date_of_birth.data
         if born and not (date(1900, 1, 1) <= born <= today):
-            self.date_of_birth.errors = [*self.date_of_birth.errors, str(_l("The date of birth must be in the past"))]
+            self.date_of_birth.errors = [*self.date_of_birth.errors, str(CHECKS["date_of_birth_past"])]
 
 
-def _passport_number(char: str) -> bool:
-    return char in string.ascii_uppercase + string.digits + " "
+PASSPORT_NUMBER_CHARS = string.ascii_uppercase + string.digits + " "
 
 
 class PassportForm(Form):
     number = _text(_l("Passport number"), _l("Enter your passport number"),
-                   Pattern(_passport_number, 5, 20, _l("Enter the passport number as printed: 5 to 20 Latin capital letters and digits")),
+                   Pattern(PASSPORT_NUMBER_CHARS, 5, 20, _l("Enter the passport number as printed: 5 to 20 Latin capital letters and digits")),
                    max_length=20)
     issued = DatePartsField(_l("Date of issue"), required_message="required_passport_issued")
     expires = DatePartsField(_l("Date of expiry"), required_message="required_passport_expires")
 
     def check(self, today: date) -> None:
         if self.issued.data and self.issued.data > today:
-            self.issued.errors = [*self.issued.errors, str(_l("The date of issue must be today or in the past"))]
+            self.issued.errors = [*self.issued.errors, str(CHECKS["issued_future"])]
         if self.issued.data and self.expires.data and self.expires.data <= self.issued.data:
-            self.expires.errors = [*self.expires.errors, str(_l("The date of expiry must be after the date of issue"))]
+            self.expires.errors = [*self.expires.errors, str(CHECKS["expires_before_issued"])]
         elif self.expires.data and self.expires.data < today:
-            self.expires.errors = [*self.expires.errors, str(_l("This passport has expired. Enter the details of a valid passport"))]
+            self.expires.errors = [*self.expires.errors, str(CHECKS["expired"])]
 
     def expires_soon(self, today: date) -> bool:
         """A residence permit needs a passport valid for at least 180 more days."""
@@ -126,8 +133,7 @@ class EntryForm(Form):
             self.date.errors = [*self.date.errors, str(FIELD_ERRORS[code])]
 
 
-def _postcode(char: str) -> bool:
-    return char in string.ascii_uppercase + string.digits
+POSTCODE_CHARS = string.ascii_uppercase + string.digits
 
 
 class StayForm(Form):
@@ -138,7 +144,7 @@ class StayForm(Form):
     house = _text(_l("House or building number"), _l("Enter the house or building number"), PlainText(PLAIN_TEXT), max_length=20)
     flat = _text(_l("Flat or room (optional)"), None, PlainText(PLAIN_TEXT), max_length=20)
     postcode = _text(_l("Postcode (optional)"), None,
-                     Pattern(_postcode, 6, 10, _l("Enter the postcode in Latin capital letters and digits, for example 090000 or Z05T3D0")),
+                     Pattern(POSTCODE_CHARS, 6, 10, _l("Enter the postcode in Latin capital letters and digits, for example 090000 or Z05T3D0")),
                      max_length=10)
 
     def set_choices(self, language: str) -> None:
@@ -156,12 +162,10 @@ HOST_KINDS = {
 }
 
 
-def _digits(char: str) -> bool:
-    return char in string.digits
+DIGITS_CHARS = string.digits
 
 
-def _phone(char: str) -> bool:
-    return char in string.digits + "+ ()-"
+PHONE_CHARS = string.digits + "+ ()-"
 
 
 class HostForm(Form):
@@ -170,13 +174,13 @@ class HostForm(Form):
     name = _text(_l("Full name of the person or name of the organisation"), _l("Enter the name of your host"),
                  PlainText(PLAIN_TEXT), max_length=120)
     iin = _text(_l("IIN of the host (optional)"), None,
-                Pattern(_digits, 12, 12, _l("An IIN has 12 digits")),
+                Pattern(DIGITS_CHARS, 12, 12, _l("An IIN has 12 digits")),
                 KazakhIdentifier(_l("This IIN is not valid: check the digits")), max_length=12)
     bin = _text(_l("BIN of the organisation (optional)"), None,
-                Pattern(_digits, 12, 12, _l("A BIN has 12 digits")),
+                Pattern(DIGITS_CHARS, 12, 12, _l("A BIN has 12 digits")),
                 KazakhIdentifier(_l("This BIN is not valid: check the digits")), max_length=12)
     phone = _text(_l("Phone number of the host (optional)"), None,
-                  Pattern(_phone, 7, 20, _l("Enter a phone number with digits, for example +7 701 123 45 67")), max_length=20)
+                  Pattern(PHONE_CHARS, 7, 20, _l("Enter a phone number with digits, for example +7 701 123 45 67")), max_length=20)
 
     def check(self, today: date) -> None:
         _choice_check(self.kind, set(HOST_KINDS), _l("Select who houses you"))
@@ -190,7 +194,7 @@ class ChildForm(Form):
     def check(self, today: date) -> None:
         born = self.date_of_birth.data
         if born and not (years_before(today, 18) < born <= today):
-            self.date_of_birth.errors = [*self.date_of_birth.errors, str(_l("A child's date of birth must be in the last 18 years"))]
+            self.date_of_birth.errors = [*self.date_of_birth.errors, str(CHECKS["child_date_of_birth"])]
 
 
 class AnswersForm(Form):
@@ -223,7 +227,7 @@ class AnswersForm(Form):
         if step == "passport":
             issued, born = self.passport.form.issued, self.person.form.date_of_birth
             if issued.data and born.data and issued.data < born.data and not issued.errors:
-                issued.errors = [str(_l("The date of issue must be after your date of birth"))]
+                issued.errors = [str(CHECKS["issued_before_birth"])]
                 valid = False
         return valid
 

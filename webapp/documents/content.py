@@ -12,6 +12,7 @@ from ..rules import NotCovered, PlanInput, evaluate, rule_book
 from ..rules.places import checkpoint, region
 from .answers import HOST_KINDS, PURPOSES, AnswersForm
 
+OTHER_CHECKPOINT = _l("Another checkpoint or an airport")
 DOCUMENT_LANGUAGES = ("ru", "kk")  # every document is labelled in both
 # Warnings printed on the documents: no dates for visa holders, and dates already missed.
 DOCUMENT_WARNINGS = frozenset({"visa_required", "overstay", "limit_used_on_entry", "deadline_passed"})
@@ -30,10 +31,6 @@ def both(text) -> list[str]:
 def card_languages(language: str) -> tuple[str, ...]:
     """The card: the reader's language first, then Russian and Kazakh."""
     return (language,) + tuple(l for l in DOCUMENT_LANGUAGES if l != language)
-
-
-def is_cyrillic(text: str | None) -> bool:
-    return any("\u0400" <= char <= "\u04ff" for char in text or "")
 
 
 def source_title(source_id: str, language: str) -> str:
@@ -64,41 +61,138 @@ def _plan(form: AnswersForm):
         return None
 
 
-def document_context(form: AnswersForm, language: str) -> dict:
+def joined(*parts) -> str:
+    return ", ".join(part for part in parts if part)
+
+
+def ru_kk(names: dict) -> str:
+    return f"{names['ru']} / {names['kk']}"
+
+
+def in_languages(names: dict, languages) -> str:
+    """Names in the card's languages, each once (a country may be spelt the same in two)."""
+    seen: list[str] = []
+    for language in languages:
+        if names[language] not in seen:
+            seen.append(names[language])
+    return " / ".join(seen)
+
+
+def translated(text) -> dict:
+    return {language: in_language(text, language) for language in ("ru", "kk", "en")}
+
+
+def is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+def child_values(child) -> dict:
+    """A child's row, labelled by the script the name is written in."""
+    name = f"{child.surname.data or ''} {child.given_names.data or ''}".strip()
+    label_ru, label_kk = both(LABELS["full_name_cyrillic" if is_cyrillic(name) else "full_name_latin"])
+    return {"name": name, "date_of_birth": numeric_date(child.date_of_birth.data), "label_ru": label_ru, "label_kk": label_kk}
+
+
+def document_values(form: AnswersForm, language: str) -> dict:
+    """Every value the documents show, as text (or a list, or a yes/no), named as the templates
+    and the phone's static/js/print-documents.js name them: the phone computes the same dict from
+    the answers kept on the device, and fills the blank pages with it."""
     person, passport, entry = form.person.form, form.passport.form, form.entry.form
     stay, host = form.stay.form, form.host.form
-    place = region(stay.region.data) or {"name": {"ru": "", "kk": "", "en": ""}}
+    card = card_languages(language)
+    country = {l: country_name(person.citizenship.data, l) for l in ("ru", "kk", "en")}
+    place = region(stay.region.data)
+    region_names = place["name"] if place else {"ru": "", "kk": "", "en": ""}
     point = checkpoint(entry.checkpoint.data)
+    point_names = point["name"] if point else translated(OTHER_CHECKPOINT)
     plan = _plan(form)
     registration = plan.obligations[0] if plan and plan.obligations else None
+    name_latin = f"{person.surname_latin.data or ''} {person.given_names_latin.data or ''}".strip()
+    name_cyrillic = f"{person.surname_cyrillic.data or ''} {person.given_names_cyrillic.data or ''}".strip()
+    issued, expires = numeric_date(passport.issued.data), numeric_date(passport.expires.data)
+    kind = host.kind.data
+    safe_by = numeric_date(registration.safe_by) if registration and registration.safe_by else ""
+    duty = "undated" if registration is None else "self" if registration.kind == "self_registration" else "notice"
     return {
+        "warnings": [list(pair) for pair in zip(warnings_in(plan, "ru"), warnings_in(plan, "kk"))],
+        "card_warnings": warnings_in(plan, language),
+        "name_latin": name_latin,
+        "name_cyrillic": name_cyrillic,
+        "card_name": f"{name_latin} / {name_cyrillic}" if name_cyrillic else name_latin,
+        "patronymic": person.patronymic.data or "",
+        "date_of_birth": numeric_date(person.date_of_birth.data),
+        "sex": ru_kk(translated(LABELS[person.sex.data])) if person.sex.data in ("female", "male") else "",
+        "citizenship": ru_kk(country),
+        "card_citizenship": in_languages(country, card),
+        "passport_number": passport.number.data or "",
+        "passport_issued": issued,
+        "passport_expires": expires,
+        "passport_period": f"{issued} – {expires}",
+        "card_passport": f"{passport.number.data or ''} ({expires})",
+        "entry_date": numeric_date(entry.date.data),
+        "checkpoint": ru_kk(point_names),
+        "card_entry": f"{numeric_date(entry.date.data)}, {in_languages(point_names, card)}",
+        "purpose": ru_kk(translated(PURPOSES[entry.purpose.data])) if entry.purpose.data in PURPOSES else "",
+        "host_kind": ru_kk(translated(HOST_KINDS[kind])) if kind in HOST_KINDS else "",
+        "host_name": host.name.data or "",
+        "host_iin": host.iin.data or "",
+        "host_bin": host.bin.data or "",
+        "host_phone": host.phone.data or "",
+        # A private host has an IIN, an organisation a BIN: that row stays, empty, for the host to fill.
+        "show_iin": bool(host.iin.data or (not host.bin.data and kind == "person")),
+        "show_bin": bool(host.bin.data or (not host.iin.data and kind != "person")),
+        "card_host": joined(host.name.data, host.phone.data),
+        "region": ru_kk(region_names) if place else "",
+        "city": stay.city.data or "",
+        "street": stay.street.data or "",
+        "house": stay.house.data or "",
+        "flat": stay.flat.data or "",
+        "postcode": stay.postcode.data or "",
+        "address": joined(region_names["ru"], stay.city.data, stay.street.data, stay.house.data, stay.flat.data),
+        "card_address": joined(in_languages(region_names, card) if place else "", stay.city.data, stay.street.data,
+                               stay.house.data, stay.flat.data),
+        "children": [child_values(child.form) for child in form.children],
+        "has_children": bool(form.children.entries),
+        "self_registration": duty == "self",
+        "host_notice": duty == "notice",
+        "duty_self": duty == "self",
+        "duty_notice": duty == "notice",
+        "duty_undated": duty == "undated",
+        "deadline": numeric_date(registration.deadline) if registration else "",
+        "deadline_sub": f"{' / '.join(both(LABELS['to_be_safe']))}: {safe_by}" if safe_by else "",
+        "card_deadline": numeric_date(registration.deadline) + (
+            f" ({in_language(LABELS['to_be_safe'], language)}: {safe_by})" if safe_by else "") if registration else "",
+        "has_stay": bool(plan and plan.stay),
+        "leave_by": numeric_date(plan.stay.leave_by) if plan and plan.stay and plan.stay.leave_by else "",
+        "citations": [f"{source_view(i).url.split('/')[2]} ({numeric_date(source_view(i).checked)})"
+                      for i in citation_ids(plan, registration) or ()],
+        "made_on": numeric_date(form.today),
+    }
+
+
+def shown(values: dict, key: str) -> bool:
+    """Whether a part marked `key` (or "!key": its opposite) shows; print-documents.js does the same."""
+    if key.startswith("!"):
+        return not shown(values, key[1:])
+    return bool(values.get(key))
+
+
+def document_context(form: AnswersForm | None, language: str) -> dict:
+    """The template's context: the values, or none for the blank page the phone fills."""
+    values = document_values(form, language) if form is not None else {}
+    return {
+        "blank": form is None,
+        "d": values,
+        "shown": lambda key: shown(values, key),
         "language": language,
         "both": both,
         "in_language": in_language,
         "card_languages": card_languages(language),
         "numeric_date": numeric_date,
-        "country": {l: country_name(person.citizenship.data, l) for l in ("ru", "kk", "en")},
-        "person": person,
-        "passport": passport,
-        "entry": entry,
-        "stay": stay,
-        "host": host,
-        "children": [child.form for child in form.children],
-        "region_name": place["name"],
-        "checkpoint_name": point["name"] if point else {l: in_language(_l("Another checkpoint or an airport"), l) for l in ("ru", "kk", "en")},
-        "purpose": PURPOSES.get(entry.purpose.data),
-        "host_kind": HOST_KINDS.get(host.kind.data),
-        "plan": plan,
-        "registration": registration,
-        "today": form.today,
-        "rules_checked": rule_book().last_checked,
         "source_view": source_view,
         "labels": LABELS,
-        "is_cyrillic": is_cyrillic,
         "source_title": source_title,
-        "warnings_in": warnings_in,
-        "citation_ids": citation_ids(plan, registration),
-        "host_duty": host_duty(registration),
+        "host_duties": HOST_DUTIES,
         "iin_steps": IIN_STEPS,
         "iin_data_title": IIN_DATA_TITLE,
     }
@@ -186,12 +280,7 @@ IIN_STEPS = (
 IIN_DATA_TITLE = _l("Your details as they will be asked")
 
 
-def host_duty(registration) -> tuple:
-    if registration is None:  # a visa holder: the duty stands, Tirkeu has no date for it
-        return HOST_NOTIFICATION_UNDATED
-    if registration.kind == "self_registration":
-        return SELF_REGISTRATION_HOST
-    return HOST_NOTIFICATION
+HOST_DUTIES = {"self": SELF_REGISTRATION_HOST, "notice": HOST_NOTIFICATION, "undated": HOST_NOTIFICATION_UNDATED}
 
 
 def citation_ids(plan, registration) -> list[str] | None:

@@ -9,16 +9,23 @@ import io
 import zipfile
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
-from flask_babel import force_locale
+from flask_babel import force_locale, gettext
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+from werkzeug.datastructures import MultiDict
 
-from ..i18n import current_language
+from ..i18n import LANGUAGES, current_language
 from ..today import today
 from .answers import MAX_CHILDREN, STEPS, AnswersForm
 from .catalog import BY_NAME, DOCUMENTS
-from .content import document_context
+from .content import document_context, in_language
+from .offline import offline_checks, offline_words
+from .print_data import PAGE_WORDS
 from .render import render_pdf
 
 bp = Blueprint("documents", __name__, url_prefix="/<any(ru,kk,en):lang>/documents")
+# The blank documents, one page for every language (its words come with the data it loads).
+print_bp = Blueprint("print", __name__)
 
 STEP_PATTERN = "<any(" + ",".join(STEPS) + "):step>"
 
@@ -90,6 +97,18 @@ def check():
     return _check_page(_answers())
 
 
+@bp.get("/offline")
+def offline():
+    """Every step on one page that the phone keeps, for the journey without a network."""
+    form = AnswersForm(None, today=today())
+    # The countries come from /api/v1/countries, which the phone keeps once for every page.
+    form.person.form.citizenship.choices = form.person.form.citizenship.choices[:1]
+    template_form = AnswersForm(MultiDict({"children-0-surname": ""}), today=today())
+    return render_template("documents/offline.html", form=form, template_form=template_form, steps=STEPS,
+                           documents=DOCUMENTS, checks=offline_checks(form), words=offline_words(current_language()),
+                           child_title=gettext("Child %(n)d"), remove_child=gettext("Remove child %(n)d"))
+
+
 @bp.get("/<name>.pdf")
 @bp.get("/tirkeu-documents.zip")
 def document_without_answers(name: str | None = None):
@@ -141,3 +160,18 @@ def all_documents():
     return response
 
 
+
+
+NOSCRIPT = _l("Without a connection this page needs JavaScript. Turn it on, or open the page again when you have a connection.")
+
+
+@print_bp.get("/documents/print")
+def blank_documents():
+    """Every document with empty slots, kept on the phone: static/js/print-documents.js fills the
+    one named after the "#" from the answers on the device and offers the phone's own print or
+    save-as-PDF. The same bytes whatever the browser's language, so that one copy serves all."""
+    with force_locale("ru"):
+        documents = [Markup(render_template(d.template, document=d, **document_context(None, "ru"))) for d in DOCUMENTS]
+        return render_template("documents/print.html", documents=documents,
+                               noscript=[{"language": l, "text": in_language(NOSCRIPT, l)} for l in LANGUAGES],
+                               failed=[{"language": l, "text": in_language(PAGE_WORDS["failed"], l)} for l in LANGUAGES])

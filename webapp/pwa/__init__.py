@@ -20,16 +20,19 @@ bp = Blueprint("pwa", __name__)
 THEME_COLOUR = "#0f5e63"
 # Pages that need no answers, per language. Result pages and documents carry answers and are
 # never cached.
-PAGES = ("pages.start", "deadlines.questions", "deadlines.offline", "documents.start")
-STATIC_FILES = ("css/app.css", "js/app.js", "js/rules.js", "js/offline.js", "js/offline-plan.js", "js/answers.js",
+PAGES = ("pages.start", "deadlines.questions", "deadlines.offline", "documents.start", "documents.offline")
+STATIC_FILES = ("css/app.css", "css/documents.css", "js/app.js", "js/rules.js", "js/words.js",
+                "js/offline.js", "js/offline-plan.js", "js/answers.js", "js/kept-files.js", "js/offline-documents.js", "js/print-documents.js",
                 "icons/icon-192.png", "icons/icon-512.png", "icons/icon-maskable-512.png")
 
 
 def precache_urls() -> list[str]:
     urls = [url_for(endpoint, lang=lang) for lang in LANGUAGES for endpoint in PAGES]
+    # The blank documents the phone fills and prints (the fonts stay out: the phone's own are used).
+    urls.append(url_for("print.blank_documents"))
     urls += [url_for("pwa.manifest", lang=lang) for lang in LANGUAGES]
     urls += [static_url(name) for name in STATIC_FILES]
-    urls.append(url_for("api.rules"))
+    urls += [url_for("api.rules"), url_for("api.countries"), url_for("api.documents_print_data")]
     return urls
 
 

@@ -98,6 +98,9 @@ async function page(request) {
       const frame = await cache.match("/" + lang + "/deadlines/offline");
       if (frame) return frame;
     }
+    // A documents step (only ever posted, or linked from the start page): the phone's own page.
+    const step = /^\/(?:ru|kk|en)\/documents\/(person|passport|entry|stay|host|children|check)$/.exec(url.pathname);
+    if (step) return Response.redirect("/" + lang + "/documents/offline#" + step[1], 303);
     // A kept page asked for with answers in its query (the questions, "Change your answers"):
     // the page itself; its script fills in the answers from the URL.
     return (await cache.match(url.pathname + url.search))
@@ -121,10 +124,31 @@ async function networkThenCache(request) {
   }
 }
 
+// A documents step (or PDF) posted with no network: the phone's own documents page carries on,
+// with the posted answers after the "#" of its address, which is never sent to any server.
+const DOCUMENTS_PATH = /^\/(ru|kk|en)\/documents\/[\w.-]+$/;
+const POST_TIMEOUT_MS = 20000; // a PDF takes longer than a page
+
+async function postedPage(request) {
+  const copy = request.clone();
+  try {
+    return await withTimeout(fetch(request), POST_TIMEOUT_MS);
+  } catch (error) {
+    const url = new URL(request.url);
+    const fields = new URLSearchParams({ _from: url.pathname });
+    for (const [name, value] of await copy.formData()) if (typeof value === "string") fields.append(name, value);
+    return Response.redirect("/" + languageOf(url) + "/documents/offline#" + fields.toString(), 303);
+  }
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET") return; // answers posted to the server are never cached
   const url = new URL(request.url);
+  if (request.method === "POST" && request.mode === "navigate" && DOCUMENTS_PATH.test(url.pathname)) {
+    event.respondWith(postedPage(request)); // answers posted to the server are never cached
+    return;
+  }
+  if (request.method !== "GET") return;
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(page(request));

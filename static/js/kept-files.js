@@ -1,0 +1,124 @@
+// PDFs on this phone. A PDF downloaded with a connection is also kept on the device (IndexedDB,
+// through answers.js) and listed on the documents pages, to open again offline. A PDF asked for
+// without a connection is remembered: the phone's own print page opens at once, and the PDF is
+// made as soon as the app is open with a connection again. Nothing is kept on the server.
+(function () {
+  "use strict";
+  if (!window.TirkeuAnswers || !window.fetch) return;
+  var store = window.TirkeuAnswers.store;
+  var PDF_PATH = /^\/(ru|kk|en)\/documents\/([\w-]+)\.pdf$/;
+  var links = []; // object URLs of the list, released when it is drawn again
+
+  function numericDate(iso) { return iso.slice(8, 10) + "." + iso.slice(5, 7) + "." + iso.slice(0, 4); }
+  function fill(text, values) { return text.replace(/\{(\w+)\}/g, function (m, key) { return values[key]; }); }
+
+  function download(blob, filename) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = filename;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  function keep(request, blob) {
+    return store.then(function (s) {
+      return s.files.put(request.language + "/" + request.name, {
+        name: request.name, language: request.language, title: request.title, blob: blob,
+        made: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date())
+      }).then(function () { return s.files.remove("pending/" + request.language + "/" + request.name); });
+    });
+  }
+
+  function ask(request, body) {
+    return fetch(request.path, { method: "POST", body: body, credentials: "same-origin" }).then(function (response) {
+      var isPdf = (response.headers.get("Content-Type") || "").indexOf("application/pdf") === 0;
+      return response.ok && isPdf ? response.blob() : null;
+    });
+  }
+
+  // "Download … (PDF)" on the documents pages.
+  function intercept(form) {
+    var bypass = false;
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter, action = button && button.getAttribute("formaction");
+      var match = action && PDF_PATH.exec(action);
+      if (!match || bypass) return;
+      event.preventDefault();
+      var request = { path: action, language: match[1], name: match[2], title: button.getAttribute("data-title") || match[2] };
+      var body = new URLSearchParams(new FormData(form));
+      var printPage = "/documents/print#" + request.language + "/" + request.name;
+      function later() {
+        store.then(function (s) { return s.files.put("pending/" + request.language + "/" + request.name, { name: request.name, language: request.language, title: request.title, pending: true }); })
+          .then(function () { window.location.href = printPage; });
+      }
+      if (navigator.onLine === false) { later(); return; }
+      ask(request, body).then(function (blob) {
+        if (!blob) { bypass = true; form.requestSubmit(button); return; } // the server shows what to fix
+        keep(request, blob).then(function () { download(blob, "tirkeu-" + request.name + ".pdf"); draw(); });
+      }, later);
+    });
+  }
+
+  // Made when the connection is back, from the answers on the device at that moment.
+  var finishing = false;
+  function finishPending() {
+    if (finishing || navigator.onLine === false) return Promise.resolve();
+    finishing = true;
+    return store.then(function (s) {
+      return Promise.all([s.files.list(), s.get("documents")]).then(function (loaded) {
+        var pending = loaded[0].filter(function (f) { return f.pending; }), answers = loaded[1] || {};
+        return Promise.all(pending.map(function (f) {
+          var request = { path: "/" + f.language + "/documents/" + f.name + ".pdf", language: f.language, name: f.name, title: f.title };
+          return ask(request, new URLSearchParams(answers)).then(function (blob) {
+            if (blob) return keep(request, blob).then(function () { f.ready = true; });
+            return s.files.remove("pending/" + f.language + "/" + f.name).then(function () { f.refused = true; });
+          }, function () { /* still no connection: it stays pending */ });
+        })).then(function () { return pending; });
+      });
+    }).then(function (pending) {
+      finishing = false;
+      draw(pending.filter(function (f) { return f.ready || f.refused; }));
+    }, function () { finishing = false; });
+  }
+
+  // The list on the documents pages.
+  function draw(news) {
+    var box = document.querySelector("[data-kept-files]");
+    if (!box) return;
+    store.then(function (s) { return s.files.list(); }).then(function (files) {
+      links.forEach(URL.revokeObjectURL);
+      links = [];
+      var list = box.querySelector("ul");
+      list.textContent = "";
+      files.sort(function (a, b) { return (a.title + a.language).localeCompare(b.title + b.language); });
+      files.forEach(function (f) {
+        var item = document.createElement("li");
+        if (f.pending) {
+          item.textContent = fill(box.getAttribute("data-pending"), { title: f.title });
+        } else {
+          var link = document.createElement("a");
+          link.href = URL.createObjectURL(f.blob);
+          links.push(link.href);
+          link.download = "tirkeu-" + f.name + ".pdf";
+          link.textContent = fill(box.getAttribute("data-file"), { title: f.title, date: numericDate(f.made) });
+          item.appendChild(link);
+        }
+        list.appendChild(item);
+      });
+      var status = box.querySelector("[data-kept-status]");
+      status.textContent = (news || []).map(function (f) {
+        return fill(box.getAttribute(f.ready ? "data-ready" : "data-refused"), { title: f.title });
+      }).join(" ");
+      box.hidden = !files.length && !status.textContent;
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll('form[data-journey="documents"]'), intercept);
+    draw();
+    finishPending();
+  });
+  window.addEventListener("online", finishPending);
+  document.addEventListener("tirkeu:forgotten", function () { draw(); });
+})();

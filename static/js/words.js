@@ -1,0 +1,76 @@
+// Words in one language on the phone: messages and plural forms as the catalogs have them, dates
+// written as the server's long_date and short_day write them, and the rules' warnings.
+// `data` is what webapp/offline_data.py (or the documents' labels) gives for that language.
+(function () {
+  "use strict";
+  window.TirkeuWords = function (data) {
+    var lang = data.language;
+    function format(text, params) {
+      return text.replace(/%\((\w+)\)[sd]/g, function (match, name) {
+        return params && name in params ? String(params[name]) : match;
+      });
+    }
+    function _(id, params) {
+      var text = data.messages[id] !== undefined && data.messages[id] !== "" ? data.messages[id] : id;
+      return params ? format(text, params) : text;
+    }
+    function pluralIndex(n) {
+      if (lang === "ru") {
+        if (n % 10 === 1 && n % 100 !== 11) return 0;
+        if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20)) return 1;
+        return 2;
+      }
+      return n === 1 ? 0 : 1;
+    }
+    function ngettext(singular, plural, n, params) {
+      var forms = data.plurals[singular];
+      var text = forms ? forms[Math.min(pluralIndex(n), forms.length - 1)] : (n === 1 ? singular : plural);
+      var all = { num: n };
+      for (var key in params || {}) all[key] = params[key];
+      return format(text, all);
+    }
+
+    function formatDate(iso, pattern) {
+      var parts = iso.split("-"), year = +parts[0], month = +parts[1], day = +parts[2];
+      var weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
+      var words = data.calendar, out = "", i = 0;
+      while (i < pattern.length) {
+        var c = pattern[i];
+        if (c === "'") {
+          var end = pattern.indexOf("'", i + 1);
+          out += pattern.slice(i + 1, end);
+          i = end + 1;
+          continue;
+        }
+        var run = 1;
+        while (pattern[i + run] === c) run++;
+        if (c === "y") out += year;
+        else if (c === "M") out += run >= 4 ? words.months[month - 1] : run === 3 ? words.months_short[month - 1] : month;
+        else if (c === "d") out += run === 2 && day < 10 ? "0" + day : day;
+        else if (c === "E") out += words.weekdays_short[weekday];
+        else out += pattern.slice(i, i + run);
+        i += run;
+      }
+      return out;
+    }
+    function longDate(iso) { return formatDate(iso, data.calendar.long_pattern); }
+    function shortDay(iso) { return formatDate(iso, data.calendar.short_pattern); }
+
+    function warningText(w) {
+      if (w.code === "limit_used_on_entry") {
+        return ngettext("On the day you entered you had already spent %(num)d day in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.",
+          "On the day you entered you had already spent %(num)d days in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.", w.params.days);
+      }
+      if (w.code === "overstay") {
+        return ngettext("You should have left by %(leave_by)s. You have stayed %(num)d day too long. Contact the migration police or call 1414 now.",
+          "You should have left by %(leave_by)s. You have stayed %(num)d days too long. Contact the migration police or call 1414 now.",
+          w.params.days, { leave_by: longDate(w.params.leave_by) });
+      }
+      var params = {};
+      for (var key in w.params) params[key] = /^\d{4}-\d{2}-\d{2}$/.test(String(w.params[key])) ? longDate(w.params[key]) : w.params[key];
+      return format(data.warnings[w.code], params);
+    }
+
+    return { format: format, _: _, ngettext: ngettext, longDate: longDate, shortDay: shortDay, warningText: warningText };
+  };
+})();

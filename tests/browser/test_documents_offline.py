@@ -1,0 +1,278 @@
+"""Documents with no network: after one visit, the whole "Prepare my documents" journey runs on the
+phone in each language (steps, checks with the server's messages, check your answers), every
+document is filled from the answers on the device and printed, and a step posted from the
+server's own wizard while offline carries on there. The printed values are those of the PDF."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from webapp.documents.answers import AnswersForm
+from webapp.documents.catalog import DOCUMENTS
+from webapp.documents.content import document_values
+
+from ..conftest import TODAY
+from ..documents_data import KAZAKH_LETTERS
+from .conftest import AXE
+from .test_offline import wait_until_ready_offline
+
+pytestmark = pytest.mark.browser
+
+STREET = f"{KAZAKH_LETTERS} көшесі"
+TITLES = {
+    "ru": ("О вас", "Проверьте ответы"),
+    "kk": ("Сіз туралы", "Жауаптарыңызды тексеріңіз"),
+    "en": ("About you", "Check your answers"),
+}
+
+
+def step(page, name: str) -> str:
+    return f"section[data-step={name}]"
+
+
+def continue_(page, name: str):
+    page.click(f"{step(page, name)} button[data-continue]")
+
+
+def date(page, field, day, month, year):
+    page.fill(f"#{field}-day", str(day))
+    page.fill(f"#{field}-month", str(month))
+    page.fill(f"#{field}-year", str(year))
+
+
+def fill_offline(page, with_child: bool = True):
+    """Every step of the phone's own wizard, one mistake on the way."""
+    page.wait_for_selector(f"{step(page, 'person')}:not([hidden])")
+    page.fill("#person-surname_latin", "IVANOV")
+    page.fill("#person-given_names_latin", "Иван")  # not Latin: the server's message, offline
+    date(page, "person-date_of_birth", 27, 3, 1990)
+    page.click("label[for=person-sex-1]")
+    page.select_option("#person-citizenship", "RU")
+    continue_(page, "person")
+    page.wait_for_selector(f"{step(page, 'person')} .error-summary")
+    assert page.get_attribute("#person-given_names_latin", "aria-describedby").endswith("person-given_names_latin-error")
+    page.fill("#person-given_names_latin", "IVAN")
+    page.fill("#person-surname_cyrillic", "ИВАНОВ")
+    page.fill("#person-given_names_cyrillic", "ИВАН")
+    continue_(page, "person")
+    page.wait_for_selector(f"{step(page, 'passport')}:not([hidden])")
+    page.fill("#passport-number", "75 1234567")
+    date(page, "passport-issued", 15, 6, 2020)
+    date(page, "passport-expires", 15, 6, 2030)
+    continue_(page, "passport")
+    date(page, "entry-date", 1, 9, 2026)
+    page.select_option("#entry-checkpoint", "kairak")
+    page.click("label[for=entry-purpose-0]")
+    continue_(page, "entry")
+    page.select_option("#stay-region", "west_kazakhstan")
+    page.fill("#stay-city", "Уральск")
+    page.fill("#stay-street", STREET)
+    page.fill("#stay-house", "12")
+    continue_(page, "stay")
+    page.click("label[for=host-kind-0]")
+    page.fill("#host-name", "Қуанышбаева Әйгерім")
+    page.fill("#host-iin", "900101300123")  # a wrong check digit
+    continue_(page, "host")
+    page.wait_for_selector(f"{step(page, 'host')} .error-summary")
+    page.fill("#host-iin", "")
+    continue_(page, "host")
+    page.wait_for_selector(f"{step(page, 'children')}:not([hidden])")
+    if with_child:
+        page.click(f"{step(page, 'children')} button[data-add-child]")
+        page.fill("#children-0-surname", "Иванова")
+        page.fill("#children-0-given_names", "Мария")
+        date(page, "children-0-date_of_birth", 2, 2, 2015)
+    continue_(page, "children")
+    page.wait_for_selector(f"{step(page, 'check')}:not([hidden])")
+
+
+def text(page, selector: str) -> str:
+    return " ".join(page.inner_text(selector).split())
+
+
+def python_values(lang: str, answers: dict) -> dict:
+    from flask_babel import force_locale
+    from werkzeug.datastructures import MultiDict
+
+    from webapp import create_app
+
+    app = create_app({"TESTING": True, "TODAY": TODAY})
+    with app.test_request_context(f"/{lang}/"), force_locale(lang):
+        from datetime import date as day
+        form = AnswersForm(MultiDict(answers), today=day.fromisoformat(TODAY))
+        assert form.invalid_steps() == []
+        return document_values(form, lang)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_the_documents_journey_runs_offline(browser, browser_context_args, live_server, lang):
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/{lang}/")
+    wait_until_ready_offline(page)
+    context.set_offline(True)
+
+    page.goto(f"{live_server}/{lang}/documents/")
+    page.click(".button-start")  # the server's first step, not cached: the phone's own page
+    fill_offline(page)
+    assert page.title().startswith(TITLES[lang][1])
+    summary = text(page, f"{step(page, 'check')} [data-summary]")
+    for shown in ("IVANOV", "ИВАНОВ", "75 1234567", STREET, "Қуанышбаева Әйгерім", "Иванова Мария"):
+        assert shown in summary
+
+    # "Change" goes back to the step and returns to the summary.
+    page.click(f"{step(page, 'check')} a[data-change='stay-house']")
+    assert page.evaluate("document.activeElement.id") == "stay-house"
+    page.fill("#stay-house", "12А")
+    continue_(page, "stay")
+    page.wait_for_selector(f"{step(page, 'check')}:not([hidden])")
+    assert "12А" in text(page, f"{step(page, 'check')} [data-summary]")
+
+    # Switching language keeps the step and the answers.
+    other = "en" if lang != "en" else "kk"
+    page.click(f"nav.languages a[hreflang={other}]")
+    page.wait_for_selector(f"{step(page, 'check')}:not([hidden])")
+    assert page.get_attribute("html", "lang") == other
+    assert "IVANOV" in text(page, f"{step(page, 'check')} [data-summary]")
+    page.click(f"nav.languages a[hreflang={lang}]")
+    page.wait_for_selector(f"{step(page, 'check')}:not([hidden])")
+
+    # Every document, filled on the phone, with the values the PDF has.
+    answers = page.evaluate("TirkeuAnswers.store.then(s => s.get('documents'))")
+    expected = python_values(lang, answers)
+    for document in DOCUMENTS:
+        page.goto(f"{live_server}/{lang}/documents/offline#check")
+        page.click(f"a[href='/documents/print#{lang}/{document.name}']")
+        shown = f".document[data-document={document.name}]:not([hidden])"
+        page.wait_for_selector(shown)
+        assert page.evaluate("TirkeuPrint.values") == expected
+        assert "IVANOV" in text(page, shown)
+        assert page.is_visible("button[data-print]")
+    context.close()
+
+
+def comparable(text: str) -> str:
+    """Without what only one of them draws: the " / " between labels (CSS ::before, not text to
+    the browser) and the PDF's list bullets and numbers. (The values themselves are compared
+    exactly in test_the_documents_journey_runs_offline.)"""
+    return re.sub(r"[/•]|\d+\.", "", text)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_print_view_has_the_pdf_text(browser, browser_context_args, live_server, client, lang):
+    """Same answers, two ways: the PDF from the server and the page filled on the phone (the card
+    in the reader's language first)."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/{lang}/documents/offline")
+    fill_offline(page)
+    answers = page.evaluate("TirkeuAnswers.store.then(s => s.get('documents'))")
+    for document in DOCUMENTS:
+        page.goto(f"{live_server}/documents/print#{lang}/{document.name}")
+        shown = f".document[data-document={document.name}]:not([hidden])"
+        page.wait_for_selector(shown)
+        on_phone = re.sub(r"\s+", "", page.inner_text(shown))
+        reader = PdfReader(io.BytesIO(client.post(f"/{lang}/documents/{document.name}.pdf", data=answers).data))
+        in_pdf = re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
+        in_pdf = re.sub(r"\d+/\d+", "", in_pdf)  # the page numbers only the PDF has
+        assert comparable(on_phone) == comparable(in_pdf), document.name
+    context.close()
+
+
+def test_a_step_posted_offline_carries_on_on_the_phone(browser, browser_context_args, live_server):
+    """The server's wizard, online at first; the network goes; "Continue" and a PDF button still work."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/")
+    wait_until_ready_offline(page)
+    page.goto(f"{live_server}/en/documents/person")
+    page.fill("#person-surname_latin", "PETROV")
+    page.fill("#person-given_names_latin", "PETR")
+    date(page, "person-date_of_birth", 1, 2, 1985)
+    page.click("label[for=person-sex-1]")
+    page.fill("#person-citizenship-search", "Russia")
+    context.set_offline(True)
+    page.click("form#wizard > button.button[value=continue]")
+    page.wait_for_selector(f"{step(page, 'passport')}:not([hidden])")
+    assert page.url.endswith("/en/documents/offline#passport")  # the answers are not in the address
+    assert page.input_value("#person-surname_latin") == "PETROV"
+    assert page.input_value("#person-citizenship") == "RU"
+    context.close()
+
+
+def kept(page) -> list[dict]:
+    """The PDFs in the phone's storage: title, and the first bytes of each file."""
+    return page.evaluate("""TirkeuAnswers.store.then(s => s.files.list()).then(files => Promise.all(files.map(
+        f => (f.blob ? f.blob.slice(0, 5).text() : Promise.resolve(null)).then(head => ({name: f.name, pending: !!f.pending, head})))))""")
+
+
+def test_pdfs_stay_on_the_phone_and_one_asked_offline_is_made_when_back_online(browser, browser_context_args, live_server):
+    context = browser.new_context(**browser_context_args, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{live_server}/ru/")
+    wait_until_ready_offline(page)
+    page.goto(f"{live_server}/ru/documents/offline")
+    fill_offline(page, with_child=False)
+
+    # With a connection the PDF downloads, and stays on the phone.
+    with page.expect_download() as download:
+        page.click(f"{step(page, 'check')} button[formaction='/ru/documents/card.pdf']")
+    assert download.value.suggested_filename == "tirkeu-card.pdf"
+    page.wait_for_selector("[data-kept-files]:not([hidden]) a[download]")
+    assert kept(page) == [{"name": "card", "pending": False, "head": "%PDF-"}]
+
+    # Offline it is still listed, on the documents start page too.
+    context.set_offline(True)
+    page.goto(f"{live_server}/ru/documents/")
+    page.wait_for_selector("[data-kept-files]:not([hidden]) a[download='tirkeu-card.pdf']")
+
+    # Asked for offline: the phone's print page opens now, and the request waits.
+    page.goto(f"{live_server}/ru/documents/offline#check")
+    page.click(f"{step(page, 'check')} button[formaction='/ru/documents/host-sheet.pdf']")
+    page.wait_for_selector(".document[data-document=host-sheet]:not([hidden])")
+    page.goto(f"{live_server}/ru/documents/")
+    page.wait_for_selector("[data-kept-files] li:has-text('Лист для принимающей стороны')")
+    assert {"name": "host-sheet", "pending": True, "head": None} in kept(page)
+
+    # Back online, it is made by itself.
+    context.set_offline(False)
+    page.wait_for_selector("[data-kept-files] a[download='tirkeu-host-sheet.pdf']")
+    assert "Лист для принимающей стороны" in page.inner_text("[data-kept-status]")
+    assert sorted(kept(page), key=lambda f: f["name"]) == [
+        {"name": "card", "pending": False, "head": "%PDF-"}, {"name": "host-sheet", "pending": False, "head": "%PDF-"}]
+
+    # "Delete all my data" deletes the PDFs too.
+    page.click("[data-forget]")
+    page.wait_for_selector("[data-kept-files]", state="hidden")
+    assert kept(page) == []
+    context.close()
+
+
+def axe_violations(page) -> list:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})")
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_the_phone_pages_pass_axe_and_fit_320_px(axe_page, live_server, lang):
+    page = axe_page
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{live_server}/{lang}/documents/offline")
+    page.wait_for_selector(f"{step(page, 'person')}:not([hidden])")
+    continue_(page, "person")
+    page.wait_for_selector(".error-summary")
+    assert axe_violations(page) == []
+    fill_offline(page)
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    for document in DOCUMENTS:
+        page.goto(f"{live_server}/documents/print#{lang}/{document.name}")
+        page.wait_for_selector(f".document[data-document={document.name}]:not([hidden])")
+        assert axe_violations(page) == [], document.name
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, document.name

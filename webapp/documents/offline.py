@@ -1,0 +1,66 @@
+"""The documents journey without a network: what static/js/offline-documents.js needs to check the
+answers on the phone as the server does (webapp/documents/answers.py), with the same messages."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from wtforms import FieldList, FormField
+
+from ..fields import DatePartsField
+from ..i18n import calendar_words
+from ..messages import FIELD_ERRORS
+from ..rules import inputs, rule_book
+from ..validators import APOSTROPHES, KazakhIdentifier, MaxLength, PersonName, PlainText, Pattern, Required
+from .answers import CHECKS, ChildForm, AnswersForm
+
+DATE_ERRORS = ("missing_day", "missing_month", "missing_year", "invalid_date", "year_four_digits",
+               "year_too_early", "entry_before_rules", "too_far_ahead")
+
+
+def field_checks(field) -> dict:
+    """One field's checks, in the order the server runs them (the first failing one is shown)."""
+    spec: dict = {"required": None, "checks": []}
+    if isinstance(field, DatePartsField):
+        spec["date"] = True
+        spec["required"] = str(FIELD_ERRORS[field.required_message])
+    for check in field.validators:
+        if isinstance(check, Required):
+            spec["required"] = str(check.message)
+        elif isinstance(check, MaxLength):
+            spec["checks"].append({"max_length": check.limit, "message": check.message()})
+        elif isinstance(check, PersonName):
+            spec["checks"].append({"scripts": list(check.scripts), "message": str(check.message)})
+        elif isinstance(check, PlainText):
+            spec["checks"].append({"plain": True, "message": str(check.message)})
+        elif isinstance(check, Pattern):
+            spec["checks"].append({"chars": check.allowed, "min": check.min, "max": check.max, "message": str(check.message)})
+        elif isinstance(check, KazakhIdentifier):
+            spec["checks"].append({"kazakh_identifier": True, "message": str(check.message)})
+    return spec
+
+
+def offline_checks(form: AnswersForm) -> dict:
+    """Every field's checks by name (children's as children-*-<name>), the messages of the checks
+    across fields, and the dates they depend on."""
+    fields: dict[str, dict] = {}
+    for section in form:
+        if isinstance(section, FormField):
+            for field in section.form:
+                fields[field.name] = field_checks(field)
+        elif isinstance(section, FieldList):
+            for field in ChildForm():
+                fields[f"children-*-{field.name}"] = field_checks(field)
+    return {
+        "fields": fields,
+        "messages": {**{key: str(text) for key, text in CHECKS.items()},
+                     **{key: str(FIELD_ERRORS[key]) for key in DATE_ERRORS}},
+        "first_entry": rule_book().first_entry_covered.isoformat(),
+        "max_days_ahead": inputs.MAX_DAYS_AHEAD,
+        "name_punctuation": " -." + APOSTROPHES,
+        "passport_warning_days": (timedelta(days=180)).days,
+    }
+
+
+def offline_words(language: str) -> dict:
+    """Dates in the summary, written as the server writes them (static/js/words.js)."""
+    return {"language": language, "messages": {}, "plurals": {}, "warnings": {}, "calendar": calendar_words(language)}
