@@ -20,9 +20,14 @@ class PageParser(HTMLParser):
         self._in_title = False
         self.text: list[str] = []
         self._skip = 0
+        self._template = 0  # a <template>'s content is inert: not part of the page until copied
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "template":
+            self._template += 1
+        if self._template:
+            return
         if "id" in attrs:
             self.ids.append(attrs["id"])
         if tag == "label" and "for" in attrs:
@@ -39,12 +44,16 @@ class PageParser(HTMLParser):
             self._skip += 1
 
     def handle_endtag(self, tag):
+        if tag == "template":
+            self._template -= 1
         if tag == "title":
             self._in_title = False
         if tag in ("script", "style"):
             self._skip -= 1
 
     def handle_data(self, data):
+        if self._template:
+            return
         if self._in_title:
             self.title += data
         elif not self._skip:

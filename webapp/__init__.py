@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, g, jsonify, render_template, request, url_for
+import flask_babel
 from flask_babel import Babel
 from werkzeug.exceptions import HTTPException
 
@@ -11,6 +12,7 @@ from .privacy import keep_answers_out_of_logs
 from .assets import static_url
 from .catalogs import compile_missing_catalogs
 from .config import ROOT, Config
+from .fields import row_template
 from .documents import views as documents
 from .journeys import deadlines
 from .pwa import bp as pwa_bp
@@ -71,6 +73,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         urgent_warnings=explain.URGENT_WARNINGS,
         choice_label=_choice_label,
         language_links=_language_links,
+        row_template=row_template,
+        # A message with its %(n)d left in, for the phone to number (static/js/rows.js).
+        message_pattern=flask_babel.gettext,
     )
 
     app.jinja_env.filters["groupby_optgroup"] = _groupby_optgroup

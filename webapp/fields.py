@@ -85,3 +85,14 @@ def without_odd_list_keys(formdata, prefix: str) -> MultiDict:
         return index.isascii() and index.isdigit() and len(index) <= 6
 
     return MultiDict([(k, v) for k, v in formdata.items(multi=True) if keep(k)])
+
+
+def row_template(field_list):
+    """A new row of `field_list` with index 0 and no answers, not added to it: the row the phone
+    copies to add one (static/js/rows.js). Bound as FieldList._add_entry binds its rows."""
+    options = {"name": f"{field_list.name}{field_list._separator}0", "id": f"{field_list.id}{field_list._separator}0",
+               "_meta": field_list.meta, "translations": field_list._translations}
+    entry = field_list.meta.bind_field(field_list._form, field_list.unbound_field, options)
+    entry.index, entry.short_name = 0, "0"
+    entry.process(None)
+    return entry

@@ -93,7 +93,6 @@ HTTP_ERRORS = {
 
 # Only shown by the phone's own result page (static/js/offline-plan.js); listed here to be translated.
 OFFLINE_ONLY = (
-    _l("Worked out on this phone without a connection. The calendar file needs a connection."),
+    _l("Worked out on this phone without a connection."),
     _l("Some answers are missing or not valid. Change your answers."),
-    _l("Adding or removing earlier stays needs a connection. Your answers are kept on this phone."),
 )

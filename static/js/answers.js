@@ -127,10 +127,6 @@
     return answers;
   }
 
-  function missingFrom(form, saved) {
-    return Object.keys(saved).some(function (name) { return !SKIP[name] && !form.elements.namedItem(name); });
-  }
-
   function bind(form) {
     var journey = form.getAttribute("data-journey");
     var fresh = form.hasAttribute("data-fresh"); // no answers came with this page: take the device's
@@ -144,14 +140,8 @@
       } else if (fresh && window.location.search) {
         // Served from the phone's cache with answers in the URL ("Change your answers" offline).
         saved = fromQuery();
-      } else if (fresh && saved && journey === "deadlines" && missingFrom(form, saved) && navigator.onLine) {
-        // Earlier stays need rows the server draws: ask for the page with the saved answers.
-        var query = new URLSearchParams();
-        Object.keys(saved).forEach(function (name) { if (!SKIP[name] && saved[name]) query.append(name, saved[name]); });
-        window.location.replace(window.location.pathname + "?" + query.toString());
-        return;
       }
-      // Pages that draw fields for some answers (a child's) draw them now, before they are filled.
+      // Rows for some answers (an earlier stay, a child: rows.js) are drawn now, before they are filled.
       if (saved && fresh) form.dispatchEvent(new CustomEvent("tirkeu:restore", { detail: saved }));
       // Anything without a field on this page travels on as a hidden field, never dropped.
       if (saved && fresh) restore(form, saved, true);

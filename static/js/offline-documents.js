@@ -226,46 +226,9 @@
     summary.focus();
   }
 
-  // --- children -------------------------------------------------------------------------------
-  function childBlocks() { return section("children").querySelectorAll("[data-child]"); }
-  function renumberChildren() {
-    Array.prototype.forEach.call(childBlocks(), function (block, i) {
-      block.querySelector(".stay-title").textContent = words.format(root.getAttribute("data-child-title"), { n: i + 1 });
-      block.querySelector('button[value^="remove_child-"]').textContent = words.format(root.getAttribute("data-remove-child"), { n: i + 1 });
-    });
-  }
-  function addChild(index) {
-    var blocks = childBlocks();
-    if (blocks.length >= 10) return null;
-    if (index === undefined) {
-      index = 0;
-      Array.prototype.forEach.call(blocks, function (b) { index = Math.max(index, +b.id.split("-")[1] + 1); });
-    }
-    var copy = form.querySelector("template[data-child-template]").content.firstElementChild.cloneNode(true);
-    [copy].concat(Array.prototype.slice.call(copy.querySelectorAll("*"))).forEach(function (node) {
-      ["id", "name", "for", "value", "aria-describedby"].forEach(function (attribute) {
-        var value = node.getAttribute(attribute);
-        if (value) node.setAttribute(attribute, value.replace(/children-0\b/g, "children-" + index).replace(/^remove_child-0$/, "remove_child-" + index));
-      });
-    });
-    section("children").insertBefore(copy, section("children").querySelector("[data-add-child]"));
-    renumberChildren();
-    return copy;
-  }
-  form.addEventListener("tirkeu:restore", function (event) {
-    var indices = {};
-    Object.keys(event.detail).forEach(function (key) {
-      var match = /^children-(\d{1,6})-/.exec(key);
-      if (match && event.detail[key]) indices[+match[1]] = true;
-    });
-    Object.keys(indices).map(Number).sort(function (a, b) { return a - b; }).forEach(function (i) { addChild(i); });
-  });
-  function removeChild(index) {
-    var block = document.getElementById("children-" + index);
-    if (block) block.remove();
-    renumberChildren();
-    window.TirkeuAnswers.save("documents", form);
-  }
+  // --- children (static/js/rows.js draws and removes them) ---------------------------------
+  function children() { return section("children").querySelector("[data-rows]").tirkeuRows; }
+  function childBlocks() { return children().rows(); }
 
   // --- check your answers -------------------------------------------------------------------
   function shownValue(field) {
@@ -363,13 +326,11 @@
   }
 
   form.addEventListener("submit", function (event) {
+    if (event.defaultPrevented) return; // a child added or removed (rows.js)
     var button = event.submitter;
     var action = button && button.getAttribute("formaction");
     if (action) return; // a PDF: kept-files.js asks the server, or opens the print page offline
     event.preventDefault();
-    var nav = button ? button.value : "continue";
-    if (nav === "add_child") { var added = addChild(); if (added) added.querySelector("input").focus(); return; }
-    if (nav.indexOf("remove_child-") === 0) { removeChild(nav.slice("remove_child-".length)); section("children").querySelector("[data-add-child]").focus(); return; }
     next(currentView());
   });
   form.addEventListener("click", function (event) {
@@ -390,8 +351,8 @@
     returnToCheck = params.get("return_to") === "check";
     if (STEPS.indexOf(target) === -1) { show(target === "check" ? "check" : STEPS[0]); return; }
     show(target);
-    if (nav === "add_child") { var added = addChild(); if (added) added.querySelector("input").focus(); }
-    else if (nav.indexOf("remove_child-") === 0) removeChild(nav.slice("remove_child-".length));
+    if (nav === "add_child") { var added = children().add(); if (added) added.querySelector("input").focus(); }
+    else if (nav.indexOf("remove_child-") === 0) children().remove(nav.slice("remove_child-".length));
     else if (nav === "continue") next(target);
   }
 

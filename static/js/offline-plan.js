@@ -129,6 +129,91 @@
     return lines;
   }
 
+  // --- calendar file, as webapp/journeys/calendar_file.py writes it -------------------------
+  function icsText(text) { return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n"); }
+  function fold(line) { // lines of at most 75 octets, never splitting a character
+    var encoder = new TextEncoder(), out = "", width = 0;
+    Array.from(line).forEach(function (c) {
+      var size = encoder.encode(c).length;
+      if (width + size > 75) { out += "\r\n "; width = 1; }
+      out += c;
+      width += size;
+    });
+    return out + "\r\n";
+  }
+  function icsDate(iso) { return iso.replace(/-/g, ""); }
+  function nextDay(iso) {
+    var day = new Date(iso + "T00:00:00Z");
+    day.setUTCDate(day.getUTCDate() + 1);
+    return day.toISOString().slice(0, 10);
+  }
+  function daysBetween(later, earlier) { return Math.round((new Date(later + "T00:00:00Z") - new Date(earlier + "T00:00:00Z")) / 86400000); }
+  function uid(parts) {
+    return crypto.subtle.digest("SHA-256", new TextEncoder().encode(parts.join("|"))).then(function (digest) {
+      return Array.from(new Uint8Array(digest)).map(function (b) { return b.toString(16).padStart(2, "0"); }).join("").slice(0, 24) + "@tirkeu";
+    });
+  }
+  function sourceLine(id) {
+    var source = data.sources[id];
+    return _("Source: %(title)s, %(url)s (checked %(date)s)", { title: source.title, url: source.url, date: source.checked });
+  }
+
+  function calendarFile(plan, answers) {
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+    var events = [];
+    plan.warnings.forEach(function (w) {
+      if (w.code === "overstay" || w.code === "limit_used_on_entry") {
+        // Something to do today, not at a date: an event today that says so.
+        events.push({ parts: [plan.rule_set, answers.entry_date, w.code], day: answers.today,
+                      summary: _("Act now: contact the migration police or call 1414"), description: warningText(w), remind: 0 });
+      }
+    });
+    plan.obligations.forEach(function (o) {
+      if (!o.deadline || o.kind === "residence_permit") return;
+      var lines = obligationSteps(o, answers.accommodation);
+      if (o.safe_by) lines.unshift(safeByText(o));
+      lines.push(sourceLine(o.sources[0]));
+      events.push({ parts: [plan.rule_set, answers.entry_date, o.kind, o.deadline], day: o.deadline,
+                    summary: obligationTitle(o, answers.accommodation), description: lines.join("\n\n"),
+                    remind: 3 + (o.safe_by ? daysBetween(o.deadline, o.safe_by) : 0) });
+    });
+    if (plan.stay && plan.stay.leave_by) {
+      var permit = plan.obligations.some(function (o) { return o.kind === "residence_permit"; });
+      events.push({ parts: [plan.rule_set, answers.entry_date, "leave_by", plan.stay.leave_by], day: plan.stay.leave_by,
+                    summary: _("Leave Kazakhstan by %(date)s", { date: longDate(plan.stay.leave_by) }),
+                    description: [permit ? _("This is the last day you may stay. To stay longer you need a temporary residence permit before this date; an application in progress does not extend your stay.")
+                                         : _("This is the last day you may stay."), sourceLine(plan.stay.sources[0])].join("\n\n"),
+                    remind: 3 });
+    }
+    return Promise.all(events.map(function (e) { return uid(e.parts); })).then(function (uids) {
+      var lines = ["BEGIN:VCALENDAR", "PRODID:-//Tirkeu//Deadlines//" + lang.toUpperCase(), "VERSION:2.0", "CALSCALE:GREGORIAN",
+                   "X-WR-CALNAME:" + icsText(_("Tirkeu: my deadlines in Kazakhstan"))];
+      events.forEach(function (e, i) {
+        lines.push("BEGIN:VEVENT", "UID:" + uids[i], "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + icsDate(e.day),
+                   "DTEND;VALUE=DATE:" + icsDate(nextDay(e.day)), "SUMMARY:" + icsText(e.summary),
+                   "DESCRIPTION:" + icsText(e.description), "TRANSP:TRANSPARENT", "BEGIN:VALARM", "ACTION:DISPLAY",
+                   "DESCRIPTION:" + icsText(e.summary), "TRIGGER:" + (e.remind ? "-P" + e.remind + "D" : "PT0S"),
+                   "END:VALARM", "END:VEVENT");
+      });
+      lines.push("END:VCALENDAR");
+      return new Blob([lines.map(fold).join("")], { type: "text/calendar;charset=utf-8" });
+    });
+  }
+
+  function calendarButton(plan, answers) {
+    var button = el("button", { "class": "button button-secondary", type: "button" }, _("Add to my calendar (.ics)"));
+    button.addEventListener("click", function () {
+      calendarFile(plan, answers).then(function (blob) {
+        var link = el("a", { href: URL.createObjectURL(blob), download: _("tirkeu-deadlines") + ".ics" });
+        document.body.appendChild(link);
+        link.click();
+        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      });
+    });
+    return el("div", { "class": "calendar-download" }, button,
+      el("p", { "class": "hint" }, _("Each date with a reminder 3 days before. Works with phone and computer calendars.")));
+  }
+
   // --- page ---------------------------------------------------------------------------------
   function el(tag, attributes) {
     var node = document.createElement(tag);
@@ -268,8 +353,9 @@
           why(obligationReasoning(o), o.sources)));
       });
       fragment.appendChild(steps);
+      fragment.appendChild(calendarButton(plan, answers));
     }
-    fragment.appendChild(el("p", { "class": "offline-note small" }, _("Worked out on this phone without a connection. The calendar file needs a connection.")));
+    fragment.appendChild(el("p", { "class": "offline-note small" }, _("Worked out on this phone without a connection.")));
     if (plan.sources.length) {
       fragment.appendChild(el("h2", null, _("Sources")));
       fragment.appendChild(sourcesList(plan.sources));
@@ -285,8 +371,8 @@
     link.href = link.getAttribute("href").replace(/\/deadlines\/offline$/, "/deadlines/plan") + window.location.search;
   });
   if (params.has("add_stay") || params.has("remove_stay")) {
-    // Rows of earlier stays are drawn by the server: without it, say so rather than guess.
-    problem(_("Adding or removing earlier stays needs a connection. Your answers are kept on this phone."), questionsUrl.replace(/[?&](add_stay|remove_stay)=[^&]*/g, ""));
+    // An address from before rows were drawn on the phone: the questions, with the answers.
+    window.location.replace(questionsUrl.replace(/([?&])(add_stay|remove_stay)=[^&]*&?/g, "$1"));
     return;
   }
   root.insertBefore(el("a", { "class": "back-link", href: questionsUrl }, _("Change your answers")), root.firstChild);

@@ -81,7 +81,7 @@ def fill_offline(page, with_child: bool = True):
     continue_(page, "host")
     page.wait_for_selector(f"{step(page, 'children')}:not([hidden])")
     if with_child:
-        page.click(f"{step(page, 'children')} button[data-add-child]")
+        page.click(f"{step(page, 'children')} button[data-add-row]")
         page.fill("#children-0-surname", "Иванова")
         page.fill("#children-0-given_names", "Мария")
         date(page, "children-0-date_of_birth", 2, 2, 2015)

@@ -2,6 +2,8 @@
 language with the network gone; and Chromium finds the app installable."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, serving, wait_value
@@ -138,12 +140,44 @@ def test_results_offline_are_the_same_as_online(browser, browser_context_args, l
     for lang in ("ru", "kk", "en"):
         for query in RESULT_QUERIES:
             page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
-            online[lang, query] = _result_text(page, ".calendar-download")
+            online[lang, query] = _result_text(page, ".no-such-part")
     context.set_offline(True)
     for (lang, query), expected in online.items():
         page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
         page.wait_for_selector("main .offline-note")  # written on the phone, once the rules are read
         assert _result_text(page, ".offline-note") == expected, f"{lang}: {query[:40]}"
+    context.close()
+
+
+def _events(ics: bytes) -> list[dict]:
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(ics)
+    events = []
+    for event in calendar.walk("VEVENT"):
+        alarm = event.walk("VALARM")[0]
+        events.append({key: str(event[key]) for key in ("uid", "summary", "description", "transp")}
+                      | {"start": event.decoded("dtstart"), "end": event.decoded("dtend"),
+                         "trigger": alarm.decoded("trigger"), "alarm": str(alarm["description"])})
+    return [{"name": str(calendar["x-wr-calname"]), "prodid": str(calendar["prodid"])}] + events
+
+
+def test_the_calendar_file_made_offline_is_the_servers(browser, browser_context_args, live_server, client):
+    """Offline the phone writes the .ics itself: the same events, words and reminders."""
+    context = browser.new_context(**browser_context_args, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{live_server}/kk/")
+    wait_until_ready_offline(page)
+    context.set_offline(True)
+    for lang, query in (("kk", RESULT_QUERIES[0]), ("ru", RESULT_QUERIES[-2]), ("en", RESULT_QUERIES[1])):
+        page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
+        page.wait_for_selector("main .offline-note")
+        with page.expect_download() as download:
+            page.click("main .calendar-download button")
+        on_phone = Path(download.value.path()).read_bytes()
+        from_server = client.get(f"/{lang}/deadlines/plan.ics?{query}").data
+        assert _events(on_phone) == _events(from_server), f"{lang}: {query[:40]}"
+        assert download.value.suggested_filename.endswith(".ics")
     context.close()
 
 
@@ -159,10 +193,22 @@ def test_offline_journey_from_the_questions(browser, browser_context_args, live_
     page.fill("#entry_date-month", "9")
     page.fill("#entry_date-year", "2026")
     page.click("label[for=accommodation-0]")
+    # Earlier stays are added and removed on the phone: two added, the first removed.
+    page.click("button[data-add-row]")
+    page.click("button[data-add-row]")
+    assert page.evaluate("document.activeElement.id") == "previous_stays-1-entry-day"
+    page.click("#previous_stays-0 button[data-remove-row]")
+    assert page.inner_text("#previous_stays-1 .stay-title") == "Бұрынғы сапар № 1"
+    for field, (day, month, year) in (("entry", (1, 4, 2026)), ("exit", (30, 6, 2026))):
+        page.fill(f"#previous_stays-1-{field}-day", str(day))
+        page.fill(f"#previous_stays-1-{field}-month", str(month))
+        page.fill(f"#previous_stays-1-{field}-year", str(year))
     page.click("form > button.button:not([name])")
     page.wait_for_selector("main .key-dates")
     text = " ".join(page.inner_text("main").split()).replace("\u202f", " ")
     assert "2026 ж. 1 қазан" in text
+    # 91 days from 1 April to 30 June: the 90 days in 180 are used up on entry.
+    assert "90 күндік шек толық пайдаланылған" in text
     # Missing answers offline: a clear message and a way back, never a blank page.
     page.goto(f"{live_server}/kk/deadlines/plan?citizenship=RU")
     page.wait_for_selector("main .error-summary")
@@ -187,9 +233,9 @@ def test_links_offline_keep_the_answers(browser, browser_context_args, live_serv
     page.wait_for_selector("#entry_date-day")
     wait_value(page, "#entry_date-day", "3")
     assert page.input_value("#citizenship") == "BY" and page.is_checked("#accommodation-1")
-    page.goto(f"{live_server}/en/deadlines/plan?{query}&add_stay=1")  # needs the server: says so
-    page.wait_for_selector("main .error-summary")
-    assert "needs a connection" in page.inner_text("main .error-summary")
+    page.goto(f"{live_server}/en/deadlines/plan?{query}&add_stay=1")  # an old "add a stay" address
+    page.wait_for_selector("#entry_date-day")
+    wait_value(page, "#entry_date-day", "3")  # the questions, with the answers, to add it there
     context.close()
 
 

@@ -9,10 +9,9 @@ import io
 import zipfile
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
-from werkzeug.datastructures import MultiDict
 
 from ..i18n import LANGUAGES, current_language
 from ..today import today
@@ -103,10 +102,8 @@ def offline():
     form = AnswersForm(None, today=today())
     # The countries come from /api/v1/countries, which the phone keeps once for every page.
     form.person.form.citizenship.choices = form.person.form.citizenship.choices[:1]
-    template_form = AnswersForm(MultiDict({"children-0-surname": ""}), today=today())
-    return render_template("documents/offline.html", form=form, template_form=template_form, steps=STEPS,
-                           documents=DOCUMENTS, checks=offline_checks(form), words=offline_words(current_language()),
-                           child_title=gettext("Child %(n)d"), remove_child=gettext("Remove child %(n)d"))
+    return render_template("documents/offline.html", form=form, steps=STEPS, documents=DOCUMENTS,
+                           checks=offline_checks(form), words=offline_words(current_language()))
 
 
 @bp.get("/<name>.pdf")

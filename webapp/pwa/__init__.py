@@ -22,7 +22,7 @@ THEME_COLOUR = "#0f5e63"
 # never cached.
 PAGES = ("pages.start", "deadlines.questions", "deadlines.offline", "documents.start", "documents.offline")
 STATIC_FILES = ("css/app.css", "css/documents.css", "js/app.js", "js/rules.js", "js/words.js",
-                "js/offline.js", "js/offline-plan.js", "js/answers.js", "js/kept-files.js", "js/offline-documents.js", "js/print-documents.js",
+                "js/offline.js", "js/offline-plan.js", "js/answers.js", "js/kept-files.js", "js/rows.js", "js/offline-documents.js", "js/print-documents.js",
                 "icons/icon-192.png", "icons/icon-512.png", "icons/icon-maskable-512.png")
 
 
