@@ -27,6 +27,9 @@ PAGES = {
     "result-2025": "deadlines/plan?citizenship=DE&entry_date-day=18&entry_date-month=3&entry_date-year=2026"
                    "&accommodation=hotel&today=2026-03-20",
     "visa": "deadlines/plan?citizenship=IN&entry_date-day=1&entry_date-month=9&entry_date-year=2026",
+    "documents": "documents/",
+    "documents-person": "documents/person",
+    "documents-on-the-phone": "documents/offline#person",
 }
 
 

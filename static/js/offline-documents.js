@@ -277,6 +277,8 @@
   }
 
   // --- moving between steps -----------------------------------------------------------------
+  var moved = false; // the first view shows where the page opens; later ones move the focus
+
   function show(view, focusId) {
     if (view === "check") {
       var invalid = STEPS.filter(function (step) { return errorsOf(step).length; });
@@ -296,9 +298,15 @@
     });
     var target = focusId && document.getElementById(focusId);
     if (target) target.focus();
-    else { window.scrollTo(0, 0); part.querySelector("h1").setAttribute("tabindex", "-1"); part.querySelector("h1").focus(); }
+    else if (moved) {
+      // A new step without a new page: say so to screen readers by moving to its heading.
+      window.scrollTo(0, 0);
+      part.querySelector("h1").setAttribute("tabindex", "-1");
+      part.querySelector("h1").focus();
+    }
   }
   function go(view, focusId) {
+    moved = true;
     if (window.location.hash !== "#" + view) history.pushState(null, "", "#" + view);
     show(view, focusId);
   }
@@ -339,7 +347,7 @@
     var fix = event.target.closest("a[data-field]");
     if (fix) { event.preventDefault(); var field = document.getElementById(fix.getAttribute("data-field")); if (field) field.focus(); }
   });
-  window.addEventListener("hashchange", function () { show(currentView()); });
+  window.addEventListener("hashchange", function () { moved = true; show(currentView()); });
 
   // A form posted while offline (see the service worker): carry on where the person was.
   function posted(params) {

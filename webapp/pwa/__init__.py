@@ -21,16 +21,18 @@ THEME_COLOUR = "#0f5e63"
 # Pages that need no answers, per language. Result pages and documents carry answers and are
 # never cached.
 PAGES = ("pages.start", "deadlines.questions", "deadlines.offline", "documents.start", "documents.offline")
+# The manifests and the install icons are not here: the browser reads them when it installs the
+# app, with a connection, and no page needs them offline (each request costs a round trip on a
+# slow network). The 192 px icon is every page's own icon.
 STATIC_FILES = ("css/app.css", "css/documents.css", "js/app.js", "js/rules.js", "js/words.js",
-                "js/offline.js", "js/offline-plan.js", "js/answers.js", "js/kept-files.js", "js/rows.js", "js/offline-documents.js", "js/print-documents.js",
-                "icons/icon-192.png", "icons/icon-512.png", "icons/icon-maskable-512.png")
+                "js/offline.js", "js/offline-plan.js", "js/answers.js", "js/kept-files.js", "js/rows.js",
+                "js/offline-documents.js", "js/print-documents.js", "icons/icon-192.png")
 
 
 def precache_urls() -> list[str]:
     urls = [url_for(endpoint, lang=lang) for lang in LANGUAGES for endpoint in PAGES]
     # The blank documents the phone fills and prints (the fonts stay out: the phone's own are used).
     urls.append(url_for("print.blank_documents"))
-    urls += [url_for("pwa.manifest", lang=lang) for lang in LANGUAGES]
     urls += [static_url(name) for name in STATIC_FILES]
     urls += [url_for("api.rules"), url_for("api.countries"), url_for("api.documents_print_data")]
     return urls
