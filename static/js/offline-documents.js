@@ -114,7 +114,8 @@
       var dateBox = group.querySelector(".date-input");
       var control = group.querySelector("select") || group.querySelector("input[name]"); // not the country search box
       var name = dateBox ? control.name.replace(/-day$/, "") : control.name;
-      return { group: group, name: name, id: dateBox ? dateBox.id : control.id, kind: dateBox ? "date" : control.type === "radio" ? "radio" : control.tagName === "SELECT" ? "select" : "text",
+      // The field's id is its name, as WTForms makes it (a radio's inputs are <id>-0, <id>-1…).
+      return { group: group, name: name, id: name, kind: dateBox ? "date" : control.type === "radio" ? "radio" : control.tagName === "SELECT" ? "select" : "text",
                spec: checks.fields[name] || checks.fields[name.replace(/^children-\d+-/, "children-*-")] };
     });
   }

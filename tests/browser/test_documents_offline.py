@@ -4,6 +4,7 @@ document is filled from the answers on the device and printed, and a step posted
 server's own wizard while offline carries on there. The printed values are those of the PDF."""
 from __future__ import annotations
 
+import html as html_text
 import io
 import re
 
@@ -276,3 +277,76 @@ def test_the_phone_pages_pass_axe_and_fit_320_px(axe_page, live_server, lang):
         page.wait_for_selector(f".document[data-document={document.name}]:not([hidden])")
         assert axe_violations(page) == [], document.name
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, document.name
+
+
+# (step, field id, changes to complete answers): each makes one check fail, on the phone and on the server.
+CHECKS = [
+    ("person", "person-surname_latin", {"person-surname_latin": ""}),
+    ("person", "person-surname_latin", {"person-surname_latin": "Иванов"}),
+    ("person", "person-given_names_latin", {"person-given_names_latin": "A" * 61}),
+    ("person", "person-given_names_latin", {"person-given_names_latin": "Ivan!"}),
+    ("person", "person-surname_cyrillic", {"person-surname_cyrillic": "IVANOV"}),
+    ("person", "person-patronymic", {"person-patronymic": "Иван2"}),
+    ("person", "person-date_of_birth", {"person-date_of_birth-month": ""}),
+    ("person", "person-date_of_birth", {"person-date_of_birth-day": "31", "person-date_of_birth-month": "2"}),
+    ("person", "person-date_of_birth", {"person-date_of_birth-year": "90"}),
+    ("person", "person-date_of_birth", {"person-date_of_birth-year": "1890"}),
+    ("person", "person-date_of_birth", {"person-date_of_birth-year": "2027"}),
+    ("person", "person-date_of_birth", {"person-date_of_birth-day": "x"}),
+    ("person", "person-date_of_birth", {"person-date_of_birth-day": "", "person-date_of_birth-month": "",
+                                        "person-date_of_birth-year": ""}),
+    ("person", "person-sex", {"person-sex": ""}),
+    ("person", "person-citizenship", {"person-citizenship": ""}),
+    ("passport", "passport-number", {"passport-number": "ab12"}),
+    ("passport", "passport-number", {"passport-number": "7512345678901234567890"}),
+    ("passport", "passport-issued", {"passport-issued-year": "2027"}),
+    ("passport", "passport-issued", {"passport-issued-year": "1980"}),  # before the date of birth
+    ("passport", "passport-expires", {"passport-expires-year": "2019"}),  # before the date of issue
+    ("passport", "passport-expires", {"passport-expires-year": "2021"}),  # expired
+    ("entry", "entry-date", {"entry-date-year": "2019"}),
+    ("entry", "entry-date", {"entry-date-year": "2028"}),
+    ("entry", "entry-checkpoint", {"entry-checkpoint": ""}),
+    ("entry", "entry-purpose", {"entry-purpose": ""}),
+    ("stay", "stay-city", {"stay-city": "Уральск\u202e"}),
+    ("stay", "stay-street", {"stay-street": "x" * 101}),
+    ("stay", "stay-house", {"stay-house": " "}),
+    ("stay", "stay-postcode", {"stay-postcode": "09 0000"}),
+    ("stay", "stay-region", {"stay-region": ""}),
+    ("host", "host-kind", {"host-kind": ""}),
+    ("host", "host-name", {"host-name": ""}),
+    ("host", "host-iin", {"host-iin": "900101400004"}),
+    ("host", "host-iin", {"host-iin": "12345"}),
+    ("host", "host-bin", {"host-bin": "１２３"}),
+    ("host", "host-phone", {"host-phone": "call me"}),
+    ("children", "children-0-surname", {"children-0-surname": ""}),
+    ("children", "children-0-date_of_birth", {"children-0-date_of_birth-year": "2000"}),
+]
+
+
+def server_error(client, step_name: str, field_id: str, answers: dict) -> str:
+    html = client.post(f"/en/documents/{step_name}", data={**answers, "nav": "continue"}).get_data(as_text=True)
+    match = re.search(rf'<p class="error-message" id="{re.escape(field_id)}-error">(.*?)</p>', html, re.S)
+    assert match, f"the server found no error for {field_id}"
+    return " ".join(html_text.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split()).replace("Error: ", "", 1)
+
+
+def test_the_phone_checks_answers_as_the_server_does(browser, browser_context_args, live_server, client):
+    from ..documents_data import form_answers
+
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/documents/offline")
+    page.wait_for_selector(f"{step(page, 'person')}:not([hidden])")
+    for step_name, field_id, changes in CHECKS:
+        answers = {**form_answers(), **changes}
+        expected = server_error(client, step_name, field_id, answers)
+        page.evaluate("answers => TirkeuAnswers.store.then(s => s.set('documents', answers))", answers)
+        page.goto(f"{live_server}/en/documents/offline#{step_name}")
+        page.reload()
+        page.wait_for_selector(f"{step(page, step_name)}:not([hidden])")
+        continue_(page, step_name)
+        page.wait_for_selector(f"#{field_id}-error")
+        on_phone = " ".join(page.inner_text(f"#{field_id}-error").split()).replace("Error: ", "", 1)
+        assert on_phone == expected, (field_id, changes)
+        assert page.inner_text(f"{step(page, step_name)} .error-summary a") == expected  # the first, here the only one
+    context.close()
