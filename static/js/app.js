@@ -52,6 +52,10 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     focusOnLoad();
+    // Journeys whose steps the phone can run itself start there: no network between steps.
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-phone-href]"), function (link) {
+      link.href = link.getAttribute("data-phone-href");
+    });
     Array.prototype.forEach.call(document.querySelectorAll("select[data-search-label]"), searchableSelect);
   });
 })();

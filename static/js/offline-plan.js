@@ -276,7 +276,7 @@
     var indices = {};
     params.forEach(function (value, key) {
       var match = /^previous_stays-(\d{1,6})-/.exec(key);
-      if (match) indices[match[1]] = true;
+      if (match) indices[+match[1]] = true; // "01" is stay 1, as WTForms reads it: previous_stays-1-…
     });
     var stays = Object.keys(indices).sort(function (a, b) { return a - b; }).map(function (i) {
       return { entry: date("previous_stays-" + i + "-entry"), exit: date("previous_stays-" + i + "-exit") };
