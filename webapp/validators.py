@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from flask_babel import ngettext
 from wtforms.validators import StopValidation, ValidationError
@@ -17,6 +18,22 @@ def tidy(value):
     if not isinstance(value, str):
         return value
     return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+@lru_cache(maxsize=2)
+def letter_ranges(script: str) -> tuple[tuple[int, int], ...]:
+    """The code points PersonName takes as letters of `script` ("LATIN", "CYRILLIC"), as
+    [first, last] ranges: the phone checks names with these (static/js/offline-documents.js).
+    Every Latin and Cyrillic letter is below U+20000 (the loop takes a few milliseconds)."""
+    found: list[list[int]] = []
+    for code in range(0x20000):
+        char = chr(code)
+        if char.isalpha() and _script(char) == script:
+            if found and found[-1][1] == code - 1:
+                found[-1][1] = code
+            else:
+                found.append([code, code])
+    return tuple((first, last) for first, last in found)
 
 
 def _script(char: str) -> str | None:

@@ -91,7 +91,8 @@
       if (SKIP[name]) return;
       var fields = form.querySelectorAll('[name="' + (window.CSS && CSS.escape ? CSS.escape(name) : name.replace(/["\\]/g, "")) + '"]');
       if (!fields.length) {
-        if (!addMissing) return;
+        // An empty answer needs no hidden field; one would shadow the row drawn for it later.
+        if (!addMissing || !saved[name]) return;
         var hidden = document.createElement("input");
         hidden.type = "hidden"; hidden.name = name; hidden.value = saved[name];
         form.appendChild(hidden);
@@ -108,11 +109,20 @@
 
   var persistAsked = false;
   function save(journey, form) {
+    // Never before the saved answers are back on the page (or when they could not be): an empty
+    // form must not overwrite them.
+    if (form.tirkeuRestored === false) return Promise.resolve();
     if (!persistAsked && navigator.storage && navigator.storage.persist) {
       persistAsked = true;
       navigator.storage.persist(); // keep the answers when the phone runs short of space
     }
     return store.then(function (s) { return s.set(journey, collect(form)); });
+  }
+
+  // The answers as one string, to tell whether they changed since they were checked.
+  function fingerprint(answers) {
+    return JSON.stringify(Object.keys(answers || {}).filter(function (k) { return !SKIP[k] && answers[k]; }).sort()
+      .map(function (k) { return [k, answers[k]]; }));
   }
 
   function fromQuery() {
@@ -121,23 +131,19 @@
     return answers;
   }
 
-  function fromFragment() {
-    var answers = {};
-    new URLSearchParams(window.location.hash.slice(1)).forEach(function (value, key) { answers[key] = value; });
-    return answers;
+  // Only a query that holds this form's answers replaces the saved ones (not ?utm_source=…).
+  function answersInQuery(form) {
+    return Object.keys(fromQuery()).some(function (name) { return !SKIP[name] && form.elements.namedItem(name); });
   }
 
   function bind(form) {
     var journey = form.getAttribute("data-journey");
+    form.tirkeuRestored = false;
     var fresh = form.hasAttribute("data-fresh"); // no answers came with this page: take the device's
     // A page that draws some fields itself (the list of countries) says when they are there. If it
     // cannot draw them, its answers are neither put back nor saved: nothing is overwritten.
     var ready = Promise.resolve(form.tirkeuFieldsReady).then(function () { return store; }).then(function (s) { return s.get(journey); }).then(function (saved) {
-      if (fresh && window.location.hash.indexOf("#_from=") === 0) {
-        // A form posted without a network: the service worker sent its answers here, after the
-        // "#", which never leaves the phone. They are the latest answers.
-        saved = fromFragment();
-      } else if (fresh && window.location.search) {
+      if (fresh && answersInQuery(form)) {
         // Served from the phone's cache with answers in the URL ("Change your answers" offline).
         saved = fromQuery();
       }
@@ -145,15 +151,14 @@
       if (saved && fresh) form.dispatchEvent(new CustomEvent("tirkeu:restore", { detail: saved }));
       // Anything without a field on this page travels on as a hidden field, never dropped.
       if (saved && fresh) restore(form, saved, true);
+      form.tirkeuRestored = true;
       if (!fresh || saved) return save(journey, form); // the page's answers are now the latest
-    });
-    // Typing saves only once the saved answers are back on the page, never over them.
-    var timer = null, usable = false;
-    ready = ready.then(function () { usable = true; }, function () { usable = false; });
-    function later() { clearTimeout(timer); timer = setTimeout(function () { if (usable) save(journey, form); }, 150); }
+    }).catch(function () { form.tirkeuRestored = false; });
+    var timer = null;
+    function later() { clearTimeout(timer); timer = setTimeout(function () { save(journey, form); }, 150); }
     form.addEventListener("input", later);
     form.addEventListener("change", later);
-    form.addEventListener("submit", function () { if (usable) save(journey, form); });
+    form.addEventListener("submit", function () { save(journey, form); });
     return ready;
   }
 
@@ -198,7 +203,7 @@
 
   var restored;
   window.TirkeuAnswers = {
-    store: store, forgetEverything: forgetEverything, save: save,
+    store: store, forgetEverything: forgetEverything, save: save, collect: collect, fingerprint: fingerprint,
     // Resolves when every form on the page has its answers back from the device.
     ready: new Promise(function (resolve) { restored = resolve; })
   };

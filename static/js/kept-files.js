@@ -30,11 +30,20 @@
     });
   }
 
+  var WAIT_MS = 45000; // a connection that is up but carries nothing counts as none
+
+  // The PDF (a Blob), or null when the server refused the answers (400); a failure otherwise.
   function ask(request, body) {
-    return fetch(request.path, { method: "POST", body: body, credentials: "same-origin" }).then(function (response) {
-      var isPdf = (response.headers.get("Content-Type") || "").indexOf("application/pdf") === 0;
-      return response.ok && isPdf ? response.blob() : null;
-    });
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = controller && setTimeout(function () { controller.abort(); }, WAIT_MS);
+    return fetch(request.path, { method: "POST", body: body, credentials: "same-origin", signal: controller && controller.signal })
+      .then(function (response) {
+        clearTimeout(timer);
+        var isPdf = (response.headers.get("Content-Type") || "").indexOf("application/pdf") === 0;
+        if (response.ok && isPdf) return response.blob();
+        if (response.status === 400) return null;
+        throw new Error("answered " + response.status); // a deploy, an overloaded server: try again later
+      });
   }
 
   // "Download … (PDF)" on the documents pages.
@@ -53,7 +62,9 @@
           .then(function () { window.location.href = printPage; });
       }
       if (navigator.onLine === false) { later(); return; }
+      say(box().getAttribute("data-making") || "");
       ask(request, body).then(function (blob) {
+        say("");
         if (!blob) { bypass = true; form.requestSubmit(button); return; } // the server shows what to fix
         keep(request, blob).then(function () { download(blob, "tirkeu-" + request.name + ".pdf"); draw(); });
       }, later);
@@ -83,6 +94,13 @@
   }
 
   // The list on the documents pages.
+  function box() { return document.querySelector("[data-kept-files]") || document.createElement("section"); }
+  // The live region stays outside the list, which is hidden while empty: a hidden one says nothing.
+  function say(text) {
+    var status = document.querySelector("[data-kept-status]");
+    if (status) status.textContent = text;
+  }
+
   function draw(news) {
     var box = document.querySelector("[data-kept-files]");
     if (!box) return;
@@ -106,11 +124,10 @@
         }
         list.appendChild(item);
       });
-      var status = box.querySelector("[data-kept-status]");
-      status.textContent = (news || []).map(function (f) {
-        return fill(box.getAttribute(f.ready ? "data-ready" : "data-refused"), { title: f.title });
-      }).join(" ");
-      box.hidden = !files.length && !status.textContent;
+      box.hidden = !files.length;
+      if (news && news.length) {
+        say(news.map(function (f) { return fill(box.getAttribute(f.ready ? "data-ready" : "data-refused"), { title: f.title }); }).join(" "));
+      }
     });
   }
 

@@ -30,17 +30,9 @@
   });
 
   // --- the server's checks ----------------------------------------------------------------
-  var LETTER = /\p{L}/u, MARK = /\p{Mn}/u, CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
-  var SCRIPTS = { LATIN: /\p{Script=Latin}/u, CYRILLIC: /\p{Script=Cyrillic}/u };
+  var MARK = /\p{Mn}/u, CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
 
-  function tidy(value) { return (value || "").normalize("NFC").split(/\s+/).filter(Boolean).join(" "); }
-  function asciiDigits(text) {
-    return (text || "").replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]/g, function (c) {
-      var code = c.charCodeAt(0);
-      var zero = code >= 0xff10 ? 0xff10 : code >= 0x0966 ? 0x0966 : code >= 0x06f0 ? 0x06f0 : 0x0660;
-      return String(code - zero);
-    });
-  }
+  var tidy = window.TirkeuWords.tidy, strip = window.TirkeuWords.strip, asciiDigits = window.TirkeuWords.asciiDigits;
   function addDays(iso, days) {
     var day = new Date(iso + "T00:00:00Z");
     day.setUTCDate(day.getUTCDate() + days);
@@ -67,7 +59,9 @@
     for (var i = 0; i < chars.length; i++) {
       var c = chars[i];
       if (checks.name_punctuation.indexOf(c) !== -1 || MARK.test(c)) continue;
-      if (!LETTER.test(c) || !scripts.some(function (s) { return SCRIPTS[s].test(c); })) return false;
+      // The letters the server takes for each script (webapp/validators.py letter_ranges).
+      var code = c.codePointAt(0);
+      if (!scripts.some(function (s) { return checks.letters[s].some(function (r) { return code >= r[0] && code <= r[1]; }); })) return false;
       anyLetter = true;
     }
     return anyLetter;
@@ -91,7 +85,7 @@
     var parts = {};
     ["day", "month", "year"].forEach(function (p) {
       var field = form.elements.namedItem(name + "-" + p);
-      parts[p] = asciiDigits((field ? field.value : "").trim().slice(0, 8));
+      parts[p] = asciiDigits(Array.from(strip(field ? field.value : "")).slice(0, 8).join(""));
     });
     var order = ["day", "month", "year"];
     if (!order.some(function (p) { return parts[p]; })) return { empty: true };
@@ -209,7 +203,7 @@
       message.appendChild(document.createTextNode(" " + error.message));
       var after = group.querySelector(".hint") || group.querySelector("legend, label");
       after.parentNode.insertBefore(message, after.nextSibling);
-      var described = group.querySelector("fieldset") || group.querySelector("input, select");
+      var described = group.querySelector("fieldset") || group.querySelector("select") || group.querySelector("input");
       var ids = (described.getAttribute("aria-describedby") || "").split(" ").filter(Boolean).concat([field.id + "-error"]);
       described.setAttribute("aria-describedby", ids.join(" "));
       Array.prototype.forEach.call(group.querySelectorAll("input.input, select"), function (input) {
@@ -285,6 +279,9 @@
       var invalid = STEPS.filter(function (step) { return errorsOf(step).length; });
       if (invalid.length) { show(invalid[0]); continueFrom(invalid[0]); return; }
       drawSummary();
+      // The print page prints these answers only: checked, and not changed since.
+      var answers = window.TirkeuAnswers;
+      answers.store.then(function (s) { return s.set("documents-checked", answers.fingerprint(answers.collect(form))); });
     }
     Array.prototype.forEach.call(form.querySelectorAll("section[data-step]"), function (part) {
       part.hidden = part.getAttribute("data-step") !== view;

@@ -256,14 +256,7 @@
   }
 
   // Digits typed on any keyboard count, as on the server (fields.ascii_digits).
-  var DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0xff10];
-  function asciiDigits(text) {
-    return (text || "").trim().replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]/g, function (c) {
-      var code = c.charCodeAt(0);
-      for (var i = DIGIT_ZEROS.length - 1; i >= 0; i--) if (code >= DIGIT_ZEROS[i]) return String(code - DIGIT_ZEROS[i]);
-      return c;
-    });
-  }
+  function asciiDigits(text) { return window.TirkeuWords.asciiDigits(window.TirkeuWords.strip(text)); }
 
   function readAnswers(params) {
     function date(prefix) {

@@ -17,17 +17,10 @@
   var REQUIRED_DATES = ["person-date_of_birth", "passport-issued", "passport-expires", "entry-date"];
 
   // --- the answers, read as the server reads the posted form -------------------------------
-  function tidy(value) { return (value || "").normalize("NFC").split(/\s+/).filter(Boolean).join(" "); }
-  function asciiDigits(text) {
-    return (text || "").trim().replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]/g, function (c) {
-      var code = c.charCodeAt(0);
-      var zero = code >= 0xff10 ? 0xff10 : code >= 0x0966 ? 0x0966 : code >= 0x06f0 ? 0x06f0 : 0x0660;
-      return String(code - zero);
-    });
-  }
+  var tidy = window.TirkeuWords.tidy, strip = window.TirkeuWords.strip, asciiDigits = window.TirkeuWords.asciiDigits;
   function dateOf(answers, name) {
-    var day = asciiDigits(answers[name + "-day"]).slice(0, 8), month = asciiDigits(answers[name + "-month"]).slice(0, 8);
-    var year = asciiDigits(answers[name + "-year"]).slice(0, 8);
+    function part(p) { return asciiDigits(Array.from(strip(answers[name + "-" + p])).slice(0, 8).join("")); }
+    var day = part("day"), month = part("month"), year = part("year");
     if (!/^\d+$/.test(day) || !/^\d+$/.test(month) || !/^\d{4}$/.test(year) || +year < 1900) return null;
     var when = new Date(Date.UTC(+year, +month - 1, +day));
     if (when.getUTCFullYear() !== +year || when.getUTCMonth() !== +month - 1 || when.getUTCDate() !== +day) return null;
@@ -84,13 +77,13 @@
     var duty = registration === null ? "undated" : registration.kind === "self_registration" ? "self" : "notice";
     var warnings = result ? result.warnings.filter(function (w) { return SHOWN_WARNINGS.indexOf(w.code) !== -1; }) : [];
     function warningsIn(l) { var words = window.TirkeuWords(data.words[l]); return warnings.map(words.warningText); }
-    var citations = [];
+    var citationIds = [];
     if (result && registration) {
       registration.sources.concat(result.stay ? result.stay.sources : []).forEach(function (id) {
-        var text = data.sources[id].host + " (" + data.sources[id].checked + ")";
-        if (citations.indexOf(text) === -1) citations.push(text);
+        if (citationIds.indexOf(id) === -1) citationIds.push(id);
       });
     }
+    var citations = citationIds.map(function (id) { return data.sources[id].host + " (" + data.sources[id].checked + ")"; });
     var ru = warningsIn("ru"), kk = warningsIn("kk");
     return {
       warnings: ru.map(function (text, i) { return [text, kk[i]]; }),
@@ -212,7 +205,12 @@
   document.addEventListener("DOMContentLoaded", function () {
     var today = toolbar.getAttribute("data-today") ||
       new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
-    var answers = window.TirkeuAnswers.store.then(function (s) { return s.get("documents"); });
+    var answers = window.TirkeuAnswers.store.then(function (s) {
+      return Promise.all([s.get("documents"), s.get("documents-checked")]);
+    }).then(function (got) {
+      // Only answers that passed "Check your answers" on this phone and did not change since.
+      return got[0] && got[1] === window.TirkeuAnswers.fingerprint(got[0]) ? got[0] : {};
+    });
     window.addEventListener("hashchange", function () { window.location.reload(); }); // another document
     Promise.all([answers, json(toolbar.getAttribute("data-print-data-url")), json(toolbar.getAttribute("data-rules-url")),
                  json(toolbar.getAttribute("data-countries-url"))])

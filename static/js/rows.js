@@ -24,9 +24,13 @@
 
     function add(index) {
       if (rows().length >= max) return null;
-      if (index === undefined) {
+      if (index === undefined) { // after every index in use, by a row or by any field of the form
         index = 0;
-        Array.prototype.forEach.call(rows(), function (row) { index = Math.max(index, +row.id.slice(prefix.length + 1) + 1); });
+        var used = new RegExp("^" + prefix + "-(\\d{1,6})-");
+        Array.prototype.forEach.call(form.elements, function (field) {
+          var match = used.exec(field.name || "");
+          if (match) index = Math.max(index, +match[1] + 1);
+        });
       }
       var row = template.content.firstElementChild.cloneNode(true);
       [row].concat(Array.prototype.slice.call(row.querySelectorAll("*"))).forEach(function (node) {
@@ -55,7 +59,8 @@
       var saved = event.detail, indices = {};
       Object.keys(saved).forEach(function (key) {
         var match = new RegExp("^" + prefix + "-(\\d{1,6})-").exec(key);
-        if (match && saved[key] && !document.getElementById(prefix + "-" + match[1])) indices[+match[1]] = true;
+        // Every saved row, even one added and left empty: the person sees what they added.
+        if (match && !document.getElementById(prefix + "-" + match[1])) indices[+match[1]] = true;
       });
       Object.keys(indices).map(Number).sort(function (a, b) { return a - b; }).forEach(function (i) { add(i); });
     });

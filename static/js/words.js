@@ -73,4 +73,24 @@
 
     return { format: format, _: _, ngettext: ngettext, longDate: longDate, shortDay: shortDay, warningText: warningText };
   };
+
+  // Text as the server reads it: webapp/validators.py tidy() and webapp/fields.py ascii_digits().
+  // Python's str.split() and strip() whitespace, which is not quite JavaScript's \s.
+  var SPACE = "[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]";
+  var SPACES = new RegExp(SPACE + "+"), ENDS = new RegExp("^" + SPACE + "+|" + SPACE + "+$", "g");
+  var DIGIT = /\p{Nd}/u;
+  window.TirkeuWords.tidy = function (value) {
+    return (value || "").normalize("NFC").split(SPACES).filter(Boolean).join(" ");
+  };
+  window.TirkeuWords.strip = function (value) { return (value || "").replace(ENDS, ""); };
+  // Any decimal digit as 0-9 (Unicode puts each script's 0 to 9 in a row, so a digit's value is its
+  // distance from the start of its run of digits, modulo 10).
+  window.TirkeuWords.asciiDigits = function (text) {
+    return Array.from(text || "").map(function (c) {
+      if (c >= "0" && c <= "9" || !DIGIT.test(c)) return c;
+      var code = c.codePointAt(0), start = code;
+      while (DIGIT.test(String.fromCodePoint(start - 1))) start--;
+      return String((code - start) % 10);
+    }).join("");
+  };
 })();

@@ -17,7 +17,7 @@ from webapp.documents.content import document_values
 
 from ..conftest import TODAY
 from ..documents_data import KAZAKH_LETTERS
-from .conftest import AXE
+from .conftest import AXE, wait_value
 from .test_offline import wait_until_ready_offline
 
 pytestmark = pytest.mark.browser
@@ -321,6 +321,9 @@ CHECKS = [
     ("host", "host-iin", {"host-iin": "12345"}),
     ("host", "host-bin", {"host-bin": "１２３"}),
     ("host", "host-phone", {"host-phone": "call me"}),
+    ("person", "person-surname_latin", {"person-surname_latin": "ＷＡＮＧ"}),  # full-width letters
+    ("person", "person-given_names_latin", {"person-given_names_latin": "Maªa"}),
+    ("stay", "stay-city", {"stay-city": "Ural\ufeff"}),  # a byte-order mark is not a space
     ("children", "children-0-surname", {"children-0-surname": ""}),
     ("children", "children-0-date_of_birth", {"children-0-date_of_birth-year": "2000"}),
 ]
@@ -352,4 +355,91 @@ def test_the_phone_checks_answers_as_the_server_does(browser, browser_context_ar
         on_phone = " ".join(page.inner_text(f"#{field_id}-error").split()).replace("Error: ", "", 1)
         assert on_phone == expected, (field_id, changes)
         assert page.inner_text(f"{step(page, step_name)} .error-summary a") == expected  # the first, here the only one
+    context.close()
+
+
+# Answers the server takes although they look odd: the phone takes them too.
+ACCEPTED = [
+    ("person", {"person-date_of_birth-day": "২৭"}),  # Bengali digits
+    ("person", {"person-surname_latin": "IVA\x85NOV"}),  # a next-line character is a space to Python
+    ("person", {"person-given_names_latin": "Zoë", "person-surname_latin": "Müller"}),
+]
+
+
+def test_the_phone_takes_what_the_server_takes(browser, browser_context_args, live_server, client):
+    from ..documents_data import form_answers
+
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/documents/offline")
+    for step_name, changes in ACCEPTED:
+        answers = {**form_answers(), **changes}
+        assert client.post(f"/en/documents/{step_name}", data={**answers, "nav": "continue"}).status_code == 200
+        page.evaluate("answers => TirkeuAnswers.store.then(s => s.set('documents', answers))", answers)
+        page.goto(f"{live_server}/en/documents/offline#{step_name}")
+        page.reload()
+        page.wait_for_selector(f"{step(page, step_name)}:not([hidden])")
+        continue_(page, step_name)
+        page.wait_for_selector(step(page, step_name), state="hidden")  # on to the next step
+    context.close()
+
+
+def test_saved_answers_are_never_lost(browser, browser_context_args, live_server):
+    """A row added and left empty, then the page opened again; an address with an unrelated query."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/documents/offline#children")
+    page.wait_for_selector(f"{step(page, 'children')}:not([hidden])")
+    page.click("button[data-add-row]")
+    page.reload()
+    page.wait_for_selector("#children-0")  # the row added is still there, empty
+    page.click("button[data-add-row]")  # a second one, next to it
+    assert page.is_visible("#children-1-surname")
+    page.fill("#children-0-surname", "Иванова")
+    page.fill("#children-0-given_names", "Мария")
+    date(page, "children-0-date_of_birth", 2, 2, 2015)
+    page.click("#children-1 button[data-remove-row]")
+    page.wait_for_timeout(300)
+    saved = page.evaluate("TirkeuAnswers.store.then(s => s.get('documents'))")
+    assert saved["children-0-surname"] == "Иванова" and saved["children-0-date_of_birth-year"] == "2015"
+    assert not any(key.startswith("children-1-") for key in saved)
+
+    page.goto(f"{live_server}/en/documents/offline?utm_source=messenger#children")
+    page.wait_for_selector("#children-0-surname")
+    wait_value(page, "#children-0-surname", "Иванова")
+    page.wait_for_timeout(300)
+    assert page.evaluate("TirkeuAnswers.store.then(s => s.get('documents'))")["children-0-surname"] == "Иванова"
+    context.close()
+
+
+def test_posted_answers_never_go_into_an_address(browser, browser_context_args, live_server):
+    """Offline, the service worker hands a posted step's answers over through the device's store:
+    no address the browser keeps in its history holds them."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/")
+    wait_until_ready_offline(page)
+    addresses = []
+    page.on("framenavigated", lambda frame: addresses.append(frame.url))
+    page.goto(f"{live_server}/en/documents/person")
+    page.fill("#person-surname_latin", "PETROV")
+    context.set_offline(True)
+    page.click("form#wizard > button.button[value=continue]")
+    page.wait_for_selector(f"{step(page, 'person')}:not([hidden]) .error-summary")  # the rest is missing
+    assert page.input_value("#person-surname_latin") == "PETROV"
+    assert addresses and not any("PETROV" in address for address in addresses), addresses
+    context.close()
+
+
+def test_the_print_page_prints_only_checked_answers(browser, browser_context_args, live_server):
+    from ..documents_data import form_answers
+
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/documents/offline")
+    bad = {**form_answers(), "host-iin": "900101400004"}  # a wrong check digit, never checked
+    page.evaluate("answers => TirkeuAnswers.store.then(s => s.set('documents', answers))", bad)
+    page.goto(f"{live_server}/documents/print#en/host-sheet")
+    page.wait_for_selector("[data-print-status]:has-text('Some answers are missing or not valid')")
+    assert page.is_hidden(".document[data-document=host-sheet]")
     context.close()

@@ -10,7 +10,8 @@ from ..fields import DatePartsField
 from ..i18n import calendar_words
 from ..messages import FIELD_ERRORS
 from ..rules import inputs, rule_book
-from ..validators import APOSTROPHES, KazakhIdentifier, MaxLength, PersonName, PlainText, Pattern, Required
+from ..validators import (APOSTROPHES, KazakhIdentifier, MaxLength, PersonName, PlainText, Pattern, Required,
+                          letter_ranges)
 from .answers import CHECKS, ChildForm, AnswersForm
 
 DATE_ERRORS = ("missing_day", "missing_month", "missing_year", "invalid_date", "year_four_digits",
@@ -57,6 +58,7 @@ def offline_checks(form: AnswersForm) -> dict:
         "first_entry": rule_book().first_entry_covered.isoformat(),
         "max_days_ahead": inputs.MAX_DAYS_AHEAD,
         "name_punctuation": " -." + APOSTROPHES,
+        "letters": {script: letter_ranges(script) for script in ("LATIN", "CYRILLIC")},
         "passport_warning_days": (timedelta(days=180)).days,
     }
 

@@ -124,10 +124,29 @@ async function networkThenCache(request) {
   }
 }
 
-// A documents step (or PDF) posted with no network: the phone's own documents page carries on,
-// with the posted answers after the "#" of its address, which is never sent to any server.
+// A documents step (or PDF) posted with no network: the phone's own documents page carries on.
+// The posted answers go to the device's store (the one static/js/answers.js keeps: same database,
+// version and stores), never into an address, which the browser would keep in its history.
 const DOCUMENTS_PATH = /^\/(ru|kk|en)\/documents\/[\w.-]+$/;
 const POST_TIMEOUT_MS = 20000; // a PDF takes longer than a page
+const NOT_ANSWERS = new Set(["nav", "return_to", "add_stay", "remove_stay"]);
+
+function keepAnswers(answers) {
+  return new Promise((resolve) => {
+    const request = indexedDB.open("tirkeu", 2);
+    request.onupgradeneeded = () => {
+      for (const name of ["answers", "files"]) {
+        if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name);
+      }
+    };
+    request.onerror = () => resolve(); // the page saved them as they were typed
+    request.onsuccess = () => {
+      const tx = request.result.transaction("answers", "readwrite");
+      tx.objectStore("answers").put(answers, "documents");
+      tx.oncomplete = tx.onerror = () => { request.result.close(); resolve(); };
+    };
+  });
+}
 
 async function postedPage(request) {
   const copy = request.clone();
@@ -135,9 +154,13 @@ async function postedPage(request) {
     return await withTimeout(fetch(request), POST_TIMEOUT_MS);
   } catch (error) {
     const url = new URL(request.url);
-    const fields = new URLSearchParams({ _from: url.pathname });
-    for (const [name, value] of await copy.formData()) if (typeof value === "string") fields.append(name, value);
-    return Response.redirect("/" + languageOf(url) + "/documents/offline#" + fields.toString(), 303);
+    const form = await copy.formData();
+    const answers = {};
+    for (const [name, value] of form) if (typeof value === "string" && !NOT_ANSWERS.has(name)) answers[name] = value;
+    await keepAnswers(answers);
+    const next = new URLSearchParams({ _from: url.pathname });
+    for (const name of ["nav", "return_to"]) if (form.get(name)) next.set(name, form.get(name));
+    return Response.redirect("/" + languageOf(url) + "/documents/offline#" + next.toString(), 303);
   }
 }
 
