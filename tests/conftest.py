@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-from webapp import create_app
+# The suite makes hundreds of PDFs and API calls from one address in a minute; the limits
+# themselves are tested with their own low settings (tests/test_serving.py).
+os.environ.setdefault("TIRKEU_RATELIMIT_PDF", "100000 per minute")
+os.environ.setdefault("TIRKEU_RATELIMIT_API", "100000 per minute")
+
+from webapp import create_app  # noqa: E402  (reads the settings above)
 
 VECTORS = Path(__file__).with_name("vectors")
 TODAY = "2026-09-05"

@@ -5,6 +5,7 @@ from flask import Flask, g, jsonify, render_template, request, url_for
 import flask_babel
 from flask_babel import Babel
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import api, cli, explain, i18n, pages
 from .messages import HTTP_ERRORS
@@ -15,6 +16,7 @@ from .config import ROOT, Config
 from .fields import row_template
 from .documents import views as documents
 from .journeys import deadlines
+from .limits import limiter
 from .pwa import bp as pwa_bp
 
 babel = Babel()
@@ -27,17 +29,37 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def create_app(test_config: dict | None = None) -> Flask:
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+    "microphone", "midi", "payment", "serial", "usb", "browsing-topics"))
+HSTS = "max-age=31536000; includeSubDomains"
+
+
+class MissingSecretKey(RuntimeError):
+    pass
+
+
+def create_app(test_config: dict | None = None, *, production: bool = False) -> Flask:
+    """The app. `production` (webapp/wsgi.py, behind gunicorn) refuses to start without a
+    SECRET_KEY in the environment: never a default that production would silently keep."""
     app = Flask(__name__, static_folder=str(ROOT / "static"), static_url_path="/static")
     app.config.from_object(Config)
     if test_config:
         app.config.update(test_config)
+    if production and not app.config.get("SECRET_KEY"):
+        raise MissingSecretKey(
+            "SECRET_KEY is not set. Production needs one in the environment, for example: "
+            "SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')")
+    if app.config["PROXIES"]:
+        # Trust the proxies' X-Forwarded-For and -Proto for the client's address and https.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXIES"], x_proto=app.config["PROXIES"])
     app.json.sort_keys = False
     app.json.ensure_ascii = False
 
     compile_missing_catalogs(ROOT / "translations")
     keep_answers_out_of_logs()
     babel.init_app(app, locale_selector=i18n.select_locale)
+    limiter.init_app(app)
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(deadlines.bp)
@@ -93,6 +115,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if request.is_secure:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         if request.endpoint == "static" and request.args.get("v"):
             response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
         elif request.method == "POST" or request.query_string:

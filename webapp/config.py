@@ -21,3 +21,12 @@ class Config:
     RELEASE = os.environ.get("TIRKEU_RELEASE", "0.1.0")
     # Fixed "today" for demonstrations and tests; normally the server's date in Kazakhstan.
     TODAY = os.environ.get("TIRKEU_TODAY")
+    # Requests per client (webapp/limits.py). A person makes a handful of PDFs; a plan call is
+    # cheap. With several instances, point every one at the same Redis.
+    RATELIMIT_PDF = os.environ.get("TIRKEU_RATELIMIT_PDF", "30 per minute")
+    RATELIMIT_API = os.environ.get("TIRKEU_RATELIMIT_API", "300 per minute")
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    # How many proxies (nginx, a load balancer) stand in front: their X-Forwarded-For/-Proto are
+    # then trusted for the client's address and https. 0 when clients connect directly.
+    PROXIES = int(os.environ.get("TIRKEU_PROXIES", "0"))

@@ -1,7 +1,7 @@
-"""The start page and the language redirect."""
+"""The start page, the privacy page, the language redirect and the health check."""
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
 
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .rules import rule_book
@@ -20,3 +20,17 @@ def root():
 @bp.get("/<any(ru,kk,en):lang>/")
 def start():
     return render_template("start.html", rules_checked=rule_book().last_checked)
+
+
+@bp.get("/<any(ru,kk,en):lang>/privacy")
+def privacy():
+    return render_template("privacy.html")
+
+
+@bp.get("/healthz")
+def healthz():
+    """For the load balancer: this instance answers, and its rules are loaded."""
+    response = jsonify({"status": "ok", "release": current_app.config["RELEASE"],
+                        "rules_checked": rule_book().last_checked.isoformat()})
+    response.headers["Cache-Control"] = "no-store"
+    return response

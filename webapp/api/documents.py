@@ -13,6 +13,7 @@ from ..documents.print_data import country_names, print_data
 from ..documents.schema import EXAMPLE, answers_schema
 from ..documents.views import document_pdf, pdf_response
 from ..i18n import current_language
+from ..limits import api_limit, pdf_limit
 from ..messages import FIELD_ERRORS
 from ..today import today
 from .plan import bp, error_response, json_body, shared_json
@@ -78,6 +79,8 @@ def _date_format_errors(body: dict) -> dict[str, str]:
 
 
 @bp.post("/documents/<name>.pdf")
+@api_limit
+@pdf_limit
 def document(name: str):
     if name not in BY_NAME:
         abort(404)

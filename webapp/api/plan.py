@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from ..explain import plan_json
 from ..i18n import country_codes, current_language
+from ..limits import api_limit
 from ..messages import FIELD_ERRORS
 from ..rules import NotCovered, PlanInput, Stay, evaluate, inputs
 from ..rules.export import rules_json
@@ -129,6 +130,7 @@ def json_body():
 
 
 @bp.post("/plan")
+@api_limit
 def plan():
     body = json_body()
     if not isinstance(body, dict):

@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from ..i18n import LANGUAGES, current_language
+from ..limits import pdf_limit
 from ..today import today
 from .answers import MAX_CHILDREN, STEPS, AnswersForm
 from .catalog import BY_NAME, DOCUMENTS
@@ -132,6 +133,7 @@ def pdf_response(body: bytes, filename: str) -> Response:
 
 
 @bp.post("/<name>.pdf")
+@pdf_limit
 def pdf(name: str):
     if name not in BY_NAME:
         abort(404)
@@ -142,6 +144,7 @@ def pdf(name: str):
 
 
 @bp.post("/tirkeu-documents.zip")
+@pdf_limit
 def all_documents():
     form = _answers()
     if (error := _valid_or_first_error(form)) is not None:

@@ -1,0 +1,63 @@
+"""The production entry point under gunicorn, with the repository's configuration, on 127.0.0.1."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(env: dict, port: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "webapp.wsgi:app"], cwd=ROOT,
+        env={**os.environ, "TIRKEU_BIND": f"127.0.0.1:{port}", "TIRKEU_WORKERS": "2", **env},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def wait_until_up(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stdout.read()
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("gunicorn did not answer within 30 s")
+
+
+def test_gunicorn_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    result = subprocess.run([str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "webapp.wsgi:app"], cwd=ROOT,
+                            env={**env, "TIRKEU_BIND": f"127.0.0.1:{free_port()}"},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stdout + result.stderr
+
+
+def test_access_log_has_no_answers_and_no_address():
+    port = free_port()
+    process = start({"SECRET_KEY": "s" * 64}, port)
+    try:
+        wait_until_up(port, process)
+        query = "citizenship=BY&entry_date-day=17&entry_date-month=9&entry_date-year=2026&checkpoint=kairak"
+        body = urllib.request.urlopen(f"http://127.0.0.1:{port}/en/deadlines/plan?{query}", timeout=10).read()
+        assert b"Belarus" in body
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=30)[0]
+    log = [line for line in output.splitlines() if "/en/deadlines/plan" in line]
+    assert log and '"GET /en/deadlines/plan" 200' in log[0], output
+    assert "citizenship" not in output and "kairak" not in output and "127.0.0.1 -" not in output

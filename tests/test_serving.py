@@ -1,0 +1,127 @@
+"""Production serving: the entry point, the health check, headers on every response, no cookies,
+the abuse limits, the privacy page, and no answer in any log."""
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+
+from webapp import MissingSecretKey, create_app
+
+from .conftest import TODAY
+from .documents_data import api_answers, form_answers
+
+PLAN_QUERY = ("citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
+              "&previous_stays-0-entry-day=3&previous_stays-0-entry-month=4&previous_stays-0-entry-year=2026"
+              "&previous_stays-0-exit-day=30&previous_stays-0-exit-month=5&previous_stays-0-exit-year=2026")
+
+
+def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(MissingSecretKey, match="SECRET_KEY is not set"):
+        create_app({"SECRET_KEY": None}, production=True)
+    assert create_app({"SECRET_KEY": "k" * 64}, production=True)
+
+
+def test_health_check(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json["status"] == "ok"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def every_get_url(app) -> list[str]:
+    """Each GET route once, with real values for its arguments."""
+    samples = {"lang": "kk", "step": "passport", "name": "card"}
+    urls = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or rule.endpoint == "static":
+            continue
+        urls.append(rule.build({arg: samples[arg] for arg in rule.arguments}, append_unknown=False)[1])
+    return urls + ["/static/css/app.css", "/no-such-page", f"/en/deadlines/plan?{PLAN_QUERY}"]
+
+
+def test_headers_on_every_response_and_never_a_cookie(app, client):
+    urls = every_get_url(app)
+    assert len(urls) > 20
+    responses = [(url, client.get(url)) for url in urls]
+    responses += [("POST /ru/documents/card.pdf", client.post("/ru/documents/card.pdf", data=form_answers())),
+                  ("POST /api/v1/plan", client.post("/api/v1/plan", json={"citizenship": "RU", "entry_date": "2026-09-01"})),
+                  ("POST /api/v1/plan (bad)", client.post("/api/v1/plan", data="{")),
+                  ("POST /en/documents/person", client.post("/en/documents/person", data={"nav": "continue"}))]
+    for url, response in responses:
+        headers = response.headers
+        assert "Set-Cookie" not in headers, url
+        csp = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp, url
+        assert headers["Referrer-Policy"] == "same-origin" and headers["X-Content-Type-Options"] == "nosniff", url
+        assert "camera=()" in headers["Permissions-Policy"] and "geolocation=()" in headers["Permissions-Policy"], url
+        assert "Strict-Transport-Security" not in headers, url  # only over https
+        response.close()
+    pdf = dict(responses)["POST /ru/documents/card.pdf"]
+    assert pdf.headers["Cache-Control"] == "no-store"
+    assert dict(responses)[f"/en/deadlines/plan?{PLAN_QUERY}"].headers["Cache-Control"] == "no-store"
+
+
+def test_hsts_over_https_behind_a_proxy():
+    app = create_app({"TESTING": True, "TODAY": TODAY, "PROXIES": 1})
+    response = app.test_client().get("/en/", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.4"})
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+@pytest.fixture()
+def limited_client():
+    app = create_app({"TESTING": True, "TODAY": TODAY, "RATELIMIT_PDF": "2 per minute", "RATELIMIT_API": "3 per minute"})
+    client = app.test_client()
+    # An address of its own: the counts of the rest of the suite do not touch it.
+    client.environ_base["REMOTE_ADDR"] = "203.0.113.9"
+    return client
+
+
+def test_pdfs_are_limited_per_client_with_a_localized_answer(limited_client):
+    answers = form_answers()
+    assert limited_client.post("/ru/documents/card.pdf", data=answers).status_code == 200
+    assert limited_client.post("/ru/documents/host-sheet.pdf", data=answers).status_code == 200
+    refused = limited_client.post("/ru/documents/card.pdf", data=answers)
+    assert refused.status_code == 429
+    assert int(refused.headers["Retry-After"]) > 0
+    assert "Подождите немного" in refused.get_data(as_text=True)
+    # The wizard's pages are not limited: the person can still read and change their answers.
+    assert limited_client.post("/ru/documents/person", data={**answers, "nav": "continue"}).status_code == 200
+
+
+def test_the_api_is_limited_too(limited_client):
+    for _ in range(3):
+        assert limited_client.post("/api/v1/plan", json={"citizenship": "RU", "entry_date": "2026-09-01"}).status_code == 200
+    refused = limited_client.post("/api/v1/plan", json={"citizenship": "RU", "entry_date": "2026-09-01"},
+                                  headers={"Accept-Language": "kk"})
+    assert refused.status_code == 429 and "Retry-After" in refused.headers
+    assert refused.json["errors"]["request"].startswith("Сұраулар тым көп")
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_privacy_page(client, lang):
+    html = client.get(f"/{lang}/privacy").get_data(as_text=True)
+    assert {"ru": "IP-адрес", "kk": "IP мекенжай", "en": "IP address"}[lang] in html
+    assert f'href="/{lang}/privacy"' in client.get(f"/{lang}/").get_data(as_text=True)  # in every footer
+
+
+def test_no_answer_reaches_any_log(caplog, client):
+    """A whole visit — deadlines with the answers in the address, every step of the documents, the
+    PDFs, the API, and a failing request — with every logger at DEBUG: none of the values appear."""
+    caplog.set_level(logging.DEBUG)
+    answers = form_answers()
+    client.get(f"/en/deadlines/plan?{PLAN_QUERY}")
+    client.get(f"/en/deadlines/plan.ics?{PLAN_QUERY}")
+    for step in ("person", "passport", "entry", "stay", "host", "children"):
+        client.post(f"/ru/documents/{step}", data={**answers, "nav": "continue"})
+    client.post("/ru/documents/check", data=answers)
+    client.post("/kk/documents/tirkeu-documents.zip", data=answers)
+    client.post("/api/v1/documents/registration-sheet.pdf", json=api_answers())
+    client.post("/api/v1/plan", json={"citizenship": "RU", "entry_date": "2026-09-01", "previous_stays": [{"entry": "x"}]})
+    client.post("/ru/documents/person", data={**answers, "person-surname_latin": "Иванов"})
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    values = [v for k, v in answers.items() if len(v) > 3 and not re.fullmatch(r"\d{1,4}", v)]
+    assert len(values) > 10
+    for value in values + ["2026-04-03", "previous_stays", "Иванов"]:
+        assert value not in logged, value
