@@ -48,3 +48,14 @@ def on_starting(server):
     from webapp.privacy import DropQueryStrings
 
     logging.getLogger("gunicorn.error").addFilter(DropQueryStrings())
+
+
+def post_fork(server, worker):
+    # A worker that grows past this (address space, not resident memory) gets a MemoryError: the
+    # render in progress is answered 503 and the worker carries on, instead of the machine
+    # swapping. 0 turns the limit off.
+    import resource
+
+    limit = int(os.environ.get("TIRKEU_WORKER_MEMORY_MB", 1024)) * 1024 * 1024
+    if limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

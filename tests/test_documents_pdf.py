@@ -221,3 +221,76 @@ def test_child_names_are_labelled_by_their_script(client):
 def test_sources_are_cited_in_russian_whatever_the_page_language(client):
     text = pdf_text(post_pdf(client, "iin-sheet", api_answers(), "en").data)
     assert "Bizmedia.kz, 15 марта 2024" in text
+
+
+def test_nothing_is_fetched_whatever_the_values_say(client):
+    """Values that would make a browser fetch something, aimed at a socket that records every
+    connection: they are printed as text, and nobody connects."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    listener.settimeout(0.2)
+    port = listener.getsockname()[1]
+    connections = []
+
+    def accept():
+        while not stop.is_set():
+            try:
+                connections.append(listener.accept())
+            except OSError:
+                pass
+
+    stop = threading.Event()
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    hostile = {
+        "stay.street": f'<link rel=stylesheet href="http://127.0.0.1:{port}/x.css">',
+        "stay.city": f'<img src="http://127.0.0.1:{port}/i.png">',
+        "host.name": f"x{{background:url(http://127.0.0.1:{port}/b)}} <img src=file:///etc/passwd>",
+        "stay.house": "<style>@import 'http://127.0.0.1/'</style>"[:20],
+    }
+    try:
+        response = post_pdf(client, "registration-sheet", api_answers(**hostile))
+        assert response.status_code == 200, response.get_data(as_text=True)[:300]
+        text = pdf_text(response.data).replace(" ", "")
+        for value in hostile.values():
+            assert value.replace(" ", "") in text
+    finally:
+        stop.set()
+        thread.join(timeout=2)
+        listener.close()
+    assert connections == []
+
+
+@pytest.mark.parametrize("field, value", [
+    ("stay.street", "x" * 10_000),  # far past the field's length
+    ("stay.city", "Уральск\u202eкснялаУ"),  # a right-to-left override
+    ("host.name", "Ann\x00\x07"),  # control characters
+])
+def test_hostile_values_are_refused_next_to_their_field(client, field, value):
+    response = post_pdf(client, "host-sheet", api_answers(**{field: value}))
+    assert response.status_code == 400
+    assert list(response.json["errors"]) == [field]
+
+
+def test_emoji_are_printed_as_text(client):
+    response = post_pdf(client, "card", api_answers(**{"stay.street": "улица Абая 🏠"}))
+    assert response.status_code == 200 and "улица Абая" in pdf_text(response.data)
+
+
+def test_a_render_past_its_time_limit_is_stopped_and_the_worker_carries_on(client):
+    from webapp import create_app
+
+    from .conftest import TODAY
+
+    slow = create_app({"TESTING": True, "TODAY": TODAY, "PDF_RENDER_SECONDS": 0.001}).test_client()
+    page = slow.post("/ru/documents/card.pdf", data=form_answers())
+    assert page.status_code == 503 and int(page.headers["Retry-After"]) > 0
+    assert "Создание документа заняло слишком много времени" in page.get_data(as_text=True)
+    api = slow.post("/api/v1/documents/card.pdf", json=api_answers(), headers={"Accept-Language": "kk"})
+    assert api.status_code == 503 and api.json["errors"]["request"]
+    # The same process renders the next one normally.
+    assert post_pdf(client, "card", api_answers()).status_code == 200

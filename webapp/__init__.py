@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask, g, jsonify, render_template, request, url_for
 import flask_babel
 from flask_babel import Babel
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import api, cli, explain, i18n, pages
@@ -17,6 +17,7 @@ from .fields import row_template
 from .documents import views as documents
 from .journeys import deadlines
 from .limits import limiter
+from .documents.render import RenderFailed
 from .pwa import bp as pwa_bp
 
 babel = Babel()
@@ -131,6 +132,17 @@ def create_app(test_config: dict | None = None, *, production: bool = False) -> 
         if request.path.startswith("/api/"):
             return jsonify({"errors": {"request": str(HTTP_ERRORS.get(error.code, HTTP_ERRORS[400]))}}), error.code
         return render_template("error.html", error=error), error.code
+
+    @app.errorhandler(RenderFailed)
+    def render_failed(error: RenderFailed):
+        app.logger.warning("PDF render stopped on %s: %s", request.path, error)  # no answers in either
+        if request.path.startswith("/api/"):
+            response = jsonify({"errors": {"request": str(HTTP_ERRORS[503])}})
+        else:
+            response = app.make_response(render_template("error.html", error=ServiceUnavailable()))
+        response.status_code = 503
+        response.headers["Retry-After"] = "30"
+        return response
 
     @app.errorhandler(Exception)
     def server_error(error: Exception):

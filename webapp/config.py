@@ -27,6 +27,9 @@ class Config:
     RATELIMIT_API = os.environ.get("TIRKEU_RATELIMIT_API", "300 per minute")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # A PDF renders in a fraction of a second; one that takes longer than this is stopped and the
+    # person is told to try again (the worker carries on).
+    PDF_RENDER_SECONDS = float(os.environ.get("TIRKEU_PDF_RENDER_SECONDS", "10"))
     # How many proxies (nginx, a load balancer) stand in front: their X-Forwarded-For/-Proto are
     # then trusted for the client's address and https. 0 when clients connect directly.
     PROXIES = int(os.environ.get("TIRKEU_PROXIES", "0"))

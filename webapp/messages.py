@@ -89,6 +89,7 @@ HTTP_ERRORS = {
     413: _l("Too much data was sent. Send less: at most 50 earlier stays."),
     429: _l("Too many requests. Wait a moment and try again."),
     500: _l("Sorry, something went wrong on our side. Please try again in a few minutes."),
+    503: _l("Making the document took too long. Please try again in a minute."),
 }
 
 # Only shown by the phone's own result page (static/js/offline-plan.js); listed here to be translated.

@@ -1,8 +1,12 @@
-"""PDF rendering with WeasyPrint: one font configuration and one parsed stylesheet per process, and
-a URL fetcher that serves only our own static files and data: URLs."""
+"""PDF rendering with WeasyPrint: one font configuration and one parsed stylesheet per process, a
+URL fetcher that serves only our own static files and data: URLs, and a time limit on each render
+(the memory limit is the worker's: deploy/gunicorn.conf.py)."""
 from __future__ import annotations
 
 import mimetypes
+import signal
+import threading
+from contextlib import contextmanager
 from functools import lru_cache
 
 from weasyprint import CSS, HTML
@@ -37,8 +41,38 @@ def _shared() -> tuple[FontConfiguration, CSS, StaticOnlyFetcher]:
     return fonts, stylesheet, fetcher
 
 
-def render_pdf(html: str) -> bytes:
-    """The PDF of one document's HTML (its <title> and <html lang> become the PDF's metadata)."""
+class RenderFailed(Exception):
+    """A render stopped: past its time limit, or out of memory. The worker carries on."""
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Stops what runs inside after `seconds`, with SIGALRM. Signals reach only the main thread,
+    where gunicorn's sync workers serve requests; elsewhere (the threaded development server)
+    gunicorn's worker timeout is the only bound."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum, frame):
+        raise RenderFailed(f"the render ran past {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def render_pdf(html: str, seconds: float = 10.0) -> bytes:
+    """The PDF of one document's HTML (its <title> and <html lang> become the PDF's metadata);
+    RenderFailed when it takes longer than `seconds` or runs out of memory."""
     fonts, stylesheet, fetcher = _shared()
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
+    try:
+        with time_limit(seconds):
+            document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+            return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
+    except MemoryError as error:
+        raise RenderFailed("out of memory") from error

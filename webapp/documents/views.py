@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
@@ -119,10 +119,11 @@ def _valid_or_first_error(form: AnswersForm):
 
 
 def document_pdf(name: str, form: AnswersForm, language: str) -> bytes:
+    """The PDF; RenderFailed (answered 503 by the app) when the render is stopped."""
     document = BY_NAME[name]
     with force_locale(language):
         html = render_template(document.template, document=document, **document_context(form, language))
-    return render_pdf(html)
+    return render_pdf(html, current_app.config["PDF_RENDER_SECONDS"])
 
 
 def pdf_response(body: bytes, filename: str) -> Response:
