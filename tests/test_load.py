@@ -91,6 +91,10 @@ def gunicorn(tmp_path):
     process = start({"SECRET_KEY": "s" * 64, "TIRKEU_WORKERS": "3", "TIRKEU_MAX_REQUESTS": "0"}, port,
                     tmp_path / "gunicorn.log")
     wait_until_up(port, process)
+    deadline = time.monotonic() + 30
+    while len(worker_pids(process.pid)) < 3:  # the first worker answers before the others are up
+        assert time.monotonic() < deadline, "gunicorn did not start its 3 workers"
+        time.sleep(0.1)
     yield port, process
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=60)

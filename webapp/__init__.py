@@ -1,23 +1,23 @@
 """Tirkeu: stay legal in Kazakhstan. `create_app()` builds the Flask application."""
 from __future__ import annotations
 
-from flask import Flask, g, jsonify, render_template, request, url_for
 import flask_babel
+from flask import Flask, g, jsonify, render_template, request, url_for
 from flask_babel import Babel
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import api, cli, explain, i18n, pages
-from .messages import HTTP_ERRORS
-from .privacy import keep_answers_out_of_logs
 from .assets import static_url
 from .catalogs import compile_missing_catalogs
 from .config import ROOT, Config
-from .fields import row_template
 from .documents import views as documents
+from .documents.render import RenderFailed
+from .fields import row_template
 from .journeys import deadlines
 from .limits import limiter
-from .documents.render import RenderFailed
+from .messages import HTTP_ERRORS
+from .privacy import keep_answers_out_of_logs
 from .pwa import bp as pwa_bp
 
 babel = Babel()

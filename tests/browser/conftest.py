@@ -53,6 +53,16 @@ def wait_value(page, selector: str, value: str, timeout_s: float = 10) -> None:
         page.wait_for_timeout(50)
 
 
+def axe_violations(page) -> list:
+    """axe-core's WCAG 2.2 AA and best-practice findings on the page as it is now (needs a context
+    with bypass_csp: axe is injected as a script)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})")
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

@@ -17,7 +17,7 @@ from webapp.documents.content import document_values
 
 from ..conftest import TODAY
 from ..documents_data import KAZAKH_LETTERS
-from .conftest import AXE, wait_value
+from .conftest import axe_violations, wait_value
 from .test_offline import wait_until_ready_offline
 
 pytestmark = pytest.mark.browser
@@ -253,14 +253,6 @@ def test_pdfs_stay_on_the_phone_and_one_asked_offline_is_made_when_back_online(b
     page.wait_for_selector("[data-kept-files]", state="hidden")
     assert kept(page) == []
     context.close()
-
-
-def axe_violations(page) -> list:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})")
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
