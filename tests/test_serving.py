@@ -125,3 +125,26 @@ def test_no_answer_reaches_any_log(caplog, client):
     assert len(values) > 10
     for value in values + ["2026-04-03", "previous_stays", "Иванов"]:
         assert value not in logged, value
+
+
+def test_an_unexpected_error_shows_no_trace(caplog):
+    """A bug answers 500 with a page (or JSON) in the reader's language: no trace, no detail."""
+    app = create_app({"TODAY": TODAY})  # not TESTING: errors are handled as in production
+
+    @app.get("/<any(ru,kk,en):lang>/broken")
+    def broken():
+        raise RuntimeError("secret detail 4b1d")
+
+    @app.get("/api/v1/broken")
+    def broken_api():
+        raise RuntimeError("secret detail 4b1d")
+
+    client = app.test_client()
+    page = client.get("/kk/broken")
+    assert page.status_code == 500
+    html = page.get_data(as_text=True)
+    assert "4b1d" not in html and "Traceback" not in html and "RuntimeError" not in html
+    assert 'lang="kk"' in html
+    api = client.get("/api/v1/broken", headers={"Accept-Language": "ru"})
+    assert api.status_code == 500 and "4b1d" not in api.get_data(as_text=True)
+    assert "Извините" in api.json["errors"]["request"]
