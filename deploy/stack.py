@@ -1,0 +1,155 @@
+"""Tirkeu as in production, on 127.0.0.1: Debian's nginx in front of two gunicorn instances that
+share one Redis for the rate limits. Used by the tests (tests/test_stack.py) and by hand:
+
+    .venv/bin/python deploy/stack.py start    # prints the address; everything runs in build/stack/
+    .venv/bin/python deploy/stack.py stop
+
+Needs nginx and redis-server (Debian packages); the test command installs them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import socket
+import string
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUN = ROOT / "build" / "stack"
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{url} did not answer within {seconds} s")
+            time.sleep(0.2)
+
+
+class Stack:
+    """nginx, two app instances and Redis, each a process of its own; logs in build/stack/."""
+
+    def __init__(self, run: Path = RUN, env: dict | None = None):
+        self.run, self.env = run, env or {}
+        self.processes: dict[str, subprocess.Popen] = {}
+        self.app_ports: list[int] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _spawn(self, name: str, command: list[str], env: dict | None = None) -> subprocess.Popen:
+        log = open(self.run / f"{name}.log", "a")
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+        log.close()
+        self.processes[name] = process
+        return process
+
+    def start_app(self, index: int, extra_env: dict | None = None) -> None:
+        """App instance `index` (0 or 1) on its port; started again with `extra_env` for a new version."""
+        port = self.app_ports[index]
+        self._spawn(f"app{index}", [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "webapp.wsgi:app"], {
+            "SECRET_KEY": self.secret, "TIRKEU_BIND": f"127.0.0.1:{port}", "TIRKEU_WORKERS": "2",
+            "TIRKEU_PROXIES": "1", "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{self.redis_port}/0",
+            **self.env, **(extra_env or {})})
+        wait_for(f"http://127.0.0.1:{port}/healthz")
+
+    def stop_app(self, index: int, sig: int = signal.SIGTERM) -> None:
+        process = self.processes.pop(f"app{index}")
+        process.send_signal(sig)
+        process.wait(timeout=60)
+
+    def start(self) -> "Stack":
+        self.run.mkdir(parents=True, exist_ok=True)
+        self.secret = self.env.get("SECRET_KEY") or secrets.token_hex(32)
+        self.port, self.redis_port = free_port(), free_port()
+        self.app_ports = [free_port(), free_port()]
+        # Redis keeps the counts in memory only: no snapshot, no journal, so no address on disk.
+        self._spawn("redis", ["redis-server", "--bind", "127.0.0.1", "--port", str(self.redis_port),
+                              "--save", "", "--appendonly", "no", "--daemonize", "no"])
+        for index in (0, 1):
+            self.start_app(index)
+        self._write_nginx_conf()
+        self._spawn("nginx", ["nginx", "-p", str(self.run), "-c", str(self.run / "nginx.conf"), "-g", "daemon off;"])
+        wait_for(f"{self.url}/healthz")
+        (self.run / "pids.json").write_text(json.dumps({name: p.pid for name, p in self.processes.items()}))
+        return self
+
+    def _write_nginx_conf(self) -> None:
+        server = string.Template((ROOT / "deploy" / "nginx-tirkeu.conf").read_text()).safe_substitute(
+            TIRKEU_LISTEN=f"127.0.0.1:{self.port}", TIRKEU_STATIC=str(ROOT / "static"),
+            TIRKEU_ACCESS_LOG=str(self.run / "nginx-access.log"),
+            TIRKEU_UPSTREAMS=" ".join(f"server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;" for port in self.app_ports))
+        (self.run / "tirkeu.conf").write_text(server)
+        # The few lines a system nginx.conf has around conf.d/, with every path inside build/stack/.
+        temp = self.run / "temp"
+        temp.mkdir(exist_ok=True)
+        (self.run / "nginx.conf").write_text(f"""
+pid {self.run / 'nginx.pid'};
+error_log {self.run / 'nginx-error.log'} warn;
+worker_processes 2;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    client_body_temp_path {temp}/body; proxy_temp_path {temp}/proxy; fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi; scgi_temp_path {temp}/scgi;
+    include {self.run / 'tirkeu.conf'};
+}}
+""")
+
+    def stop(self) -> None:
+        for name, process in list(self.processes.items()):
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        self.processes.clear()
+
+    def __enter__(self) -> "Stack":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def stop_from_pids(run: Path = RUN) -> None:
+    pids = json.loads((run / "pids.json").read_text()) if (run / "pids.json").exists() else {}
+    for pid in pids.values():
+        try:
+            os.killpg(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    (run / "pids.json").unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["start"]:
+        stack = Stack().start()
+        print(f"Tirkeu on {stack.url} (nginx), instances on {stack.app_ports}, Redis on {stack.redis_port}; "
+              f"logs in {stack.run}. Stop: .venv/bin/python deploy/stack.py stop")
+    elif sys.argv[1:] == ["stop"]:
+        stop_from_pids()
+    else:
+        sys.exit(__doc__)
