@@ -97,7 +97,7 @@ class Stack:
         server = string.Template((ROOT / "deploy" / "nginx-tirkeu.conf").read_text()).safe_substitute(
             TIRKEU_LISTEN=f"127.0.0.1:{self.port}", TIRKEU_STATIC=str(ROOT / "static"),
             TIRKEU_ACCESS_LOG=str(self.run / "nginx-access.log"),
-            TIRKEU_UPSTREAMS=" ".join(f"server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;" for port in self.app_ports))
+            TIRKEU_UPSTREAMS=" ".join(f"server 127.0.0.1:{port} max_fails=0;" for port in self.app_ports))
         (self.run / "tirkeu.conf").write_text(server)
         # The few lines a system nginx.conf has around conf.d/, with every path inside build/stack/.
         temp = self.run / "temp"
