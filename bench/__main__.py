@@ -1,0 +1,99 @@
+"""Measures the performance budgets of ../shared/DESIGN.md on this machine, prints a table and
+writes build/bench/results.json, so that every later change can be compared:
+
+    .venv/bin/python -m bench            # the full run (about 15 minutes)
+    .venv/bin/python -m bench --stack    # also through the production stack (nginx, two instances)
+    .venv/bin/python -m bench --quick    # a few of everything, to prove the command works (tests)
+
+Times depend on the machine; where a baseline exists (the naive PDF render) the ratio is given.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the app and the test data
+
+from bench import measure_evaluators, measure_pages, measure_pdf, measure_server  # noqa: E402
+
+FULL = {"renders": 200, "memory_renders": 10_000, "throughput_s": 60, "server_s": 10, "plans": 10_000}
+QUICK = {"renders": 3, "memory_renders": 20, "throughput_s": 3, "server_s": 2, "plans": 200}
+
+
+def run(quick: bool, stack: bool) -> tuple[dict, list[tuple]]:
+    size = QUICK if quick else FULL
+    out = ROOT / "build" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    results: dict = {"mode": "quick" if quick else "full"}
+    results["pdf"] = measure_pdf.renders(size["renders"])
+    results["pdf_cold_start_s"] = measure_pdf.cold_start()
+    results["pdf_memory"] = measure_pdf.memory_growth(size["memory_renders"])
+    results["pdf_throughput"] = measure_server.throughput(size["throughput_s"], out)
+    results["pages"] = measure_pages.page_bytes()
+    results["precache"] = measure_pages.precache()
+    results["server"] = measure_server.direct(size["server_s"], out)
+    if stack:
+        results["server_through_stack"] = measure_server.through_stack(size["server_s"], out)
+    results["evaluators"] = measure_evaluators.compare(size["plans"])
+    if not quick:
+        from bench import offline_ready
+        results["offline_ready"] = offline_ready.main()
+    (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    return results, budgets(results)
+
+
+def budgets(r: dict) -> list[tuple]:
+    """(what, figure, budget, met) for every budget of DESIGN.md that this run measured."""
+    rows = []
+    for name, figures in r["pdf"].items():
+        rows.append((f"PDF {name}: median / p95 ms (naive {figures['naive_median_ms']})",
+                     f"{figures['median_ms']} / {figures['p95_ms']}", "150 / 300",
+                     figures["median_ms"] <= 150 and figures["p95_ms"] <= 300))
+    t = r["pdf_throughput"]
+    rows.append((f"PDFs/s, {t['workers']} workers", t["per_s"], "≥ 12", t["per_s"] >= 12))
+    worst = max(t["worker_rss_mb_after"] or [0])
+    rows.append(("worker RSS after the throughput run, MB", worst, "≤ 120", worst <= 120))
+    m = r["pdf_memory"]
+    rows.append((f"memory growth over {m['renders']} renders, MB", m["growth_mb"], "< 10", m["growth_mb"] < 10))
+    for lang, pages in r["pages"].items():
+        rows.append((f"first view {lang}, bytes gzip ({pages['first_view_requests']} requests)",
+                     pages["first_view_gz"], "≤ 35 KB", pages["first_view_gz"] <= 35 * 1024))
+        worst_step = max(pages["steps_gz"].items(), key=lambda item: item[1])
+        rows.append((f"largest further step {lang}: {worst_step[0]}", worst_step[1], "≤ 5 KB", worst_step[1] <= 5 * 1024))
+    p = r["precache"]
+    rows.append((f"offline precache, {p['entries']} entries, bytes gzip", p["gzip_bytes"], "≤ 150 KB",
+                 p["gzip_bytes"] <= 150 * 1024))
+    if "offline_ready" in r:
+        rows.append(("Ready offline on Slow 3G, s (link emulated in front of the app)", r["offline_ready"]["slow_link_s"],
+                     "≤ 8", r["offline_ready"]["slow_link_s"] <= 8))
+    s = r["server"]
+    rows.append(("wizard page GETs/s", s["wizard page GET"]["per_s"], "≥ 300", s["wizard page GET"]["per_s"] >= 300))
+    rows.append(("plan API calls/s", s["plan API"]["per_s"], "≥ 600", s["plan API"]["per_s"] >= 600))
+    rows.append(("step POSTs/s", s["step POST"]["per_s"], "—", None))
+    if "server_through_stack" in r:
+        for name, figures in r["server_through_stack"].items():
+            rows.append((f"through nginx, two instances: {name} per s", figures["per_s"], f"direct {s[name]['per_s']}", None))
+    e = r["evaluators"]
+    rows.append((f"{e['plans']} plans, Python / JavaScript ms", f"{e['python_ms']} / {e['javascript_ms']}", "—", None))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a few of everything, to check the command")
+    parser.add_argument("--stack", action="store_true", help="also through nginx and two instances")
+    args = parser.parse_args()
+    results, rows = run(args.quick, args.stack)
+    width = max(len(row[0]) for row in rows)
+    print(f"Tirkeu benchmarks ({results['mode']}); figures in build/bench/results.json")
+    for what, figure, budget, met in rows:
+        mark = "" if met is None else ("ok" if met else "MISSED")
+        print(f"{what:<{width}}  {figure!s:>16}  {budget:>14}  {mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
