@@ -52,6 +52,7 @@ def budgets(r: dict) -> list[tuple]:
         rows.append((f"PDF {name}: median / p95 ms (naive {figures['naive_median_ms']})",
                      f"{figures['median_ms']} / {figures['p95_ms']}", "150 / 300",
                      figures["median_ms"] <= 150 and figures["p95_ms"] <= 300))
+    rows.append(("cold start to a first PDF, s", r["pdf_cold_start_s"], "—", None))
     t = r["pdf_throughput"]
     rows.append((f"PDFs/s, {t['workers']} workers", t["per_s"], "≥ 12", t["per_s"] >= 12))
     worst = max(t["worker_rss_mb_after"] or [0])

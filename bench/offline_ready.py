@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import sys
 import threading
 import time
@@ -84,6 +85,7 @@ def main() -> dict:
     from tests.browser.conftest import serving
     from webapp import create_app
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # the development server's request lines
     app = create_app()
     with app.test_request_context():  # the precache list is computed before the clock starts
         from webapp.pwa import precache

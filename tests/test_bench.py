@@ -19,7 +19,7 @@ def test_the_benchmark_command_runs_in_quick_mode():
                             timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     table = result.stdout
-    for row in ("PDF registration-sheet: median / p95 ms", "PDFs/s", "memory growth", "first view kk",
+    for row in ("PDF registration-sheet: median / p95 ms", "cold start", "PDFs/s", "memory growth", "first view kk",
                 "largest further step en", "offline precache", "wizard page GETs/s", "plan API calls/s",
                 "Python / JavaScript ms"):
         assert row in table, row
