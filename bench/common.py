@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
+
+from deploy.stack import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -20,12 +20,6 @@ def rss_mb(pid: int | str = "self") -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def worker_pids(master: int) -> list[int]:
@@ -47,11 +41,12 @@ class Gunicorn:
                                                "TIRKEU_BIND": f"127.0.0.1:{self.port}", "TIRKEU_WORKERS": str(self.workers),
                                                "TIRKEU_RATELIMIT_PDF": "1000000 per minute",
                                                "TIRKEU_RATELIMIT_API": "1000000 per minute"})
+        wait_for(f"http://127.0.0.1:{self.port}/healthz")
         deadline = time.monotonic() + 30
-        while len(self._workers()) < self.workers or not self._up():
+        while len(self._workers()) < self.workers:  # the first worker answers before the others are up
             if time.monotonic() > deadline:
-                raise RuntimeError("gunicorn did not start")
-            time.sleep(0.2)
+                raise RuntimeError("gunicorn did not start its workers")
+            time.sleep(0.1)
         return self
 
     def _workers(self) -> list[int]:
@@ -59,13 +54,6 @@ class Gunicorn:
             return worker_pids(self.process.pid)
         except FileNotFoundError:
             return []
-
-    def _up(self) -> bool:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=2).read()
-            return True
-        except OSError:
-            return False
 
     def worker_rss(self) -> list[float]:
         return [round(rss_mb(pid), 1) for pid in self._workers()]
@@ -75,40 +63,52 @@ class Gunicorn:
         self.process.wait(timeout=60)
 
 
-def load(port: int, requests: list[tuple], seconds: float, clients: int) -> dict:
-    """`clients` threads sending `requests` (method, path, body, content type) in turn for
-    `seconds`; requests per second and errors."""
-    stop, lock = threading.Event(), threading.Lock()
-    counts = {"done": 0, "errors": 0}
+class Traffic:
+    """Client threads sending `requests` (method, path, body, content type) in turn over kept-alive
+    connections, from `with` until its end; counts the requests and notes each failure with its time."""
 
-    def client(offset: int) -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    def __init__(self, port: int, requests: list[tuple], clients: int = 4):
+        self.port, self.requests, self.stop = port, requests, threading.Event()
+        self.done, self.errors, self.lock = 0, [], threading.Lock()
+        self.threads = [threading.Thread(target=self.run, args=(i,), daemon=True) for i in range(clients)]
+
+    def run(self, offset: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         i = offset
-        while not stop.is_set():
-            method, path, body, kind = requests[i % len(requests)]
+        while not self.stop.is_set():
+            method, path, body, kind = self.requests[i % len(self.requests)]
             i += 1
             try:
                 connection.request(method, path, body=body, headers={"Content-Type": kind} if kind else {})
                 response = connection.getresponse()
                 response.read()
-                ok = response.status == 200
-            except (OSError, http.client.HTTPException):
-                ok = False
+                failure = None if response.status == 200 else response.status
+            except (OSError, http.client.HTTPException) as error:
+                failure = repr(error)
                 connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            with lock:
-                counts["done"] += 1
-                counts["errors"] += 0 if ok else 1
+                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            with self.lock:
+                self.done += 1
+                if failure is not None:
+                    self.errors.append((time.monotonic(), path, failure))
         connection.close()
 
-    threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
-    started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    time.sleep(seconds)
-    stop.set()
-    for thread in threads:
-        thread.join(timeout=60)
-    elapsed = time.monotonic() - started
-    return {"per_s": round(counts["done"] / elapsed, 1), "requests": counts["done"], "errors": counts["errors"],
-            "seconds": round(elapsed, 1)}
+    def __enter__(self) -> "Traffic":
+        self.started = time.monotonic()
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(timeout=60)
+        self.seconds = time.monotonic() - self.started
+
+
+def load(port: int, requests: list[tuple], seconds: float, clients: int) -> dict:
+    """Requests per second and failures of `clients` threads over `seconds`."""
+    with Traffic(port, requests, clients) as traffic:
+        time.sleep(seconds)
+    return {"per_s": round(traffic.done / traffic.seconds, 1), "requests": traffic.done,
+            "errors": len(traffic.errors), "seconds": round(traffic.seconds, 1)}

@@ -32,17 +32,14 @@ def direct(seconds: float, run: Path) -> dict:
 
 
 def through_stack(seconds: float, run: Path) -> dict:
-    import importlib.util
+    from deploy.stack import Stack
 
-    from .common import ROOT, load
+    from .common import load
 
-    spec = importlib.util.spec_from_file_location("stack", ROOT / "deploy" / "stack.py")
-    stack_module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(stack_module)
     env = {"TIRKEU_RATELIMIT_PDF": "1000000 per minute", "TIRKEU_RATELIMIT_API": "1000000 per minute",
            "TIRKEU_MAX_REQUESTS": "0"}
     results = {}
-    with stack_module.Stack(run / "stack", env=env) as stack:
+    with Stack(run / "stack", env=env) as stack:
         port = int(stack.url.rsplit(":", 1)[1])
         for name, requests in requests_by_kind().items():
             results[name] = load(port, requests, seconds, clients=8)

@@ -2,21 +2,15 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
+from deploy.stack import free_port, wait_for
+
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start(env: dict, port: int, log: Path) -> subprocess.Popen:
@@ -27,18 +21,6 @@ def start(env: dict, port: int, log: Path) -> subprocess.Popen:
             [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "webapp.wsgi:app"], cwd=ROOT,
             env={**os.environ, "TIRKEU_BIND": f"127.0.0.1:{port}", "TIRKEU_WORKERS": "2", **env},
             stdout=output, stderr=subprocess.STDOUT)
-
-
-def wait_until_up(port: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "gunicorn stopped"
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("gunicorn did not answer within 30 s")
 
 
 def test_gunicorn_refuses_to_start_without_a_secret_key():
@@ -54,7 +36,7 @@ def test_access_log_has_no_answers_and_no_address(tmp_path):
     port = free_port()
     process = start({"SECRET_KEY": "s" * 64}, port, tmp_path / "gunicorn.log")
     try:
-        wait_until_up(port, process)
+        wait_for(f"http://127.0.0.1:{port}/healthz")
         query = "citizenship=BY&entry_date-day=17&entry_date-month=9&entry_date-year=2026&checkpoint=kairak"
         body = urllib.request.urlopen(f"http://127.0.0.1:{port}/en/deadlines/plan?{query}", timeout=10).read()
         assert b"Belarus" in body

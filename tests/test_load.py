@@ -3,18 +3,16 @@ mixed traffic with no error and flat worker memory; a worker killed mid-traffic 
 next requests succeed. The figures are written to build/bench/load.json."""
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import signal
-import threading
 import time
-from pathlib import Path
 
 import pytest
 
+from bench.common import ROOT, Gunicorn, Traffic, rss_mb, worker_pids
+
 from .documents_data import api_answers
-from .test_gunicorn import ROOT, free_port, start, wait_until_up
 
 pytestmark = pytest.mark.load
 
@@ -32,83 +30,22 @@ REQUESTS = [  # (method, path, body, content type): pages, the plan API and PDFs
 ]
 
 
-def worker_pids(master: int) -> list[int]:
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    return [int(pid) for pid in children]
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-class Traffic:
-    """Client threads sending REQUESTS in turn over kept-alive connections until stopped."""
-
-    def __init__(self, port: int, clients: int = 4):
-        self.port, self.stop = port, threading.Event()
-        self.done, self.errors, self.lock = 0, [], threading.Lock()
-        self.threads = [threading.Thread(target=self.run, args=(i,), daemon=True) for i in range(clients)]
-
-    def run(self, offset: int) -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        i = offset
-        while not self.stop.is_set():
-            method, path, body, kind = REQUESTS[i % len(REQUESTS)]
-            i += 1
-            try:
-                connection.request(method, path, body=body, headers={"Content-Type": kind} if kind else {})
-                response = connection.getresponse()
-                response.read()
-                ok = response.status == 200
-            except (OSError, http.client.HTTPException) as error:
-                ok, response = False, error
-                connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-            with self.lock:
-                self.done += 1
-                if not ok:
-                    self.errors.append((time.monotonic(), path, getattr(response, "status", repr(response))))
-        connection.close()
-
-    def __enter__(self):
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        for thread in self.threads:
-            thread.join(timeout=60)
-
-
 @pytest.fixture()
 def gunicorn(tmp_path):
-    port = free_port()
-    # No recycling during the test: a worker's memory is followed over the whole minute.
-    process = start({"SECRET_KEY": "s" * 64, "TIRKEU_WORKERS": "3", "TIRKEU_MAX_REQUESTS": "0"}, port,
-                    tmp_path / "gunicorn.log")
-    wait_until_up(port, process)
-    deadline = time.monotonic() + 30
-    while len(worker_pids(process.pid)) < 3:  # the first worker answers before the others are up
-        assert time.monotonic() < deadline, "gunicorn did not start its 3 workers"
-        time.sleep(0.1)
-    yield port, process
-    process.send_signal(signal.SIGTERM)
-    process.wait(timeout=60)
+    # Three workers, no recycling during the test: a worker's memory is followed over the minute.
+    with Gunicorn(tmp_path / "gunicorn.log", workers=3) as server:
+        yield server
 
 
 def test_a_minute_of_mixed_traffic_without_an_error(gunicorn):
-    port, process = gunicorn
-    with Traffic(port) as warm_up:
+    port, process = gunicorn.port, gunicorn.process
+    with Traffic(port, REQUESTS) as warm_up:
         time.sleep(5)
     assert not warm_up.errors, warm_up.errors[:3]
     pids = worker_pids(process.pid)
     before = {pid: rss_mb(pid) for pid in pids}
     started = time.monotonic()
-    with Traffic(port) as traffic:
+    with Traffic(port, REQUESTS) as traffic:
         time.sleep(60)
     seconds = time.monotonic() - started
     after = {pid: rss_mb(pid) for pid in pids}
@@ -128,9 +65,9 @@ def test_a_minute_of_mixed_traffic_without_an_error(gunicorn):
 
 
 def test_a_killed_worker_is_replaced_and_the_next_requests_succeed(gunicorn):
-    port, process = gunicorn
+    port, process = gunicorn.port, gunicorn.process
     pids = worker_pids(process.pid)
-    with Traffic(port) as traffic:
+    with Traffic(port, REQUESTS) as traffic:
         time.sleep(2)
         killed_at = time.monotonic()
         os.kill(pids[0], signal.SIGKILL)  # mid-traffic: whatever it was doing is lost

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import importlib.util
 import json
 import os
 import signal
@@ -14,16 +13,12 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from .documents_data import api_answers
+from deploy.stack import Stack
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("stack", ROOT / "deploy" / "stack.py")
-stack_module = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(stack_module)
+from .documents_data import api_answers
 
 pytestmark = pytest.mark.load
 PDF = json.dumps(api_answers()).encode()
@@ -40,7 +35,7 @@ def fetch(url: str, data: bytes | None = None, headers: dict | None = None, time
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    with stack_module.Stack(tmp_path_factory.mktemp("stack")) as running:
+    with Stack(tmp_path_factory.mktemp("stack")) as running:
         yield running
 
 
@@ -71,7 +66,7 @@ def test_static_files_come_from_nginx_compressed_and_immutable(stack):
 
 
 def test_one_rate_limit_across_both_instances(tmp_path):
-    with stack_module.Stack(tmp_path, env={"TIRKEU_RATELIMIT_PDF": "4 per minute"}) as limited:
+    with Stack(tmp_path, env={"TIRKEU_RATELIMIT_PDF": "4 per minute"}) as limited:
         statuses = [fetch(f"{limited.url}/api/v1/documents/card.pdf", PDF)[0] for _ in range(7)]
         logs = [(limited.run / f"app{i}.log").read_text() for i in (0, 1)]
         refused = fetch(f"{limited.url}/ru/documents/card.pdf", b"", {"Content-Type": "application/x-www-form-urlencoded"})

@@ -32,7 +32,7 @@
   // --- the server's checks ----------------------------------------------------------------
   var MARK = /\p{Mn}/u, CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
 
-  var tidy = window.TirkeuWords.tidy, strip = window.TirkeuWords.strip, asciiDigits = window.TirkeuWords.asciiDigits;
+  var tidy = window.TirkeuWords.tidy;
   function addDays(iso, days) {
     var day = new Date(iso + "T00:00:00Z");
     day.setUTCDate(day.getUTCDate() + days);
@@ -82,24 +82,12 @@
   }
   // A date typed in three boxes, read as webapp/fields.py DatePartsField reads it.
   function readDate(name) {
-    var parts = {};
+    var typed = {};
     ["day", "month", "year"].forEach(function (p) {
       var field = form.elements.namedItem(name + "-" + p);
-      parts[p] = asciiDigits(Array.from(strip(field ? field.value : "")).slice(0, 8).join(""));
+      typed[p] = field ? field.value : "";
     });
-    var order = ["day", "month", "year"];
-    if (!order.some(function (p) { return parts[p]; })) return { empty: true };
-    var missing = order.filter(function (p) { return !parts[p]; });
-    if (missing.length) return { error: "missing_" + missing[0], part: missing[0] };
-    var odd = order.filter(function (p) { return !/^\d+$/.test(parts[p]); });
-    if (odd.length) return { error: "invalid_date", part: odd[0] };
-    if (parts.year.length !== 4) return { error: "year_four_digits", part: "year" };
-    if (+parts.year < 1900) return { error: "year_too_early", part: "year" };
-    var when = new Date(Date.UTC(+parts.year, +parts.month - 1, +parts.day));
-    if (when.getUTCFullYear() !== +parts.year || when.getUTCMonth() !== +parts.month - 1 || when.getUTCDate() !== +parts.day) {
-      return { error: "invalid_date" };
-    }
-    return { iso: when.toISOString().slice(0, 10) };
+    return window.TirkeuWords.dateParts(typed);
   }
 
   // Each field of a step: its name, the element to link to, and what it holds.

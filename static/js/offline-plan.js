@@ -255,16 +255,11 @@
     return fragment;
   }
 
-  // Digits typed on any keyboard count, as on the server (fields.ascii_digits).
-  function asciiDigits(text) { return window.TirkeuWords.asciiDigits(window.TirkeuWords.strip(text)); }
 
   function readAnswers(params) {
-    function date(prefix) {
-      var d = asciiDigits(params.get(prefix + "-day")), m = asciiDigits(params.get(prefix + "-month")), y = asciiDigits(params.get(prefix + "-year"));
-      if (!/^\d{1,2}$/.test(d || "") || !/^\d{1,2}$/.test(m || "") || !/^\d{4}$/.test(y || "")) return null;
-      var iso = y + "-" + (m.length === 1 ? "0" + m : m) + "-" + (d.length === 1 ? "0" + d : d);
-      var check = new Date(iso + "T00:00:00Z");
-      return !isNaN(check) && check.toISOString().slice(0, 10) === iso ? iso : null;
+    function date(prefix) { // as the server reads it (webapp/fields.py DatePartsField)
+      return window.TirkeuWords.dateParts({ day: params.get(prefix + "-day"), month: params.get(prefix + "-month"),
+                                            year: params.get(prefix + "-year") }).iso || null;
     }
     var indices = {};
     params.forEach(function (value, key) {

@@ -17,14 +17,10 @@
   var REQUIRED_DATES = ["person-date_of_birth", "passport-issued", "passport-expires", "entry-date"];
 
   // --- the answers, read as the server reads the posted form -------------------------------
-  var tidy = window.TirkeuWords.tidy, strip = window.TirkeuWords.strip, asciiDigits = window.TirkeuWords.asciiDigits;
+  var tidy = window.TirkeuWords.tidy;
   function dateOf(answers, name) {
-    function part(p) { return asciiDigits(Array.from(strip(answers[name + "-" + p])).slice(0, 8).join("")); }
-    var day = part("day"), month = part("month"), year = part("year");
-    if (!/^\d+$/.test(day) || !/^\d+$/.test(month) || !/^\d{4}$/.test(year) || +year < 1900) return null;
-    var when = new Date(Date.UTC(+year, +month - 1, +day));
-    if (when.getUTCFullYear() !== +year || when.getUTCMonth() !== +month - 1 || when.getUTCDate() !== +day) return null;
-    return when.toISOString().slice(0, 10);
+    return window.TirkeuWords.dateParts({ day: answers[name + "-day"], month: answers[name + "-month"],
+                                          year: answers[name + "-year"] }).iso || null;
   }
   function childIndices(answers) {
     var seen = {};

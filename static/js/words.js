@@ -93,4 +93,24 @@
       return String((code - start) % 10);
     }).join("");
   };
+  // A date typed as day, month and year, read as webapp/fields.py DatePartsField reads it:
+  // {empty: true}, {error: code, part: box or undefined}, or {iso: "YYYY-MM-DD"}.
+  window.TirkeuWords.dateParts = function (typed) {
+    var order = ["day", "month", "year"], parts = {};
+    order.forEach(function (p) {
+      parts[p] = window.TirkeuWords.asciiDigits(Array.from(window.TirkeuWords.strip(typed[p])).slice(0, 8).join(""));
+    });
+    if (!order.some(function (p) { return parts[p]; })) return { empty: true };
+    var missing = order.filter(function (p) { return !parts[p]; });
+    if (missing.length) return { error: "missing_" + missing[0], part: missing[0] };
+    var odd = order.filter(function (p) { return !/^\d+$/.test(parts[p]); });
+    if (odd.length) return { error: "invalid_date", part: odd[0] };
+    if (parts.year.length !== 4) return { error: "year_four_digits", part: "year" };
+    if (+parts.year < 1900) return { error: "year_too_early", part: "year" };
+    var when = new Date(Date.UTC(+parts.year, +parts.month - 1, +parts.day));
+    if (when.getUTCFullYear() !== +parts.year || when.getUTCMonth() !== +parts.month - 1 || when.getUTCDate() !== +parts.day) {
+      return { error: "invalid_date" };
+    }
+    return { iso: when.toISOString().slice(0, 10) };
+  };
 })();

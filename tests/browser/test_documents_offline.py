@@ -18,6 +18,7 @@ from webapp.documents.content import document_values
 from ..conftest import TODAY
 from ..documents_data import KAZAKH_LETTERS
 from .conftest import axe_violations, wait_value
+from .test_documents_journey import date
 from .test_offline import wait_until_ready_offline
 
 pytestmark = pytest.mark.browser
@@ -36,12 +37,6 @@ def step(page, name: str) -> str:
 
 def continue_(page, name: str):
     page.click(f"{step(page, name)} button[data-continue]")
-
-
-def date(page, field, day, month, year):
-    page.fill(f"#{field}-day", str(day))
-    page.fill(f"#{field}-month", str(month))
-    page.fill(f"#{field}-year", str(year))
 
 
 def fill_offline(page, with_child: bool = True):

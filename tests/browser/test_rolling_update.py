@@ -2,23 +2,17 @@
 open keeps working while the instances change one by one, and is then offered the new version."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+
+from deploy.stack import Stack
 
 from .test_offline import wait_until_ready_offline
 
 pytestmark = [pytest.mark.browser, pytest.mark.load]
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-_spec = importlib.util.spec_from_file_location("stack", ROOT / "deploy" / "stack.py")
-stack_module = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(stack_module)
-
 
 def test_a_rolling_restart_keeps_an_open_client_working_and_offers_the_update(browser, browser_context_args, tmp_path):
-    with stack_module.Stack(tmp_path, env={"TIRKEU_RELEASE": "1.0"}) as stack:
+    with Stack(tmp_path, env={"TIRKEU_RELEASE": "1.0"}) as stack:
         context = browser.new_context(**browser_context_args)
         page = context.new_page()
         page.goto(f"{stack.url}/en/")

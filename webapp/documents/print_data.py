@@ -68,8 +68,8 @@ def print_data() -> dict:
         "child_labels": {key: translated(LABELS[key]) for key in ("full_name_latin", "full_name_cyrillic")},
         "words": {language: words(language) for language in LANGUAGES},
         "sources": {
-            source_id: {"host": source_view(source_id).url.split("/")[2], "checked": numeric_date(source_view(source_id).checked)}
-            for source_id in rule_book().sources
+            view.id: {"host": view.url.split("/")[2], "checked": numeric_date(view.checked)}
+            for view in map(source_view, rule_book().sources)
         },
     }
 
