@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import secrets
 import signal
 import socket
@@ -102,7 +103,12 @@ class Stack:
         # The few lines a system nginx.conf has around conf.d/, with every path inside build/stack/.
         temp = self.run / "temp"
         temp.mkdir(exist_ok=True)
+        # Started as root (the CI), nginx's workers would become "nobody", who may not read a
+        # checkout in a private directory (mktemp -d is 0700): they stay this user, as a
+        # non-root start does anyway. Production uses Debian's own nginx.conf and user.
+        user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
         (self.run / "nginx.conf").write_text(f"""
+{user}
 pid {self.run / 'nginx.pid'};
 error_log {self.run / 'nginx-error.log'} warn;
 worker_processes 2;
