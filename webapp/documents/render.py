@@ -3,6 +3,7 @@ URL fetcher that serves only our own static files and data: URLs, and a time lim
 (the memory limit is the worker's: deploy/gunicorn.conf.py)."""
 from __future__ import annotations
 
+import gc
 import mimetypes
 import signal
 import threading
@@ -69,10 +70,34 @@ def time_limit(seconds: float):
 def render_pdf(html: str, seconds: float = 10.0) -> bytes:
     """The PDF of one document's HTML (its <title> and <html lang> become the PDF's metadata);
     RenderFailed when it takes longer than `seconds` or runs out of memory."""
-    fonts, stylesheet, fetcher = _shared()
     try:
-        with time_limit(seconds):
-            document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-            return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
+        return _render(html, seconds)
     except MemoryError as error:
         raise RenderFailed("out of memory") from error
+    finally:
+        _collect_render_garbage()
+
+
+def _render(html: str, seconds: float) -> bytes:
+    fonts, stylesheet, fetcher = _shared()
+    with time_limit(seconds):
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+        return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
+
+
+_long_lived_frozen = False
+
+
+def _collect_render_garbage() -> None:
+    """Frees what a render leaves behind at once. A render's boxes and layouts form reference
+    cycles, many holding Pango and cairo memory; they outlive the collector's young generations
+    (the render itself triggers those) and wait for a rare full collection, so garbage piles up:
+    a worker held about 6 MB more after 1 500 renders (python -m bench). A full collection costs
+    under a millisecond because whatever is alive after the first render (modules, the app, the
+    fonts, the stylesheet) is frozen out of the collector's view; otherwise each collection would
+    walk those 100 000 objects, about 35 ms."""
+    global _long_lived_frozen
+    gc.collect()
+    if not _long_lived_frozen:
+        gc.freeze()
+        _long_lived_frozen = True
