@@ -1,13 +1,24 @@
-"""Bytes on the wire: the first view and each further step, per language (gzip, as nginx sends
-them); the whole offline precache; the requests of a first visit."""
+"""Bytes on the wire: the first view and each further step, per language (gzip and brotli at
+level 6, as deploy/nginx-tirkeu.conf sends them); the whole offline precache; the requests of a
+first visit; what a page already seen costs (a 304)."""
 from __future__ import annotations
 
 import gzip
 import re
 
+import brotli
+
 
 def _gz(data: bytes) -> int:
     return len(gzip.compress(data, 6))
+
+
+def _br(data: bytes) -> int:
+    return len(brotli.compress(data, quality=6))
+
+
+def _headers(response) -> int:
+    return len(str(response.status_code)) + sum(len(k) + len(v) + 4 for k, v in response.headers.items())
 
 
 def page_bytes() -> dict:
@@ -32,8 +43,13 @@ def page_bytes() -> dict:
                                 ["passport", "entry", "stay", "host", "children", "check"]):
             steps[f"documents {step} (no JavaScript)"] = client.post(f"/{lang}/documents/{before}",
                                                                      data={**answers, "nav": "continue"}).data
+        page = client.get(f"/{lang}/deadlines/")
+        seen = client.get(f"/{lang}/deadlines/", headers={"If-None-Match": page.headers["ETag"]})
+        assert seen.status_code == 304
         figures[lang] = {"first_view_gz": first_view, "first_view_requests": 1 + len(assets),
                          "steps_gz": {name: _gz(body) for name, body in steps.items()},
+                         "steps_br": {name: _br(body) for name, body in steps.items()},
+                         "page_seen_before_304_bytes": _headers(seen),
                          "steps_raw": {name: len(body) for name, body in steps.items()}}
     return figures
 
@@ -47,6 +63,9 @@ def precache() -> dict:
     client = app.test_client()
     script = client.get("/sw.js").get_data(as_text=True)
     entries = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", script).group(1))
-    sizes = [(_gz(client.get(e["url"]).data), e["url"]) for e in entries]
-    return {"entries": len(entries), "gzip_bytes": sum(size for size, _ in sizes),
+    bodies = [(client.get(e["url"]).data, e["url"]) for e in entries]
+    # PNGs are already compressed: nginx sends them as they are.
+    sizes = [(len(body) if url.split("?")[0].endswith(".png") else _gz(body), url) for body, url in bodies]
+    brotli_bytes = sum(len(body) if url.split("?")[0].endswith(".png") else _br(body) for body, url in bodies)
+    return {"entries": len(entries), "gzip_bytes": sum(size for size, _ in sizes), "brotli_bytes": brotli_bytes,
             "largest": [f"{url} {size}" for size, url in sorted(sizes, reverse=True)[:5]]}

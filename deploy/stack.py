@@ -4,7 +4,7 @@ share one Redis for the rate limits. Used by the tests (tests/test_stack.py) and
     .venv/bin/python deploy/stack.py start    # prints the address; everything runs in build/stack/
     .venv/bin/python deploy/stack.py stop
 
-Needs nginx and redis-server (Debian packages); the test command installs them.
+Needs nginx, its brotli module and redis-server (Debian packages); the test command installs them.
 """
 from __future__ import annotations
 
@@ -109,6 +109,7 @@ class Stack:
         user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
         (self.run / "nginx.conf").write_text(f"""
 {user}
+load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;
 pid {self.run / 'nginx.pid'};
 error_log {self.run / 'nginx-error.log'} warn;
 worker_processes 2;

@@ -63,6 +63,29 @@ def test_headers_on_every_response_and_never_a_cookie(app, client):
     assert dict(responses)[f"/en/deadlines/plan?{PLAN_QUERY}"].headers["Cache-Control"] == "no-store"
 
 
+def test_a_page_seen_before_costs_a_304_and_answers_never_do(app, client):
+    """Every page without answers can be revalidated: the second visit (or a navigation to a
+    page the service worker's install already fetched) downloads no page at all."""
+    for url in every_get_url(app):
+        first = client.get(url)
+        first.close()
+        if first.status_code != 200 or "no-store" in first.headers.get("Cache-Control", "") or "?" in url:
+            continue
+        assert first.headers["ETag"], url
+        again = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+        again.close()
+        assert again.status_code == 304 and again.data == b"", url
+        assert "default-src 'self'" in again.headers["Content-Security-Policy"], url
+    page = client.get("/ru/deadlines/")
+    assert page.headers["Cache-Control"] == "no-cache"
+    changed = client.get("/ru/deadlines/", headers={"If-None-Match": '"something-older"'})
+    assert changed.status_code == 200 and changed.data == page.data
+    result = client.get(f"/en/deadlines/plan?{PLAN_QUERY}")
+    assert "ETag" not in result.headers and result.headers["Cache-Control"] == "no-store"
+    step = client.post("/en/documents/person", data={"nav": "continue"})
+    assert "ETag" not in step.headers
+
+
 def test_hsts_over_https_behind_a_proxy():
     app = create_app({"TESTING": True, "TODAY": TODAY, "PROXIES": 1})
     response = app.test_client().get("/en/", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.4"})

@@ -65,6 +65,23 @@ def test_static_files_come_from_nginx_compressed_and_immutable(stack):
     assert not any("/static/" in (stack.run / f"app{i}.log").read_text() for i in (0, 1))
 
 
+def test_pages_are_compressed_as_the_benchmark_counts_them_and_revalidated(stack):
+    """python -m bench counts gzip at level 6 (and brotli at 6): nginx must send no more than that,
+    or the budgets it reports are not what a phone downloads. A page seen before is a 304."""
+    import brotli
+
+    url = f"{stack.url}/ru/deadlines/"
+    _, _, plain = fetch(url)
+    status, headers, body = fetch(url, headers={"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == plain
+    assert len(body) <= len(gzip.compress(plain, 6)) + 64
+    status, headers, body = fetch(url, headers={"Accept-Encoding": "br"})
+    assert status == 200 and headers["Content-Encoding"] == "br" and brotli.decompress(body) == plain
+    assert len(body) <= len(brotli.compress(plain, quality=6)) + 64
+    status, headers, body = fetch(url, headers={"If-None-Match": headers["ETag"].removeprefix("W/")})
+    assert status == 304 and body == b""
+
+
 def test_one_rate_limit_across_both_instances(tmp_path):
     with Stack(tmp_path, env={"TIRKEU_RATELIMIT_PDF": "4 per minute"}) as limited:
         statuses = [fetch(f"{limited.url}/api/v1/documents/card.pdf", PDF)[0] for _ in range(7)]

@@ -40,6 +40,20 @@ class MissingSecretKey(RuntimeError):
     pass
 
 
+def revalidated(response):
+    """A GET without answers is the same for everyone: the browser keeps it and asks again with
+    If-None-Match, and an unchanged page comes back as a 304 of a few hundred bytes instead of
+    the page (python -m bench: a page seen before; the service worker's install puts every
+    offline page in the browser's cache this way)."""
+    if "no-store" in response.headers.get("Cache-Control", ""):
+        return response
+    if "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = "no-cache"
+    if "ETag" not in response.headers and not response.is_streamed:
+        response.add_etag()
+    return response.make_conditional(request)
+
+
 def create_app(test_config: dict | None = None, *, production: bool = False) -> Flask:
     """The app. `production` (webapp/wsgi.py, behind gunicorn) refuses to start without a
     SECRET_KEY in the environment: never a default that production would silently keep."""
@@ -125,6 +139,8 @@ def create_app(test_config: dict | None = None, *, production: bool = False) -> 
             # A POST, or a GET with answers in its query string (a deadlines result, its calendar
             # file): what comes back shows the answers, so it stays out of every cache.
             response.headers["Cache-Control"] = "no-store"
+        elif request.method == "GET" and response.status_code == 200 and request.endpoint != "static":
+            return revalidated(response)
         return response
 
     @app.errorhandler(HTTPException)
