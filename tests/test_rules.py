@@ -117,3 +117,59 @@ def test_checkpoints_have_names_in_three_languages():
     for name in names:
         assert set(name) >= {"kk", "ru", "en"}
     assert any(kazakh_letters & set(n["kk"].lower()) for n in names)
+
+
+def test_the_rules_check_command_passes_on_the_data(app):
+    result = app.test_cli_runner().invoke(args=["rules", "check", "--today", "2026-11-25"])
+    assert result.exit_code == 0, result.output
+    assert "The rule data is complete" in result.output
+    assert "error:" not in result.output
+
+
+def test_old_check_dates_are_warnings_not_failures(app):
+    result = app.test_cli_runner().invoke(args=["rules", "check", "--today", "2027-09-01"])
+    assert result.exit_code == 0, result.output
+    assert "warning: source 'wpk-notification' was last checked on 2026-11-25, 280 days ago" in result.output
+    assert "warning: the days off of 2028 are not yet compared with a decree" in result.output
+
+
+def test_the_rules_check_names_each_kind_of_broken_data():
+    from dataclasses import replace
+
+    from webapp.rules.calendar import WorkingCalendar
+    from webapp.rules.check import check_rules
+
+    book = rule_book()
+    first, second, third = sorted(book.rule_sets, key=lambda r: r.valid_from)
+    unsourced = dict(first.groups)
+    unsourced["eaeu"] = {**unsourced["eaeu"], "stay": {**unsourced["eaeu"]["stay"], "sources": []},
+                         "registration": {**unsourced["eaeu"]["registration"], "sources": ["nowhere"]}}
+    broken = replace(book, rule_sets=(
+        replace(first, groups=unsourced),
+        replace(second, valid_from=second.valid_from - timedelta(days=3)),  # overlaps the first
+        replace(third, valid_from=third.valid_from + timedelta(days=10), valid_to=date(2030, 1, 1)),  # a gap
+    ), sources={**book.sources, "wpk-notification": {**book.sources["wpk-notification"], "url": "http://x", "checked": "2027-01-01"}})
+    with_holidays = kazakhstan_calendar()
+    report = check_rules(broken, with_holidays, {"verified_years": {}}, date(2026, 11, 25))
+    assert sorted(report.errors) == sorted([
+        "kz-2020-host-notification / eaeu / stay: no source",
+        "source 'nowhere' is cited but not in sources.json",
+        "source 'wpk-notification': no https link",
+        "source 'wpk-notification': checked on 2027-01-01, after today (2026-11-25)",
+        "kz-2020-host-notification and kz-2023-90-in-180 overlap: both cover 2023-01-24",
+        "no rule set covers an entry from 2026-07-01 to 2026-07-10",
+        "no rule set covers an entry after 2030-01-01",
+    ])
+    no_holidays = check_rules(book, WorkingCalendar({}, set()), {"verified_years": {}}, date(2026, 11, 25))
+    assert no_holidays.errors == [
+        "the calendar of 2026 lacks public holidays (2026-01-01, 2026-03-22): update the holidays package",
+        "the calendar of 2027 lacks public holidays (2027-01-01, 2027-03-22): update the holidays package"]
+
+
+@pytest.mark.parametrize("lang, shown", [("ru", "Дата последней проверки правил: 25 ноября 2026"),
+                                         ("kk", "Ережелердің соңғы рет тексерілген күні: 2026\u202fж. 25 қараша"),
+                                         ("en", "Rules last checked: 25 November 2026")])
+def test_every_page_footer_says_when_the_rules_were_last_checked(client, lang, shown):
+    assert rule_book().last_checked == date(2026, 11, 25)  # the newest "checked" in sources.json
+    for path in ("", "deadlines/", "documents/", "privacy"):
+        assert shown in client.get(f"/{lang}/{path}").get_data(as_text=True), path

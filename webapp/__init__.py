@@ -11,6 +11,7 @@ from . import api, cli, explain, i18n, pages
 from .assets import static_url
 from .catalogs import compile_missing_catalogs
 from .config import ROOT, Config
+from .rules import rule_book
 from .documents import views as documents
 from .documents.render import RenderFailed
 from .fields import row_template
@@ -123,6 +124,7 @@ def create_app(test_config: dict | None = None, *, production: bool = False) -> 
         return {
             "static_url": static_url,
             "language": i18n.current_language(),
+            "rules_checked": rule_book().last_checked,
         }
 
     @app.after_request

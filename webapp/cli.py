@@ -80,3 +80,26 @@ def export_rules(path):
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(rules_json(), encoding="utf-8")
+
+
+@rules_bp.cli.command("check")
+@click.option("--today", "on_day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="check as on this day (default: today in Kazakhstan)")
+def check_rules_command(on_day):
+    """Check the rule data: sources, periods, holiday calendar (errors fail; warnings do not)."""
+    from .rules.check import check_rule_data
+    from .rules.ruleset import rule_book
+    from .today import today
+
+    day = on_day.date() if on_day else today()
+    report = check_rule_data(day)
+    book = rule_book()
+    click.echo(f"{len(book.rule_sets)} rule sets, {len(book.sources)} sources, last checked {book.last_checked}; "
+               f"checked as on {day}.")
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}")
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if report.errors:
+        raise SystemExit(1)
+    click.echo("The rule data is complete." + (" Read the warnings above." if report.warnings else ""))

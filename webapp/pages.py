@@ -19,7 +19,7 @@ def root():
 
 @bp.get("/<any(ru,kk,en):lang>/")
 def start():
-    return render_template("start.html", rules_checked=rule_book().last_checked)
+    return render_template("start.html")
 
 
 @bp.get("/<any(ru,kk,en):lang>/privacy")
