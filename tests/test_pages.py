@@ -275,3 +275,15 @@ def test_pages_with_answers_in_the_query_are_never_cached(client):
         response = client.get(url)
         assert response.headers["Cache-Control"] == "no-store", url
     assert "no-store" not in client.get("/en/deadlines/").headers.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("ru", "Во время вашего пребывания правила изменились: новые действуют с 1 июля 2026."),
+    ("kk", "Сіз елде болған кезде қағидалар өзгерді (жаңа қағидалардың күшіне енген күні: 2026\u202fж. 1 шілде)."),
+    ("en", "The rules changed on 1 July 2026, during your stay."),
+])
+def test_a_stay_that_runs_into_new_rules_says_so(client, lang, said):
+    page = client.get(f"/{lang}/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=6&entry_date-year=2026")
+    assert said in page.get_data(as_text=True)
+    before = client.get(f"/{lang}/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026")
+    assert said not in before.get_data(as_text=True)

@@ -167,7 +167,7 @@ def test_the_rules_check_names_each_kind_of_broken_data():
 
 
 @pytest.mark.parametrize("lang, shown", [("ru", "Дата последней проверки правил: 25 ноября 2026"),
-                                         ("kk", "Ережелердің соңғы рет тексерілген күні: 2026\u202fж. 25 қараша"),
+                                         ("kk", "Қағидалардың соңғы рет тексерілген күні: 2026\u202fж. 25 қараша"),
                                          ("en", "Rules last checked: 25 November 2026")])
 def test_every_page_footer_says_when_the_rules_were_last_checked(client, lang, shown):
     assert rule_book().last_checked == date(2026, 11, 25)  # the newest "checked" in sources.json

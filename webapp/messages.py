@@ -47,6 +47,7 @@ WARNINGS = {
     "deadline_passed": _l("The deadline %(deadline)s has passed. Do it now: a late registration is better than none. Call 1414 if you need help."),
     "short_stay_exemption_2020": _l("Under the rules of 2020–2023 some sources say visitors staying up to 30 days did not need registration. We show the host's deadline anyway, the safer reading."),
     "thirty_day_visitors_2026_unclear": _l("The 2026 rules on self-registration name citizens of countries with a 90-day stay. We found no source on whether visitors with a 30-day stay register themselves. To be safe, ask your host to notify the migration police within 3 working days as before, and call 1414."),
+    "rules_changed_during_stay": _l("The rules changed on %(date)s, during your stay. Tirkeu shows the rules in force on the day you entered, as the sources give them by date of entry; we found no source on whether the new rules apply to people who were already in Kazakhstan. Call 1414 to check what applies to you."),
     "bilateral_checkpoint": _l("This checkpoint is open only to citizens of Kazakhstan and Russia. If you are not a Russian citizen, check that it is the right checkpoint."),
 }
 

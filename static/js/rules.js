@@ -186,6 +186,11 @@
     ruleSet.notes.forEach(function (note) {
       if (note !== "thirty_day_visitors_2026_unclear" || groupRules === "visa_free_30") warnings.push({ code: note, params: {} });
     });
+    var lastDay = ruleSet.valid_to ? toDay(ruleSet.valid_to) : null;
+    if (lastDay !== null && Math.max(today, stay.leave_by === null ? entry : stay.leave_by) > lastDay) {
+      // Sources give the rules by date of entry and say nothing of a stay that runs into new ones.
+      warnings.push({ code: "rules_changed_during_stay", params: { date: toIso(lastDay + 1) } });
+    }
     if (input.checkpoint && data.checkpoints[input.checkpoint] === "bilateral" && input.citizenship !== "RU") {
       warnings.push({ code: "bilateral_checkpoint", params: { checkpoint: input.checkpoint } });
     }

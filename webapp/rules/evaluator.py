@@ -246,6 +246,9 @@ def evaluate(
     for note in rule_set.notes:
         if note != "thirty_day_visitors_2026_unclear" or spec is rule_set.groups["visa_free_30"]:
             warnings.append(Warning(note))
+    if rule_set.valid_to is not None and max(today, stay.leave_by or entry) > rule_set.valid_to:
+        # Sources give the rules by date of entry and say nothing of a stay that runs into new ones.
+        warnings.append(Warning("rules_changed_during_stay", {"date": rule_set.valid_to + timedelta(days=1)}))
     if request.checkpoint:
         point = checkpoint(request.checkpoint)
         if point and point["kind"] == "bilateral" and request.citizenship != "RU":
