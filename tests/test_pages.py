@@ -287,3 +287,39 @@ def test_a_stay_that_runs_into_new_rules_says_so(client, lang, said):
     assert said in page.get_data(as_text=True)
     before = client.get(f"/{lang}/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026")
     assert said not in before.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_the_rules_page_gives_every_rule_set_source_and_open_question(client, lang):
+    from webapp.explain import source_view
+    from webapp.i18n import long_date
+    from webapp.rules import rule_book
+
+    page = client.get(f"/{lang}/rules")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    book = rule_book()
+    for source_id, source in book.sources.items():
+        assert f'href="{source["url"]}"' in html, source_id
+    with client.application.test_request_context(f"/{lang}/rules"):
+        from flask_babel import force_locale
+        with force_locale(lang):
+            for rule_set in book.rule_sets:
+                assert long_date(rule_set.valid_from) in html, rule_set.id
+            assert long_date(source_view("wpk-notification").checked) in html
+    # Fines: the official code is linked and no amount is given.
+    assert "adilet.zan.kz/" in html and "/docs/K1400000235" in html
+    for amount in ("МРП", "АЕК", "MCI", "₸", "тенге", "теңге"):
+        assert amount not in html
+    footer = client.get(f"/{lang}/deadlines/").get_data(as_text=True)
+    assert f'href="/{lang}/rules"' in footer
+
+
+def test_the_rules_page_says_what_changed_in_plain_words(client):
+    html = client.get("/ru/rules").get_data(as_text=True)
+    assert "Въезд с 11 января 2020 по 26 января 2023" in html
+    assert "Въезд с 27 января 2023 по 30 июня 2026" in html
+    assert "Въезд с 1 июля 2026" in html
+    assert "регистрируются сами, онлайн, не позднее 30-го календарного дня" in html
+    assert "Правило: не больше 90 дней в любом 180-дневном периоде." in html
+    assert "Выходные дни на 2027 год ещё не сверены" in html  # holiday_corrections.json: not verified

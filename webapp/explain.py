@@ -240,3 +240,40 @@ def plan_json(plan: Plan) -> dict:
         "warnings": [{"code": w.code, "message": warning_text(w)} for w in plan.warnings],
         "sources": [source_json(s) for s in plan.sources],
     }
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    title: str
+    lines: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+def rule_rows(rules: dict) -> list[RuleRow]:
+    """One group's rules in a rule set, in words: the stay, the registration, a move."""
+    stay = rules["stay"]
+    stay_lines = []
+    if stay["per_entry"]:
+        stay_lines.append(_("The rule: at most %(n)d days per entry, the day of entry being day 1.", n=stay["per_entry"]))
+    if stay["window"]:
+        stay_lines.append(_("The rule: at most %(max)d days in any %(window)d-day period.",
+                            max=stay["window"]["max_days"], window=stay["window"]["window_days"]))
+    rows = [RuleRow(_("Length of stay"), tuple(stay_lines), tuple(stay["sources"]))]
+
+    registration = rules["registration"]
+    if registration["who"] == "self":
+        lines = [_("You register yourself online; the owner of the housing confirms in a mobile app."),
+                 _("The rule: register no later than calendar day %(n)d after crossing the border.",
+                   n=registration["calendar_days"])]
+    else:
+        lines = [_("The host (the owner, the hotel or the employer) notifies the migration police."),
+                 _("Within %(days)s of arrival.", days=working_days_text(registration["working_days"]))]
+    rows.append(RuleRow(_("Registration"), tuple(lines), tuple(registration["sources"])))
+
+    moving = rules["address_change"]
+    who = (_("You register again at the new address.") if moving["who"] == "self"
+           else _("The host at the new address notifies the migration police."))
+    rows.append(RuleRow(_("After moving to another address"),
+                        (who, _("Within %(days)s of moving.", days=working_days_text(moving["working_days"]))),
+                        tuple(moving["sources"])))
+    return rows

@@ -98,3 +98,14 @@ OFFLINE_ONLY = (
     _l("Worked out on this phone without a connection."),
     _l("Some answers are missing or not valid. Change your answers."),
 )
+
+# The "Rules and sources" page: each rule set in plain words (webapp/templates/rules.html).
+RULE_SET_SUMMARIES = {
+    "kz-2020-host-notification": _l("Foreigners did not register themselves: the host (the owner, the hotel or the employer) notified the migration police within 3 working days of each arrival. Citizens of EAEU countries could stay 90 days from each entry, so leaving and coming back started the count again."),
+    "kz-2023-90-in-180": _l("Leaving and coming back no longer starts the count again: a stay is limited to 90 days in any 180-day period. Visitors from other visa-free countries may also stay at most 30 days per entry. The host still notifies the migration police within 3 working days."),
+    "kz-2026-self-registration": _l("Citizens of countries with a 90-day stay register themselves online by the 30th calendar day after crossing the border; the owner of the housing confirms in a mobile app, and the registration certificate appears in the person's online account. After moving, they register again within 5 working days. The limit of 90 days in any 180 stays."),
+}
+GROUP_NAMES = {
+    "eaeu": _l("Citizens of Armenia, Belarus, Kyrgyzstan and Russia (EAEU)"),
+    "visa_free_30": _l("Citizens of other visa-free countries"),
+}

@@ -261,3 +261,22 @@ def test_an_install_that_gets_another_version_is_refused(browser, browser_contex
         page.wait_for_selector("#offline-status:has-text('Could not save')", timeout=30_000)
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))") is False
         context.close()
+
+
+def test_the_rules_page_read_once_can_be_read_again_offline(browser, browser_context_args, live_server):
+    """Pages to read are not in the precache (its budget): each is kept on the phone when opened."""
+    from .conftest import axe_violations
+
+    context = browser.new_context(**browser_context_args, bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{live_server}/kk/")
+    wait_until_ready_offline(page)
+    page.click("footer a[href='/kk/rules']")
+    assert page.inner_text("h1") == "Қағидалар мен дереккөздер"
+    assert axe_violations(page) == []
+    context.set_offline(True)
+    page.goto(f"{live_server}/kk/rules")
+    assert page.inner_text("h1") == "Қағидалар мен дереккөздер"
+    page.goto(f"{live_server}/en/rules")  # never opened: the start page in its language instead
+    assert page.inner_text("h1") == HEADINGS["en"][0]
+    context.close()

@@ -7,6 +7,10 @@ const VERSION = "{{ version }}";
 const CACHE = "tirkeu-" + VERSION;
 const PRECACHE = {{ entries }};
 const PAGE_TIMEOUT_MS = 3000;
+// Pages to read, not to fill in (the rules and sources, the privacy notice): the precache holds what
+// the journeys need within its budget, and each of these is kept when it is opened, to be read
+// again offline.
+const READING_PAGE = /^\/(?:ru|kk|en)\/(?:rules|privacy)$/;
 
 function post(message) {
   return self.clients.matchAll({ includeUncontrolled: true, type: "window" })
@@ -89,7 +93,12 @@ function languageOf(url) {
 async function page(request) {
   const url = new URL(request.url);
   try {
-    return await withTimeout(fetch(request), PAGE_TIMEOUT_MS);
+    const response = await withTimeout(fetch(request), PAGE_TIMEOUT_MS);
+    if (READING_PAGE.test(url.pathname) && !url.search && response.ok) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
+    }
+    return response;
   } catch (error) {
     const cache = await caches.open(CACHE);
     const lang = languageOf(url);
