@@ -79,6 +79,13 @@ class Stack:
         process.wait(timeout=60)
 
     def start(self) -> "Stack":
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()  # what did start must not outlive a failed start (nginx refusing its config)
+            raise
+
+    def _start(self) -> "Stack":
         self.run.mkdir(parents=True, exist_ok=True)
         self.secret = self.env.get("SECRET_KEY") or secrets.token_hex(32)
         self.port, self.redis_port = free_port(), free_port()
