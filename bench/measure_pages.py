@@ -64,8 +64,12 @@ def precache() -> dict:
     script = client.get("/sw.js").get_data(as_text=True)
     entries = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", script).group(1))
     bodies = [(client.get(e["url"]).data, e["url"]) for e in entries]
-    # PNGs are already compressed: nginx sends them as they are.
-    sizes = [(len(body) if url.split("?")[0].endswith(".png") else _gz(body), url) for body, url in bodies]
-    brotli_bytes = sum(len(body) if url.split("?")[0].endswith(".png") else _br(body) for body, url in bodies)
+
+    def sent(body: bytes, url: str, compressed) -> int:
+        # PNGs are already compressed: nginx sends them as they are.
+        return len(body) if url.split("?")[0].endswith(".png") else compressed(body)
+
+    sizes = [(sent(body, url, _gz), url) for body, url in bodies]
+    brotli_bytes = sum(sent(body, url, _br) for body, url in bodies)
     return {"entries": len(entries), "gzip_bytes": sum(size for size, _ in sizes), "brotli_bytes": brotli_bytes,
             "largest": [f"{url} {size}" for size, url in sorted(sizes, reverse=True)[:5]]}

@@ -31,29 +31,18 @@ def privacy():
 @bp.get("/<any(ru,kk,en):lang>/rules")
 def rules():
     """Every rule set in plain words, how days are counted, every source, and the open questions."""
-    import json
-
     from .explain import rule_rows
     from .messages import GROUP_NAMES, RULE_SET_SUMMARIES, WARNINGS
-    from .rules.ruleset import DATA
+    from .rules.calendar import unverified_years
 
     book = rule_book()
     rule_sets = sorted(book.rule_sets, key=lambda r: r.valid_from)
-    corrections = json.loads((DATA / "holiday_corrections.json").read_text(encoding="utf-8"))
-    unverified_years = sorted(int(year) for year, check in corrections["verified_years"].items()
-                              if check["status"] != "matches")
-    notes = [WARNINGS[note] for rule_set in rule_sets for note in rule_set.notes]
-    changes = [later.valid_from for later in rule_sets[1:]]
-
-    def rule_set_sources(rule_set) -> list[str]:
-        cited = [source for rules in rule_set.groups.values() for row in rule_rows(rules) for source in row.sources]
-        return list(dict.fromkeys(cited))
-
-    cited = {source for rule_set in rule_sets for source in rule_set_sources(rule_set)}
+    cited = {source for rule_set in rule_sets for source in rule_set.cited_sources()}
     return render_template(
         "rules.html", rule_sets=rule_sets, summaries=RULE_SET_SUMMARIES, group_names=GROUP_NAMES,
-        rule_rows=rule_rows, notes=notes, warnings_text=WARNINGS, last_change=changes[-1], unverified_years=unverified_years,
-        rule_set_sources=rule_set_sources, other_sources=[s for s in book.sources if s not in cited])
+        rule_rows=rule_rows, notes=[WARNINGS[note] for rule_set in rule_sets for note in rule_set.notes],
+        warnings_text=WARNINGS, last_change=rule_sets[-1].valid_from, unverified_years=unverified_years(),
+        other_sources=[source for source in book.sources if source not in cited])
 
 
 @bp.get("/healthz")

@@ -73,6 +73,18 @@ def _is_moved(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def holiday_corrections() -> dict:
+    """data/holiday_corrections.json, read once: the corrections and the record of each year's check."""
+    return json.loads((DATA / "holiday_corrections.json").read_text(encoding="utf-8"))
+
+
+def unverified_years() -> list[int]:
+    """Years whose days off are not yet compared with a decree on moving them."""
+    return sorted(int(year) for year, check in holiday_corrections()["verified_years"].items()
+                  if check["status"] != "matches")
+
+
+@lru_cache(maxsize=1)
 def kazakhstan_calendar() -> WorkingCalendar:
     years = range(FIRST_YEAR, LAST_YEAR + 1)
     package = holidays.country_holidays("KZ", years=years, language="en_US")
@@ -82,7 +94,7 @@ def kazakhstan_calendar() -> WorkingCalendar:
     }
     working_weekends = set(package.weekend_workdays)
 
-    corrections = json.loads((DATA / "holiday_corrections.json").read_text(encoding="utf-8"))
+    corrections = holiday_corrections()
     for item in corrections["add_days_off"]:
         day = date.fromisoformat(item["date"])
         days_off[day] = DayOff(day, "moved_day_off" if "moved" in item["reason"].lower() else "holiday", item["reason"])

@@ -9,17 +9,14 @@ days off have not yet been compared with the government's decree on moving them.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import json
-
-from .calendar import WorkingCalendar, kazakhstan_calendar
-from .ruleset import DATA, rule_book
+from .calendar import WorkingCalendar, holiday_corrections, kazakhstan_calendar
+from .ruleset import DATA, RULE_PARTS, rule_book
 
 STALE_AFTER = timedelta(days=180)
-# The parts of a group's rules that must cite a source whenever they are present.
-RULE_PARTS = ("stay", "registration", "address_change", "residence_permit")
 # Fixed-date holidays every year has, whatever the decrees move: 1 January and 22 March (Nauryz).
 SURE_DAYS_OFF = ((1, 1), (3, 22))
 
@@ -32,7 +29,7 @@ class Report:
 
 def check_rule_data(today: date) -> Report:
     """The checks on the data the app runs on (webapp/rules/data/)."""
-    corrections = json.loads((DATA / "holiday_corrections.json").read_text(encoding="utf-8"))
+    corrections = holiday_corrections()
     checkpoints = json.loads((DATA / "checkpoints.json").read_text(encoding="utf-8"))
     return check_rules(rule_book(), kazakhstan_calendar(), corrections, today,
                        {"holiday_corrections.json": corrections["checked"], "checkpoints.json": checkpoints["checked"]})

@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
+# The parts of a group's rules; each cites its sources.
+RULE_PARTS = ("stay", "registration", "address_change", "residence_permit")
 
 
 def _load(name: str) -> dict:
@@ -24,6 +26,12 @@ class RuleSet:
 
     def covers(self, entry: date) -> bool:
         return self.valid_from <= entry and (self.valid_to is None or entry <= self.valid_to)
+
+    def cited_sources(self) -> list[str]:
+        """Every source its rules cite, once each, in the order of the data."""
+        cited = [source for rules in self.groups.values() for part in RULE_PARTS if part in rules
+                 for source in rules[part].get("sources") or ()]
+        return list(dict.fromkeys(cited))
 
 
 @dataclass(frozen=True)
