@@ -57,7 +57,9 @@ def test_names_people_really_have_are_accepted(app, field, value):
     ("person-surname_latin", "A" * 61, "Enter at most 60 characters"),
     ("person-surname_latin", "", "Enter your surname"),
     ("person-sex", "other", "Select your sex"),
-    ("person-citizenship", "KZ", "Select a country from the list"),
+    ("person-citizenship", "KZ", "Citizens of Kazakhstan do not register as foreigners"),
+    ("person-citizenship", "Rusia", "No country is called “Rusia”. Did you mean Russia?"),
+    ("person-citizenship", "Atlantis", "No country is called “Atlantis”. Type its name as in your passport"),
     ("person-date_of_birth-year", "2027", "The date of birth must be in the past"),
 ])
 def test_bad_person_answers(app, field, value, message):

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import gzip
 import re
+from html import escape, unescape
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from icalendar import Calendar
@@ -112,7 +114,7 @@ def test_errors_follow_the_govuk_pattern(client):
     assert re.search(r'name="entry_date-day"[^>]*value="31"', html)
     assert re.search(r'name="entry_date-year"[^>]*value="2026"', html)
     assert re.search(r'value="hotel" checked', html)
-    assert "Выберите страну вашего паспорта" in page.plain_text or "Выберите" in page.plain_text
+    assert "Укажите страну паспорта" in page.plain_text
 
 
 @pytest.mark.parametrize("query, field, message", [
@@ -133,11 +135,64 @@ def test_field_errors_are_specific(client, query, field, message):
     assert f'href="#{field}">{message}' in html.replace("&#39;", "'")
 
 
+@pytest.mark.parametrize("lang, typed, shown", [
+    ("ru", "россия", "Россия"),
+    ("ru", "Российская Федерация", "Россия"),  # as a Russian passport prints it
+    ("ru", "РФ", "Россия"),
+    ("kk", "Ресей", "Ресей"),
+    ("en", "  russia ", "Russia"),
+    ("en", "Russ", "Russia"),  # the start of one country's name
+    ("en", "ru", "Russia"),  # its ISO code
+    ("kk", "Russian Federation", "Ресей"),  # any of the three languages on any page
+])
+def test_the_country_is_found_from_what_was_typed(client, lang, typed, shown):
+    """Without JavaScript the country is typed: the result is the one for a Russian, and the name
+    the server understood is shown on it."""
+    query = urlencode({"citizenship": typed, "entry_date-day": 1, "entry_date-month": 9, "entry_date-year": 2026,
+                       "today": "2026-09-01"})
+    response = client.get(f"/{lang}/deadlines/plan?{query}")
+    assert response.status_code == 200
+    page = check_page(response.get_data(as_text=True))
+    assert f"{shown} ·" in page.plain_text
+    russian = client.get(f"/{lang}/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9"
+                         "&entry_date-year=2026&today=2026-09-01")
+    assert _main(response.get_data(as_text=True)) == _main(russian.get_data(as_text=True))
+
+
+def _main(html: str) -> str:
+    """The page's content without its links (which carry the query as it was typed)."""
+    main = html[html.index("<main"):html.index("</main>")]
+    return re.sub(r'href="[^"]*"', "", main)
+
+
+@pytest.mark.parametrize("lang, typed, message", [
+    ("ru", "Рассия", "Страна «Рассия» не найдена. Может быть, вы имели в виду: Россия?"),
+    ("kk", "Бел", "«Бел» деген ел табылмады. Мүмкін, мынаны айтқыңыз келген шығар: Беларусь, Белиз, не болмаса Бельгия?"),
+    ("en", "Atlantis", "No country is called “Atlantis”. Type its name as in your passport, in Russian, Kazakh or English."),
+    ("ru", "Казахстан", "Гражданам Казахстана не нужно регистрироваться"),
+])
+def test_a_country_not_found_says_why_next_to_the_field(client, lang, typed, message):
+    query = urlencode({"citizenship": typed, "entry_date-day": 1, "entry_date-month": 9, "entry_date-year": 2026})
+    response = client.get(f"/{lang}/deadlines/plan?{query}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    error = re.search(r'<p class="error-message" id="citizenship-error">(.*?)</p>', html, re.S).group(1)
+    assert message in unescape(error)
+    # What was typed stays in the box.
+    assert re.search(rf'name="citizenship" type="text"\s+value="{escape(typed)}"', html)
+
+
+def test_change_your_answers_shows_the_country_by_name(client):
+    html = client.get("/kk/deadlines/?citizenship=KG&entry_date-day=1&entry_date-month=9&entry_date-year=2026").get_data(as_text=True)
+    assert re.search(r'name="citizenship" type="text"\s+value="Қырғызстан"', html)
+    assert 'data-code="KG"' in html  # the list the phone draws starts on it
+
+
 def test_add_and_remove_earlier_stays_without_javascript(client):
     base = "citizenship=BY&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
     html = client.get(f"/en/deadlines/plan?{base}&add_stay=1").get_data(as_text=True)
     assert 'name="previous_stays-0-entry-day"' in html
-    assert 'value="BY" selected' in html  # nothing typed is lost
+    assert re.search(r'name="citizenship" type="text"\s+value="Belarus"', html)  # nothing typed is lost
     two = (f"{base}&previous_stays-0-entry-day=1&previous_stays-0-entry-month=3&previous_stays-0-entry-year=2026"
            "&previous_stays-1-entry-day=5&previous_stays-1-entry-month=5&previous_stays-1-entry-year=2026")
     html = client.get(f"/en/deadlines/plan?{two}&remove_stay=0").get_data(as_text=True)

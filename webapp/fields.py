@@ -5,11 +5,13 @@ import unicodedata
 from datetime import date
 
 from werkzeug.datastructures import MultiDict
-from wtforms import Field
+from wtforms import Field, StringField
 from wtforms.validators import StopValidation
 from wtforms.utils import unset_value
 
-from .messages import FIELD_ERRORS
+from .country_match import find_country, suggestions
+from .i18n import country_codes, country_name, current_language
+from .messages import FIELD_ERRORS, country_not_found
 
 DATE_PARTS = ("day", "month", "year")
 
@@ -96,3 +98,24 @@ def row_template(field_list):
     entry.index, entry.short_name = 0, "0"
     entry.process(None)
     return entry
+
+
+class CountryField(StringField):
+    """The country of a passport, typed (webapp/country_match.py finds it) or, with JavaScript,
+    chosen from a list the phone draws (static/js/app.js). `data` is the ISO code when the text
+    names a country, else the text as typed, which the form's check then refuses."""
+
+    def process_formdata(self, valuelist):
+        self.typed = valuelist[0].strip()[:100] if valuelist else ""  # capped: it is echoed back
+        self.data = find_country(self.typed) or self.typed
+
+    def _value(self):
+        """What the box shows: the country's name in the page's language, or what was typed."""
+        return country_name(self.data) if self.data in country_codes() else (self.data or "")
+
+    @property
+    def code(self) -> str:
+        return self.data if self.data in country_codes() else ""
+
+    def not_found_message(self) -> str:
+        return country_not_found(self.data, suggestions(self.data, current_language()))

@@ -4,10 +4,13 @@ Lazy strings, so that this module can be imported before a request picks the lan
 """
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from babel.lists import format_list
+from flask_babel import gettext, lazy_gettext as _l
+
+from .i18n import current_language
 
 FIELD_ERRORS = {
-    "required_citizenship": _l("Select the country of your passport"),
+    "required_citizenship": _l("Enter the country of your passport"),
     "unknown_country": _l("Select a country from the list"),
     "citizen": _l("Citizens of Kazakhstan do not register as foreigners. Tirkeu is for foreign citizens."),
     "required_entry_date": _l("Enter the date you crossed the border into Kazakhstan"),
@@ -37,6 +40,15 @@ FIELD_ERRORS = {
     "invalid_json": _l("Send a JSON object with the fields citizenship and entry_date"),
     "unknown_field": _l("This field is not known; remove it"),
 }
+
+
+def country_not_found(typed: str, names: list[str]) -> str:
+    """The error for a country name that names none (or several): with the closest names, if any."""
+    if names:
+        return gettext("No country is called “%(typed)s”. Did you mean %(names)s?", typed=typed,
+                       names=format_list(names, style="or", locale=current_language()))
+    return gettext("No country is called “%(typed)s”. Type its name as in your passport, in Russian, Kazakh or English.",
+                   typed=typed)
 
 WARNINGS = {
     "planning_mode": _l("Your date of entry is in the future, so these are the dates as they would be if you enter then."),

@@ -50,12 +50,45 @@
     });
   }
 
+  // Without this file the country is typed (the server finds it by its name). Here the box becomes
+  // the list of countries from the copy the phone keeps (/api/v1/countries), searchable. The form
+  // is told when the list is there, so that answers.js puts the saved answers back only then.
+  function countryList(input) {
+    var form = input.form;
+    var drawn = fetch(input.getAttribute("data-countries-url")).then(function (response) {
+      if (!response.ok) throw new Error("no countries");
+      return response.json();
+    }).then(function (countries) {
+      var lang = document.documentElement.lang;
+      var select = document.createElement("select");
+      select.className = "select" + (input.classList.contains("input-error") ? " input-error" : "");
+      select.id = input.id;
+      select.name = input.name;
+      var typing = document.getElementById(input.id + "-typing");
+      var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+        return id && id !== input.id + "-typing";
+      });
+      if (described.length) select.setAttribute("aria-describedby", described.join(" "));
+      ["data-search-label", "data-search-empty"].forEach(function (name) { select.setAttribute(name, input.getAttribute(name)); });
+      select.appendChild(new Option(input.getAttribute("data-choose"), ""));
+      countries.order[lang].forEach(function (code) {
+        if (code !== "KZ") select.appendChild(new Option(countries.names[code][lang], code)); // citizens are not foreigners
+      });
+      select.value = input.getAttribute("data-code") || "";
+      if (typing) typing.remove();
+      input.parentNode.replaceChild(select, input);
+      searchableSelect(select);
+    }).catch(function () { /* the box stays: the server finds the country by its name */ });
+    if (form) form.tirkeuFieldsReady = Promise.all([form.tirkeuFieldsReady, drawn]);
+  }
+  // Now, before answers.js binds its forms (on DOMContentLoaded): scripts with defer run in order.
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-countries-url]"), countryList);
+
   document.addEventListener("DOMContentLoaded", function () {
     focusOnLoad();
     // Journeys whose steps the phone can run itself start there: no network between steps.
     Array.prototype.forEach.call(document.querySelectorAll("a[data-phone-href]"), function (link) {
       link.href = link.getAttribute("data-phone-href");
     });
-    Array.prototype.forEach.call(document.querySelectorAll("select[data-search-label]"), searchableSelect);
   });
 })();

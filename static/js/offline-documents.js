@@ -14,21 +14,6 @@
   var today = root.getAttribute("data-today") || new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
   var returnToCheck = false;
 
-  // The list of countries, drawn before answers.js puts the saved answers back (it waits for this).
-  form.tirkeuFieldsReady = fetch(root.getAttribute("data-countries-url")).then(function (response) {
-    if (!response.ok) throw new Error("no countries");
-    return response.json();
-  }).then(function (countries) {
-    var select = document.getElementById("person-citizenship");
-    countries.order[document.documentElement.lang].forEach(function (code) {
-      if (code === "KZ") return; // citizens of Kazakhstan are not foreigners
-      var option = document.createElement("option");
-      option.value = code;
-      option.textContent = countries.names[code][document.documentElement.lang];
-      select.appendChild(option);
-    });
-  });
-
   // --- the server's checks ----------------------------------------------------------------
   var MARK = /\p{Mn}/u, CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
 

@@ -53,6 +53,17 @@ def wait_value(page, selector: str, value: str, timeout_s: float = 10) -> None:
         page.wait_for_timeout(50)
 
 
+def choose_country(page, field: str, code: str, typed: str, javascript: bool) -> None:
+    """With JavaScript, pick `code` from the list static/js/app.js draws in place of the text box
+    (once it is there); without, type the country's name as a person would."""
+    if javascript:
+        page.wait_for_selector(f"select#{field}")
+        page.select_option(f"#{field}", code)
+    else:
+        assert page.get_attribute(f"#{field}", "type") == "text"
+        page.fill(f"#{field}", typed)
+
+
 def axe_violations(page) -> list:
     """axe-core's WCAG 2.2 AA and best-practice findings on the page as it is now (needs a context
     with bypass_csp: axe is injected as a script)."""
@@ -93,6 +104,12 @@ class Journey:
     """The user's steps through "My deadlines", the same with or without JavaScript."""
 
     COUNTRY_SEARCH = {"ru": "Росс", "kk": "Ресей", "en": "Russia"}
+    # Typed without JavaScript: as a passport prints it, in another case, in another language.
+    COUNTRY_TYPED = {"RU": {"ru": "российская федерация", "kk": "Ресей", "en": "Russia"},
+                     "BY": {"ru": "Белоруссия", "kk": "Беларусь", "en": "belarus"}}
+    # What the text box shows once the server has found it.
+    COUNTRY_SHOWN = {"RU": {"ru": "Россия", "kk": "Ресей", "en": "Russia"},
+                     "BY": {"ru": "Беларусь", "kk": "Беларусь", "en": "Belarus"}}
 
     def __init__(self, page, base: str, lang: str):
         self.page, self.base, self.lang = page, base, lang
@@ -107,7 +124,11 @@ class Journey:
             self.page.fill("#citizenship-search", self.COUNTRY_SEARCH[self.lang])
             assert self.page.input_value("#citizenship") == code
         else:
-            self.page.select_option("#citizenship", code)
+            choose_country(self.page, "citizenship", code, self.COUNTRY_TYPED[code][self.lang], javascript=False)
+
+    def country_kept(self, code: str, search: bool) -> bool:
+        """The country is still there after a round trip: its code in the list, its name in the box."""
+        return self.page.input_value("#citizenship") == (code if search else self.COUNTRY_SHOWN[code][self.lang])
 
     def enter_date(self, field: str, day: int, month: int, year: int):
         self.page.fill(f"#{field}-day", str(day))

@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from .conftest import wait_value
+from .conftest import choose_country, wait_value
 
 pytestmark = pytest.mark.browser
 
 
 def type_trip(page):
-    page.select_option("#citizenship", "BY")
+    choose_country(page, "citizenship", "BY", "Belarus", javascript=True)
     page.fill("#entry_date-day", "3")
     page.fill("#entry_date-month", "9")
     page.fill("#entry_date-year", "2026")

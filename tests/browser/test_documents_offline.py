@@ -17,7 +17,7 @@ from webapp.documents.content import document_values
 
 from ..conftest import TODAY
 from ..documents_data import KAZAKH_LETTERS
-from .conftest import axe_violations, wait_value
+from .conftest import axe_violations, choose_country, wait_value
 from .test_documents_journey import date
 from .test_offline import wait_until_ready_offline
 
@@ -46,7 +46,7 @@ def fill_offline(page, with_child: bool = True):
     page.fill("#person-given_names_latin", "Иван")  # not Latin: the server's message, offline
     date(page, "person-date_of_birth", 27, 3, 1990)
     page.click("label[for=person-sex-1]")
-    page.select_option("#person-citizenship", "RU")
+    choose_country(page, "person-citizenship", "RU", "Russia", javascript=True)
     continue_(page, "person")
     page.wait_for_selector(f"{step(page, 'person')} .error-summary")
     assert page.get_attribute("#person-given_names_latin", "aria-describedby").endswith("person-given_names_latin-error")

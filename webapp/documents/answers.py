@@ -12,8 +12,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField, StringField
 from werkzeug.datastructures import MultiDict
 
-from ..fields import DatePartsField, without_odd_list_keys
-from ..i18n import countries, country_codes, current_language
+from ..fields import CountryField, DatePartsField, without_odd_list_keys
+from ..i18n import country_codes, current_language
+from ..messages import FIELD_ERRORS
 from ..rules import inputs
 from ..rules.places import checkpoints, regions
 from ..validators import (KazakhIdentifier, MaxLength, Optional, Pattern, PersonName, PlainText, Required,
@@ -64,16 +65,15 @@ class PersonForm(Form):
     sex = RadioField(_l("Sex as in your passport"), choices=[
         SelectChoice("female", _l("Female")), SelectChoice("male", _l("Male"))], validate_choice=False,
         validators=[Required(_l("Select your sex as it is in your passport"))])
-    citizenship = SelectField(_l("Citizenship"), choices=[], validate_choice=False,
-                              validators=[Required(_l("Select the country of your passport"))])
-
-    def set_choices(self, language: str) -> None:
-        self.citizenship.choices = [SelectChoice("", _l("Choose a country"))] + [
-            SelectChoice(code, name) for code, name in countries(language) if code != "KZ"]
+    citizenship = CountryField(_l("Citizenship"), validators=[Required(_l("Enter the country of your passport"))])
 
     def check(self, today: date) -> None:
         _choice_check(self.sex, {"female", "male"}, _l("Select your sex as it is in your passport"))
-        _choice_check(self.citizenship, set(country_codes()) - {"KZ"}, _l("Select a country from the list"))
+        citizenship = self.citizenship.data
+        if citizenship == "KZ":
+            self.citizenship.errors = [*self.citizenship.errors, str(FIELD_ERRORS["citizen"])]
+        elif citizenship and citizenship not in country_codes() and not self.citizenship.errors:
+            self.citizenship.errors = [*self.citizenship.errors, self.citizenship.not_found_message()]
         born = self.date_of_birth.data
         if born and not (date(1900, 1, 1) <= born <= today):
             self.date_of_birth.errors = [*self.date_of_birth.errors, str(CHECKS["date_of_birth_past"])]
@@ -129,7 +129,6 @@ class EntryForm(Form):
         _choice_check(self.checkpoint, {p["id"] for p in checkpoints()} | {"other"}, _l("Choose a checkpoint from the list"))
         _choice_check(self.purpose, set(PURPOSES), _l("Select the purpose of your trip"))
         if self.date.data and (code := inputs.check_entry_date(self.date.data, today)):
-            from ..messages import FIELD_ERRORS
             self.date.errors = [*self.date.errors, str(FIELD_ERRORS[code])]
 
 

@@ -101,8 +101,6 @@ def check():
 def offline():
     """Every step on one page that the phone keeps, for the journey without a network."""
     form = AnswersForm(None, today=today())
-    # The countries come from /api/v1/countries, which the phone keeps once for every page.
-    form.person.form.citizenship.choices = form.person.form.citizenship.choices[:1]
     return render_template("documents/offline.html", form=form, steps=STEPS, documents=DOCUMENTS,
                            checks=offline_checks(form), words=offline_words(current_language()))
 

@@ -7,8 +7,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Form, FieldList, FormField, RadioField, SelectChoice, SelectField
 
-from ..fields import DatePartsField
-from ..i18n import countries, country_codes, current_language
+from ..fields import CountryField, DatePartsField
+from ..i18n import country_codes, current_language
 from ..messages import ACCOMMODATIONS, FIELD_ERRORS, REGIONS
 from ..rules import inputs
 from ..rules.evaluator import PlanInput, Stay
@@ -24,7 +24,7 @@ class DeadlinesForm(FlaskForm):
     class Meta:
         csrf = False  # nothing is stored or changed: the answers only compute a page
 
-    citizenship = SelectField(_l("Country of your passport"), choices=[], validate_choice=False)
+    citizenship = CountryField(_l("Country of your passport"))
     entry_date = DatePartsField(_l("When did you cross the border into Kazakhstan?"))
     checkpoint = SelectField(_l("Checkpoint (optional)"), choices=[], validate_choice=False)
     previous_stays = FieldList(FormField(EarlierStayForm), max_entries=inputs.MAX_PREVIOUS_STAYS)
@@ -39,9 +39,6 @@ class DeadlinesForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.today = today
         language = current_language()
-        self.citizenship.choices = [SelectChoice("", _l("Choose a country"))] + [
-            SelectChoice(code, name) for code, name in countries(language) if code != "KZ"
-        ]
         self.checkpoint.choices = [SelectChoice("", _l("Not selected"))] + [
             SelectChoice(point["id"], point["name"][language], optgroup=str(REGIONS[point["region"]]))
             for point in checkpoints()
@@ -49,7 +46,11 @@ class DeadlinesForm(FlaskForm):
 
     def validate(self, extra_validators=None) -> bool:
         super().validate(extra_validators)
-        self._check(self.citizenship, self._citizenship_error())
+        error = self._citizenship_error()
+        if error == "unknown_country":
+            self.citizenship.errors = [*self.citizenship.errors, self.citizenship.not_found_message()]
+        else:
+            self._check(self.citizenship, error)
         if self.entry_date.data:
             self._check(self.entry_date, inputs.check_entry_date(self.entry_date.data, self.today))
         if self.checkpoint.data and self.checkpoint.data not in {p["id"] for p in checkpoints()}:
