@@ -377,6 +377,12 @@
   function json(url) { return fetch(url).then(function (response) { return response.json(); }); }
   Promise.all([json(root.getAttribute("data-rules-url")), json(root.getAttribute("data-countries-url"))]).then(function (loaded) {
     var rules = loaded[0], plan;
+    // A country typed by name (a page without JavaScript sends what was typed): the server finds
+    // it; here only codes are known, and an unknown one must not be read as "needs a visa".
+    if (!loaded[1].names[answers.citizenship]) {
+      problem(_("Some answers are missing or not valid. Change your answers."), questionsUrl);
+      return;
+    }
     try {
       plan = window.TirkeuRules.evaluate(answers, rules);
     } catch (error) {

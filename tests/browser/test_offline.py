@@ -149,6 +149,25 @@ def test_results_offline_are_the_same_as_online(browser, browser_context_args, l
     context.close()
 
 
+def test_a_country_typed_by_name_is_not_guessed_offline(browser, browser_context_args, live_server):
+    """Without JavaScript the country is typed and the address carries the name; the server finds
+    it, the phone offline knows only codes: it asks for the answers again rather than reading an
+    unknown code as a visa-required country."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/")
+    wait_until_ready_offline(page)
+    query = "citizenship=Russia&entry_date-day=1&entry_date-month=9&entry_date-year=2026&today=2026-09-05"
+    page.goto(f"{live_server}/en/deadlines/plan?{query}")
+    assert "Russia ·" in page.inner_text("main .summary-line")  # online: found by the server
+    context.set_offline(True)
+    page.goto(f"{live_server}/en/deadlines/plan?{query}")
+    page.wait_for_selector("main .error-summary")
+    assert "Some answers are missing or not valid" in page.inner_text("main .error-summary")
+    assert not page.query_selector("main .summary-line")
+    context.close()
+
+
 def _events(ics: bytes) -> list[dict]:
     from icalendar import Calendar
 
