@@ -221,10 +221,12 @@ def test_calendar_file(client):
     assert registration.decoded("dtstart").isoformat() == "2026-10-01"
     leave = events["Leave Kazakhstan by 29 November 2026"]
     assert leave.decoded("dtstart").isoformat() == "2026-11-29"
+    # Three days before, and a day more before the registration: 30 September, the safe date.
+    assert "If it is, day 30 is 30 September 2026: to be safe, register by then." in str(registration["description"])
     for event in events.values():
         alarms = event.walk("VALARM")
         assert len(alarms) == 1
-        assert alarms[0].decoded("trigger").days == -3
+        assert alarms[0].decoded("trigger").days == (-4 if event is registration else -3)
         assert "https://" in str(event["description"])
 
 
@@ -378,3 +380,22 @@ def test_the_rules_page_says_what_changed_in_plain_words(client):
     assert "регистрируются сами, онлайн, не позднее 30-го календарного дня" in html
     assert "Правило: не больше 90 дней в любом 180-дневном периоде." in html
     assert "Выходные дни на 2027 год ещё не сверены" in html  # holiday_corrections.json: not verified
+
+
+@pytest.mark.parametrize("lang, short, reason", [
+    ("en", "To be safe: 30 September 2026",
+     "The sources do not say whether the day you crossed the border is day 1. If it is, day 30 is 30 September 2026"),
+    ("ru", "Надёжнее — не позднее 30 сентября 2026",
+     "Источники не уточняют, считается ли первым днём сам день пересечения границы. Если считается, 30-й день — 30 сентября 2026"),
+    ("kk", "2026 ж. 30 қыркүйек",
+     "Егер есептелсе, 30-күн — 2026 ж. 30 қыркүйек"),
+])
+def test_registration_by_calendar_day_shows_the_earlier_reading(client, lang, short, reason):
+    """'By the 30th calendar day after crossing': day 30 is 1 October counting from the day after
+    entry, 30 September if the day of crossing is day 1. The sources do not settle it: the page
+    gives the later date as the rule and the earlier one as the date to be safe by."""
+    html = client.get(f"/{lang}/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9"
+                      "&entry_date-year=2026&today=2026-09-01").get_data(as_text=True)
+    text = check_page(html).plain_text.replace("\u202f", " ")
+    assert short in text
+    assert reason in text

@@ -157,9 +157,12 @@ def obligation_reasoning(obligation: Obligation) -> list[str]:
 
 
 def safe_by_text(obligation: Obligation) -> str | None:
-    """The earlier reading of a working-day deadline, shown next to the deadline itself."""
+    """The earlier reading of a deadline, shown next to the deadline itself."""
     if not obligation.safe_by:
         return None
+    if obligation.counting and obligation.counting.method == "calendar_days":
+        return _("The sources do not say whether the day you crossed the border is day 1. If it is, day %(n)d is %(date)s: to be safe, register by then.",
+                 n=obligation.counting.n, date=long_date(obligation.safe_by))
     return _("Some advisers count the day of arrival itself as the first working day. To be safe, do it by %(date)s.",
              date=long_date(obligation.safe_by))
 

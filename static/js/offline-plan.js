@@ -107,6 +107,9 @@
   }
 
   function safeByText(o) {
+    if (o.counting && o.counting.method === "calendar_days") {
+      return _("The sources do not say whether the day you crossed the border is day 1. If it is, day %(n)d is %(date)s: to be safe, register by then.", { n: o.counting.n, date: longDate(o.safe_by) });
+    }
     return _("Some advisers count the day of arrival itself as the first working day. To be safe, do it by %(date)s.", { date: longDate(o.safe_by) });
   }
 

@@ -128,7 +128,8 @@
 
   function deadline(spec, start, calendar) {
     if (spec.calendar_days !== undefined) {
-      return { day: start + spec.calendar_days, counting: { method: "calendar_days", n: spec.calendar_days, start: toIso(start), counted: [], skipped: [] }, safeBy: null };
+      // If the day of crossing is day 1, day N is a day earlier: the date to be safe by.
+      return { day: start + spec.calendar_days, counting: { method: "calendar_days", n: spec.calendar_days, start: toIso(start), counted: [], skipped: [] }, safeBy: start + spec.calendar_days - 1 };
     }
     var n = spec.working_days, found = calendar.nthWorkingDayAfter(start, n);
     var arrivalCounted = calendar.nthWorkingDayAfter(start - 1, n).day;

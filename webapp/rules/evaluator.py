@@ -5,8 +5,10 @@ behind them, the last day the person may stay, and warnings. Wording is left to 
 (pages, API, PDFs, the calendar file), which turns codes into sentences in the reader's language.
 Counting follows shared/DESIGN.md:
 - days of stay include the day of entry and the day of exit;
-- "by the Nth calendar day after crossing" -> entry + N;
-- "within N working days" -> the Nth working day after the day of entry;
+- "by the Nth calendar day after crossing" -> entry + N (safe_by: entry + N - 1, the reading
+  that counts the day of crossing as day 1);
+- "within N working days" -> the Nth working day after the day of entry (safe_by: the Nth
+  counting the day of entry itself, when that is earlier);
 - 90 in 180 -> on every day D of the stay, days present in [D-179, D] <= 90.
 """
 from __future__ import annotations
@@ -53,8 +55,9 @@ class Obligation:
     days_left: int | None
     sources: tuple[str, ...]
     counting: Counting | None = None
-    # Some advisers count the day of arrival as the first working day; when that reading gives
-    # an earlier date we show it as the safe date (DESIGN: "show the earlier date and explain").
+    # Some advisers count the day of arrival as the first working day, and "by calendar day N"
+    # does not say whether the day of crossing is day 1; when that reading gives an earlier date
+    # we show it as the safe date (DESIGN: "show the earlier date and explain").
     safe_by: date | None = None
 
 
@@ -175,7 +178,9 @@ def stay_limit(spec: dict, entry: date, today: date, present: set[date]) -> Stay
 def _deadline(spec: dict, start: date, calendar: WorkingCalendar) -> tuple[date, Counting, date | None]:
     if "calendar_days" in spec:
         n = spec["calendar_days"]
-        return start + timedelta(days=n), Counting("calendar_days", n, start), None
+        # The sources do not say whether the day of crossing is day 1: if it is, day N is a day
+        # earlier, and that is the date to be safe by.
+        return start + timedelta(days=n), Counting("calendar_days", n, start), start + timedelta(days=n - 1)
     n = spec["working_days"]
     deadline, counted, skipped = calendar.nth_working_day_after(start, n)
     # The reading that counts the day of arrival itself, when that is a working day.
