@@ -9,7 +9,7 @@ from webapp.rules import PlanInput, Stay, evaluate
 
 from .conftest import load_vectors
 
-PLAN_VECTORS = load_vectors("registration.json", "stay_limits.json", "warnings.json")
+PLAN_VECTORS = load_vectors("registration.json", "stay_limits.json", "warnings.json", "next_entry.json")
 
 
 def _evaluator_view(case_input: dict) -> dict:
@@ -24,6 +24,7 @@ def _evaluator_view(case_input: dict) -> dict:
         ),
         accommodation=case_input.get("accommodation"),
         checkpoint=case_input.get("checkpoint"),
+        exit_date=date.fromisoformat(case_input["exit_date"]) if "exit_date" in case_input else None,
     ))
     iso = lambda d: d.isoformat() if d else None  # noqa: E731
     obligations = {}
@@ -36,8 +37,11 @@ def _evaluator_view(case_input: dict) -> dict:
     if plan.stay:
         stay = {"leave_by": iso(plan.stay.leave_by), "days_used_in_window": plan.stay.days_used,
                 "max_days_in_window": plan.stay.max_days_in_window}
+    coming = plan.next_entry
+    next_entry = coming and {"exit": iso(coming.exit), "earliest": iso(coming.earliest), "days_available": coming.days_available,
+                             "leave_by": iso(coming.leave_by), "rule_set": coming.rule_set}
     return {"rule_set": plan.rule_set, "group": plan.group, "obligations": obligations, "stay": stay,
-            "warnings": sorted(w.code for w in plan.warnings)}
+            "warnings": sorted(w.code for w in plan.warnings), "next_entry": next_entry}
 
 
 def _api_view(body: dict) -> dict:
@@ -46,7 +50,7 @@ def _api_view(body: dict) -> dict:
         for ob in body["obligations"]
     }
     return {"rule_set": body["rule_set"], "group": body["group"], "obligations": obligations,
-            "stay": body["stay"], "warnings": sorted(w["code"] for w in body["warnings"])}
+            "stay": body["stay"], "warnings": sorted(w["code"] for w in body["warnings"]), "next_entry": body["next_entry"]}
 
 
 def _check(actual: dict, expect: dict) -> None:
@@ -68,6 +72,12 @@ def _check(actual: dict, expect: dict) -> None:
                 assert actual["stay"][field] == value, f"stay.{field}"
     if "warnings" in expect:
         assert actual["warnings"] == sorted(expect["warnings"])
+    if "next_entry" in expect:
+        if expect["next_entry"] is None:
+            assert actual["next_entry"] is None
+        else:
+            for field, value in expect["next_entry"].items():
+                assert actual["next_entry"][field] == value, f"next_entry.{field}"
 
 
 @pytest.mark.parametrize("case", PLAN_VECTORS)

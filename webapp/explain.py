@@ -242,7 +242,18 @@ def plan_json(plan: Plan) -> dict:
         "stay": stay,
         "warnings": [{"code": w.code, "message": warning_text(w)} for w in plan.warnings],
         "sources": [source_json(s) for s in plan.sources],
+        "next_entry": next_entry_json(plan),
     }
+
+
+def next_entry_json(plan: Plan) -> dict | None:
+    """Coming back after this stay: from which day, and for how long."""
+    coming = plan.next_entry
+    if coming is None:
+        return None
+    return {"exit": coming.exit.isoformat(), "earliest": coming.earliest.isoformat(),
+            "days_available": coming.days_available, "leave_by": coming.leave_by.isoformat(),
+            "rule_set": coming.rule_set}
 
 
 @dataclass(frozen=True)

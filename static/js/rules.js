@@ -74,7 +74,17 @@
       var first = Math.max(stay.entry, entry - LOOK_BACK), last = Math.min(stay.exit, entry - 1);
       for (var d = first; d <= last; d++) present[d] = true;
     });
-    return Object.keys(present).map(Number);
+    return Object.keys(present).map(Number).sort(function (a, b) { return a - b; });
+  }
+
+  // The number of days in `sorted` (ascending) before `day`: Python's bisect_left.
+  function countBefore(sorted, day) {
+    var low = 0, high = sorted.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (sorted[middle] < day) low = middle + 1; else high = middle;
+    }
+    return low;
   }
 
   function stayWarnings(stays, entry) {
@@ -89,9 +99,11 @@
     return warnings;
   }
 
+  // Days present in [day - windowDays + 1, day], staying continuously since `entry`;
+  // `present`: the days before `entry`, sorted.
   function windowCount(present, entry, day, windowDays) {
-    var start = day - (windowDays - 1), before = 0;
-    for (var i = 0; i < present.length; i++) if (present[i] >= start && present[i] < entry) before++;
+    var start = day - (windowDays - 1);
+    var before = countBefore(present, entry) - countBefore(present, start);
     return before + (day - Math.max(entry, start)) + 1;
   }
 
@@ -140,7 +152,27 @@
     };
   }
 
-  // input: {citizenship, entry_date, today, previous_stays: [{entry, exit}], accommodation, checkpoint}
+  // The first day after `exit` on which an entry leaves at least one day of stay, under the rules
+  // for an entry on that day, and the stay it would allow. `stays` includes this one.
+  function nextEntry(data, groupRules, stays, exit) {
+    var present = presenceBefore(stays, exit + 1);
+    var day = exit + 1;
+    // Windows are at most a year long: a year after leaving, nothing before counts any more.
+    for (var i = 0; i <= LOOK_BACK; i++, day++) {
+      var ruleSet = ruleSetFor(data, day);
+      var spec = ruleSet ? ruleSet.groups[groupRules].stay : null;
+      var win = spec && spec.window;
+      if (spec && (!win || windowCount(present, day, day, win.window_days) <= win.max_days)) {
+        var limit = stayLimit(spec, day, day, present);
+        return { exit: toIso(exit), earliest: toIso(day), days_available: limit.leave_by - day + 1,
+                 leave_by: toIso(limit.leave_by), rule_set: ruleSet.id };
+      }
+    }
+    return null;
+  }
+
+  // input: {citizenship, entry_date, today, previous_stays: [{entry, exit}], accommodation, checkpoint,
+  // exit_date (optional: the last day of this stay, when known)}
   // (ISO dates). Returns the plan with ISO dates, in the shape of the API's answer plus the counting.
   function evaluate(input, data) {
     var calendar = new Calendar(data);
@@ -155,7 +187,7 @@
     var group = data.groups[input.citizenship] || null;
     if (group === null) {
       warnings.push({ code: "visa_required", params: {} });
-      return { rule_set: ruleSet.id, group: null, obligations: [], stay: null, warnings: warnings, sources: data.nationality_sources.slice() };
+      return { rule_set: ruleSet.id, group: null, obligations: [], stay: null, warnings: warnings, sources: data.nationality_sources.slice(), next_entry: null };
     }
     if (group === "visa_free_90_bilateral") warnings.push({ code: "bilateral_agreement", params: {} });
     var groupRules = group === "eaeu" ? "eaeu" : "visa_free_30";
@@ -196,13 +228,20 @@
       warnings.push({ code: "bilateral_checkpoint", params: { checkpoint: input.checkpoint } });
     }
 
+    // Coming back: from the day given as the last of this stay, else from the last day allowed
+    // (none when the limit was used up on entry: then there is no day this stay may end on).
+    var exit = input.exit_date ? toDay(input.exit_date) : stay.leave_by;
+    var comingBack = exit === null ? null
+      : nextEntry(data, groupRules, stays.concat([{ entry: entry, exit: exit }]), exit);
+
     var sources = [];
     var lists = obligations.map(function (o) { return o.sources; }).concat([stay.sources, group === "visa_free_90_bilateral" ? data.nationality_sources : []]);
     lists.forEach(function (ids) { ids.forEach(function (id) { if (sources.indexOf(id) === -1) sources.push(id); }); });
 
     stay.leave_by = toIso(stay.leave_by);
     stay.reference_day = toIso(stay.reference_day);
-    return { rule_set: ruleSet.id, group: group, obligations: obligations, stay: stay, warnings: warnings, sources: sources };
+    return { rule_set: ruleSet.id, group: group, obligations: obligations, stay: stay, warnings: warnings, sources: sources,
+             next_entry: comingBack };
   }
 
   return { evaluate: evaluate, NotCovered: NotCovered, toDay: toDay, toIso: toIso };

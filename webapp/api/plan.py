@@ -107,6 +107,13 @@ def read_plan_request(body: dict, default_today: date) -> tuple[PlanInput | None
                     reader.fail(f"{field}.exit", code)
                 stays.append(stay)
 
+    # The last day of this stay, when known: "Coming back" counts from it.
+    exit_date = reader.date(body.get("exit_date"), "exit_date")
+    if exit_date and (code := inputs.check_stay_date(exit_date, today)):
+        reader.fail("exit_date", code)
+    elif exit_date and entry and (code := inputs.check_stay(Stay(entry, exit_date))):
+        reader.fail("exit_date", code)
+
     accommodation = body.get("accommodation")
     if accommodation is not None and accommodation not in inputs.ACCOMMODATIONS:
         reader.fail("accommodation", "invalid_accommodation")
@@ -118,7 +125,7 @@ def read_plan_request(body: dict, default_today: date) -> tuple[PlanInput | None
 
     if reader.errors:
         return None, reader.errors
-    return PlanInput(citizenship, entry, today, tuple(stays), accommodation, checkpoint), {}
+    return PlanInput(citizenship, entry, today, tuple(stays), accommodation, checkpoint, exit_date), {}
 
 
 def json_body():

@@ -13,6 +13,7 @@ Counting follows shared/DESIGN.md:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -35,6 +36,9 @@ class PlanInput:
     previous_stays: tuple[Stay, ...] = ()
     accommodation: str | None = None  # "private", "hotel", "employer" or None (not known yet)
     checkpoint: str | None = None
+    # The last day of this stay, when the person knows it (left already, or a ticket): the day
+    # "Coming back" counts from. Without it, the last day they may stay.
+    exit_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,16 @@ class Warning:
 
 
 @dataclass(frozen=True)
+class NextEntry:
+    """After this stay: the first day the person may enter again, and how long they could then stay."""
+    exit: date  # the last day of this stay counted: the one given, or the last day allowed
+    earliest: date
+    days_available: int  # from `earliest` to `leave_by`, both counted
+    leave_by: date  # the last day of a stay that starts on `earliest`
+    rule_set: str  # the rules for an entry on `earliest`
+
+
+@dataclass(frozen=True)
 class Plan:
     rule_set: str
     group: str | None  # None: a visa is needed and these rules do not apply
@@ -89,6 +103,7 @@ class Plan:
     stay: StayLimit | None
     warnings: tuple[Warning, ...]
     sources: tuple[str, ...]
+    next_entry: NextEntry | None = None
 
 
 class NotCovered(ValueError):
@@ -129,14 +144,16 @@ def _stay_warnings(stays: tuple[Stay, ...], entry: date) -> list[Warning]:
     return warnings
 
 
-def _window_count(present: set[date], entry: date, day: date, window_days: int) -> int:
-    """Days present in [day - window_days + 1, day], staying continuously since `entry`."""
+def _window_count(present: list[date], entry: date, day: date, window_days: int) -> int:
+    """Days present in [day - window_days + 1, day], staying continuously since `entry`.
+    `present`: the days before `entry`, sorted."""
     start = day - timedelta(days=window_days - 1)
-    before = sum(1 for d in present if start <= d < entry)
+    before = bisect_left(present, entry) - bisect_left(present, start)
     return before + (day - max(entry, start)).days + 1
 
 
 def stay_limit(spec: dict, entry: date, today: date, present: set[date]) -> StayLimit:
+    present = sorted(present)
     per_entry = spec["per_entry"]
     window = spec["window"]
     reference = max(today, entry)
@@ -187,6 +204,23 @@ def _deadline(spec: dict, start: date, calendar: WorkingCalendar) -> tuple[date,
     counting_arrival_day, _, _ = calendar.nth_working_day_after(start - timedelta(days=1), n)
     safe_by = counting_arrival_day if counting_arrival_day < deadline else None
     return deadline, Counting("working_days", n, start, tuple(counted), tuple(skipped)), safe_by
+
+
+def next_entry(rules: RuleBook, group_rules: str, stays: tuple[Stay, ...], exit: date) -> NextEntry | None:
+    """The first day after `exit` on which an entry leaves at least one day of stay, under the
+    rules for an entry on that day, and the stay it would allow. `stays` includes this one."""
+    present = sorted(_presence_before(stays, exit + timedelta(days=1)))
+    day = exit + timedelta(days=1)
+    # Windows are at most a year long: a year after leaving, nothing before counts any more.
+    for _ in range(LOOK_BACK.days + 1):
+        rule_set = rules.rule_set_for(day)
+        spec = rule_set.groups[group_rules]["stay"] if rule_set else None
+        window = spec and spec["window"]
+        if spec and (not window or _window_count(present, day, day, window["window_days"]) <= window["max_days"]):
+            limit = stay_limit(spec, day, day, set(present))
+            return NextEntry(exit, day, (limit.leave_by - day).days + 1, limit.leave_by, rule_set.id)
+        day += timedelta(days=1)
+    return None
 
 
 def evaluate(
@@ -259,8 +293,16 @@ def evaluate(
         if point and point["kind"] == "bilateral" and request.citizenship != "RU":
             warnings.append(Warning("bilateral_checkpoint", {"checkpoint": point["id"]}))
 
+    # Coming back: from the day given as the last of this stay, else from the last day allowed
+    # (none when the limit was used up on entry: then there is no day this stay may end on).
+    exit = request.exit_date or stay.leave_by
+    coming_back = None
+    if exit is not None:
+        group_rules = "eaeu" if group == "eaeu" else "visa_free_30"
+        coming_back = next_entry(rules, group_rules, request.previous_stays + (Stay(entry, exit),), exit)
+
     sources: list[str] = []
     list_sources = rules.nationality_sources if group == "visa_free_90_bilateral" else ()
     for ids in [o.sources for o in obligations] + [stay.sources, list_sources]:
         sources += [s for s in ids if s not in sources]
-    return Plan(rule_set.id, group, tuple(obligations), stay, tuple(warnings), tuple(sources))
+    return Plan(rule_set.id, group, tuple(obligations), stay, tuple(warnings), tuple(sources), coming_back)
