@@ -399,3 +399,20 @@ def test_registration_by_calendar_day_shows_the_earlier_reading(client, lang, sh
     text = check_page(html).plain_text.replace("\u202f", " ")
     assert short in text
     assert reason in text
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "If you stay until 29 November 2026, the first day you may come back is 28 February 2027. "
+           "You could then stay 90 days, until 28 May 2027."),
+    ("ru", "Если вы выедете из Казахстана 29 ноября 2026, въехать снова можно будет не раньше 28 февраля 2027. "
+           "Тогда можно будет пробыть 90 дней — по 28 мая 2027 включительно."),
+    ("kk", "қайта кіруге болатын ең ерте күн — 2027 ж. 28 ақпан"),
+])
+def test_the_result_says_when_you_may_come_back(client, lang, text):
+    """All 90 days used from 1 September: back from 28 February, when 1 September has left the
+    180 days before the entry (tests/vectors/next_entry.json works it out)."""
+    html = client.get(f"/{lang}/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9"
+                      "&entry_date-year=2026&today=2026-09-05").get_data(as_text=True)
+    page = check_page(html)
+    assert text in page.plain_text.replace("\u202f", " ")
+    assert {"ru": "Повторный въезд в Казахстан", "kk": "Қазақстанға қайта келу", "en": "Coming back to Kazakhstan"}[lang] in page.plain_text

@@ -173,3 +173,14 @@ def test_every_page_footer_says_when_the_rules_were_last_checked(client, lang, s
     assert rule_book().last_checked == date(2026, 11, 25)  # the newest "checked" in sources.json
     for path in ("", "deadlines/", "documents/", "privacy"):
         assert shown in client.get(f"/{lang}/{path}").get_data(as_text=True), path
+
+
+def test_no_window_is_longer_than_the_days_looked_back():
+    """Earlier days are collected back LOOK_BACK days only, and the return after a stay is looked
+    for within that many days: a longer window would be counted short."""
+    from webapp.rules.evaluator import LOOK_BACK
+
+    for rule_set in rule_book().rule_sets:
+        for group, spec in rule_set.groups.items():
+            window = spec["stay"]["window"]
+            assert not window or window["window_days"] <= LOOK_BACK.days, (rule_set.id, group)

@@ -11,7 +11,7 @@ from flask_babel import ngettext
 from .i18n import long_date, short_day
 from .messages import HOLIDAYS, WARNINGS
 from .rules.calendar import DayOff
-from .rules.evaluator import Obligation, Plan, StayLimit, Warning
+from .rules.evaluator import NextEntry, Obligation, Plan, StayLimit, Warning
 from .rules.ruleset import rule_book
 
 
@@ -184,6 +184,35 @@ def stay_reasoning(stay: StayLimit, entry: date) -> list[str]:
     elif stay.limited_by == "per_entry":
         lines.append(_("Counting the day you entered (%(entry)s) as day 1, day %(n)d is %(date)s.",
                        n=stay.per_entry_days, entry=long_date(entry), date=long_date(stay.leave_by)))
+    return lines
+
+
+def next_entry_text(coming: NextEntry) -> str:
+    return ngettext(
+        "If you stay until %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
+        "If you stay until %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d days, until %(leave_by)s.",
+        coming.days_available, exit=long_date(coming.exit), earliest=long_date(coming.earliest),
+        leave_by=long_date(coming.leave_by))
+
+
+def next_entry_reasoning(coming: NextEntry, rule_set_id: str) -> list[str]:
+    """Why that day and that many days: the limits of the rules for an entry on that day."""
+    lines = [_("The day you enter and the day you leave both count as days of stay.")]
+    if coming.rule_set != rule_set_id:
+        lines.append(_("An entry on that day comes under other rules.") + " " + rule_set_label(coming.rule_set))
+    if coming.window_days:
+        lines.append(_("The rule: at most %(max)d days in any %(window)d-day period.",
+                       max=coming.max_days_in_window, window=coming.window_days))
+        lines.append(_("%(date)s is the first day after you leave on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+                       date=long_date(coming.earliest), max=coming.max_days_in_window, window=coming.window_days))
+    if coming.per_entry_days:
+        lines.append(_("The rule: at most %(n)d days per entry, the day of entry being day 1.", n=coming.per_entry_days))
+    if coming.limited_by == "window":
+        lines.append(_("%(date)s is the last day on which no %(window)d-day period holds more than %(max)d days.",
+                       date=long_date(coming.leave_by), window=coming.window_days, max=coming.max_days_in_window))
+    else:
+        lines.append(_("Counting the day you entered (%(entry)s) as day 1, day %(n)d is %(date)s.",
+                       n=coming.per_entry_days, entry=long_date(coming.earliest), date=long_date(coming.leave_by)))
     return lines
 
 

@@ -106,6 +106,32 @@
     return lines.concat(days.map(function (d) { return d[1]; }));
   }
 
+  function nextEntryText(coming) {
+    return ngettext(
+      "If you stay until %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
+      "If you stay until %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d days, until %(leave_by)s.",
+      coming.days_available, { exit: longDate(coming.exit), earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
+  }
+
+  function nextEntryReasoning(coming, ruleSetId) {
+    var lines = [_("The day you enter and the day you leave both count as days of stay.")];
+    if (coming.rule_set !== ruleSetId) lines.push(_("An entry on that day comes under other rules.") + " " + data.rule_sets[coming.rule_set]);
+    if (coming.window_days) {
+      lines.push(_("The rule: at most %(max)d days in any %(window)d-day period.", { max: coming.max_days_in_window, window: coming.window_days }));
+      lines.push(_("%(date)s is the first day after you leave on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+        { date: longDate(coming.earliest), max: coming.max_days_in_window, window: coming.window_days }));
+    }
+    if (coming.per_entry_days) lines.push(_("The rule: at most %(n)d days per entry, the day of entry being day 1.", { n: coming.per_entry_days }));
+    if (coming.limited_by === "window") {
+      lines.push(_("%(date)s is the last day on which no %(window)d-day period holds more than %(max)d days.",
+        { date: longDate(coming.leave_by), window: coming.window_days, max: coming.max_days_in_window }));
+    } else {
+      lines.push(_("Counting the day you entered (%(entry)s) as day 1, day %(n)d is %(date)s.",
+        { n: coming.per_entry_days, entry: longDate(coming.earliest), date: longDate(coming.leave_by) }));
+    }
+    return lines;
+  }
+
   function safeByText(o) {
     if (o.counting && o.counting.method === "calendar_days") {
       return _("The sources do not say whether the day you crossed the border is day 1. If it is, day %(n)d is %(date)s: to be safe, register by then.", { n: o.counting.n, date: longDate(o.safe_by) });
@@ -336,6 +362,12 @@
           plan.stay.window_days ? el("p", null, _("Days used in the %(window)d days up to %(day)s: %(used)d of %(max)d.",
             { window: plan.stay.window_days, day: longDate(plan.stay.reference_day), used: plan.stay.days_used, max: plan.stay.max_days_in_window })) : null,
           why(stayReasoning(plan.stay, answers.entry_date), plan.stay.sources)));
+      }
+      if (plan.next_entry) {
+        steps.appendChild(el("li", { "class": "step" },
+          el("h2", { "class": "step-title" }, _("Coming back to Kazakhstan")),
+          el("p", null, nextEntryText(plan.next_entry)),
+          why(nextEntryReasoning(plan.next_entry, plan.rule_set), plan.next_entry.sources)));
       }
       plan.obligations.slice(1).forEach(function (o) {
         steps.appendChild(el("li", { "class": "step" },

@@ -103,7 +103,7 @@
   // `present`: the days before `entry`, sorted.
   function windowCount(present, entry, day, windowDays) {
     var start = day - (windowDays - 1);
-    var before = countBefore(present, entry) - countBefore(present, start);
+    var before = countBefore(present, entry) - countBefore(present, Math.min(start, entry));
     return before + (day - Math.max(entry, start)) + 1;
   }
 
@@ -154,9 +154,9 @@
 
   // The first day after `exit` on which an entry leaves at least one day of stay, under the rules
   // for an entry on that day, and the stay it would allow. `stays` includes this one.
-  function nextEntry(data, groupRules, stays, exit) {
-    var present = presenceBefore(stays, exit + 1);
-    var day = exit + 1;
+  function nextEntry(data, groupRules, stays, lastDay) {
+    var present = presenceBefore(stays, lastDay + 1);
+    var day = lastDay + 1;
     // Windows are at most a year long: a year after leaving, nothing before counts any more.
     for (var i = 0; i <= LOOK_BACK; i++, day++) {
       var ruleSet = ruleSetFor(data, day);
@@ -164,8 +164,10 @@
       var win = spec && spec.window;
       if (spec && (!win || windowCount(present, day, day, win.window_days) <= win.max_days)) {
         var limit = stayLimit(spec, day, day, present);
-        return { exit: toIso(exit), earliest: toIso(day), days_available: limit.leave_by - day + 1,
-                 leave_by: toIso(limit.leave_by), rule_set: ruleSet.id };
+        return { exit: toIso(lastDay), earliest: toIso(day), days_available: limit.leave_by - day + 1,
+                 leave_by: toIso(limit.leave_by), rule_set: ruleSet.id, max_days_in_window: limit.max_days_in_window,
+                 window_days: limit.window_days, per_entry_days: limit.per_entry_days, limited_by: limit.limited_by,
+                 sources: limit.sources };
       }
     }
     return null;
@@ -195,9 +197,11 @@
 
     warnings = warnings.concat(stayWarnings(stays, entry));
     var stay = stayLimit(spec.stay, entry, today, presenceBefore(stays, entry));
+    // The last day present so far: today, or the day the person left if that was earlier.
+    var presentUntil = input.exit_date ? Math.min(today, toDay(input.exit_date)) : today;
     if (stay.limited_by === "used_up") {
       warnings.push({ code: "limit_used_on_entry", params: { days: stay.days_before_entry_in_window } });
-    } else if (stay.leave_by < today) {
+    } else if (stay.leave_by < presentUntil) {
       warnings.push({ code: "overstay", params: { days: today - stay.leave_by, leave_by: toIso(stay.leave_by) } });
     }
 
@@ -207,7 +211,7 @@
       kind: registration.kind, who: registration.who, deadline: toIso(due.day), days_left: due.day - today,
       sources: registration.sources.slice(), counting: due.counting, safe_by: toIso(due.safeBy)
     });
-    if (due.day < today) warnings.push({ code: "deadline_passed", params: { kind: registration.kind, deadline: toIso(due.day) } });
+    if (due.day < presentUntil) warnings.push({ code: "deadline_passed", params: { kind: registration.kind, deadline: toIso(due.day) } });
 
     var moving = spec.address_change, example = deadline(moving, Math.max(today, entry), calendar);
     obligations.push({ kind: "address_change", who: moving.who, deadline: null, days_left: null,
@@ -228,14 +232,16 @@
       warnings.push({ code: "bilateral_checkpoint", params: { checkpoint: input.checkpoint } });
     }
 
-    // Coming back: from the day given as the last of this stay, else from the last day allowed
-    // (none when the limit was used up on entry: then there is no day this stay may end on).
-    var exit = input.exit_date ? toDay(input.exit_date) : stay.leave_by;
-    var comingBack = exit === null ? null
-      : nextEntry(data, groupRules, stays.concat([{ entry: entry, exit: exit }]), exit);
+    // Coming back: from the day given as the last of this stay, else from the last day allowed.
+    // None past the last day allowed (an overstay may bring a fine or a ban on entry, which no rule
+    // here counts) or when the limit was used up on entry.
+    var stayEnd = input.exit_date ? toDay(input.exit_date) : (stay.leave_by !== null && today <= stay.leave_by ? stay.leave_by : null);
+    var comingBack = stayEnd !== null && stay.leave_by !== null && entry <= stayEnd && stayEnd <= stay.leave_by
+      ? nextEntry(data, groupRules, stays.concat([{ entry: entry, exit: stayEnd }]), stayEnd) : null;
 
     var sources = [];
-    var lists = obligations.map(function (o) { return o.sources; }).concat([stay.sources, group === "visa_free_90_bilateral" ? data.nationality_sources : []]);
+    var lists = obligations.map(function (o) { return o.sources; }).concat([stay.sources, comingBack ? comingBack.sources : [],
+      group === "visa_free_90_bilateral" ? data.nationality_sources : []]);
     lists.forEach(function (ids) { ids.forEach(function (id) { if (sources.indexOf(id) === -1) sources.push(id); }); });
 
     stay.leave_by = toIso(stay.leave_by);

@@ -92,7 +92,12 @@ class NextEntry:
     earliest: date
     days_available: int  # from `earliest` to `leave_by`, both counted
     leave_by: date  # the last day of a stay that starts on `earliest`
-    rule_set: str  # the rules for an entry on `earliest`
+    rule_set: str  # the rules for an entry on `earliest`, and their limits:
+    max_days_in_window: int | None
+    window_days: int | None
+    per_entry_days: int | None
+    limited_by: str  # what ends that stay: "window" or "per_entry"
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -148,12 +153,12 @@ def _window_count(present: list[date], entry: date, day: date, window_days: int)
     """Days present in [day - window_days + 1, day], staying continuously since `entry`.
     `present`: the days before `entry`, sorted."""
     start = day - timedelta(days=window_days - 1)
-    before = bisect_left(present, entry) - bisect_left(present, start)
+    before = bisect_left(present, entry) - bisect_left(present, min(start, entry))
     return before + (day - max(entry, start)).days + 1
 
 
-def stay_limit(spec: dict, entry: date, today: date, present: set[date]) -> StayLimit:
-    present = sorted(present)
+def stay_limit(spec: dict, entry: date, today: date, present: list[date]) -> StayLimit:
+    """`present`: the days present before `entry`, sorted."""
     per_entry = spec["per_entry"]
     window = spec["window"]
     reference = max(today, entry)
@@ -206,19 +211,21 @@ def _deadline(spec: dict, start: date, calendar: WorkingCalendar) -> tuple[date,
     return deadline, Counting("working_days", n, start, tuple(counted), tuple(skipped)), safe_by
 
 
-def next_entry(rules: RuleBook, group_rules: str, stays: tuple[Stay, ...], exit: date) -> NextEntry | None:
-    """The first day after `exit` on which an entry leaves at least one day of stay, under the
+def next_entry(rules: RuleBook, group_rules: str, stays: tuple[Stay, ...], last_day: date) -> NextEntry | None:
+    """The first day after `last_day` on which an entry leaves at least one day of stay, under the
     rules for an entry on that day, and the stay it would allow. `stays` includes this one."""
-    present = sorted(_presence_before(stays, exit + timedelta(days=1)))
-    day = exit + timedelta(days=1)
+    present = sorted(_presence_before(stays, last_day + timedelta(days=1)))
+    day = last_day + timedelta(days=1)
     # Windows are at most a year long: a year after leaving, nothing before counts any more.
     for _ in range(LOOK_BACK.days + 1):
         rule_set = rules.rule_set_for(day)
         spec = rule_set.groups[group_rules]["stay"] if rule_set else None
         window = spec and spec["window"]
         if spec and (not window or _window_count(present, day, day, window["window_days"]) <= window["max_days"]):
-            limit = stay_limit(spec, day, day, set(present))
-            return NextEntry(exit, day, (limit.leave_by - day).days + 1, limit.leave_by, rule_set.id)
+            limit = stay_limit(spec, day, day, present)
+            return NextEntry(last_day, day, (limit.leave_by - day).days + 1, limit.leave_by, rule_set.id,
+                             limit.max_days_in_window, limit.window_days, limit.per_entry_days, limit.limited_by,
+                             limit.sources)
         day += timedelta(days=1)
     return None
 
@@ -251,10 +258,12 @@ def evaluate(
     spec = rule_set.groups["eaeu" if group == "eaeu" else "visa_free_30"]
 
     warnings += _stay_warnings(request.previous_stays, entry)
-    stay = stay_limit(spec["stay"], entry, today, _presence_before(request.previous_stays, entry))
+    stay = stay_limit(spec["stay"], entry, today, sorted(_presence_before(request.previous_stays, entry)))
+    # The last day present so far: today, or the day the person left if that was earlier.
+    present_until = min(today, request.exit_date) if request.exit_date else today
     if stay.limited_by == "used_up":
         warnings.append(Warning("limit_used_on_entry", {"days": stay.days_before_entry_in_window}))
-    elif stay.leave_by < today:
+    elif stay.leave_by < present_until:
         warnings.append(Warning("overstay", {"days": (today - stay.leave_by).days, "leave_by": stay.leave_by}))
 
     obligations: list[Obligation] = []
@@ -265,7 +274,7 @@ def evaluate(
         days_left=(deadline - today).days, sources=tuple(registration["sources"]),
         counting=counting, safe_by=safe_by,
     ))
-    if deadline < today:
+    if deadline < present_until:
         warnings.append(Warning("deadline_passed", {"kind": registration["kind"], "deadline": deadline}))
 
     moving = spec["address_change"]
@@ -293,16 +302,18 @@ def evaluate(
         if point and point["kind"] == "bilateral" and request.citizenship != "RU":
             warnings.append(Warning("bilateral_checkpoint", {"checkpoint": point["id"]}))
 
-    # Coming back: from the day given as the last of this stay, else from the last day allowed
-    # (none when the limit was used up on entry: then there is no day this stay may end on).
-    exit = request.exit_date or stay.leave_by
+    # Coming back: from the day given as the last of this stay, else from the last day allowed.
+    # None past the last day allowed (an overstay may bring a fine or a ban on entry, which no rule
+    # here counts) or when the limit was used up on entry.
+    last_day = request.exit_date or (stay.leave_by if stay.leave_by and today <= stay.leave_by else None)
     coming_back = None
-    if exit is not None:
+    if last_day is not None and stay.leave_by is not None and entry <= last_day <= stay.leave_by:
         group_rules = "eaeu" if group == "eaeu" else "visa_free_30"
-        coming_back = next_entry(rules, group_rules, request.previous_stays + (Stay(entry, exit),), exit)
+        coming_back = next_entry(rules, group_rules, request.previous_stays + (Stay(entry, last_day),), last_day)
 
     sources: list[str] = []
     list_sources = rules.nationality_sources if group == "visa_free_90_bilateral" else ()
-    for ids in [o.sources for o in obligations] + [stay.sources, list_sources]:
+    coming_sources = coming_back.sources if coming_back else ()
+    for ids in [o.sources for o in obligations] + [stay.sources, coming_sources, list_sources]:
         sources += [s for s in ids if s not in sources]
     return Plan(rule_set.id, group, tuple(obligations), stay, tuple(warnings), tuple(sources), coming_back)
