@@ -107,6 +107,18 @@
     return before + (day - Math.max(entry, start)) + 1;
   }
 
+  // The first day in [low, high] on which `holds` is true, for a test that, once true, stays true
+  // on every later day (a binary search); null if it is false on `high`.
+  function firstDay(low, high, holds) {
+    if (!holds(high)) return null;
+    while (low < high) {
+      var middle = low + Math.floor((high - low) / 2);
+      if (holds(middle)) high = middle; else low = middle + 1;
+    }
+    return low;
+  }
+
+  // `present`: the days present before `entry`, sorted.
   function stayLimit(spec, entry, today, present) {
     var perEntry = spec.per_entry, win = spec.window, reference = Math.max(today, entry);
     var candidates = [], beforeInWindow = 0, maxDays = null, windowDays = null, daysUsed;
@@ -114,9 +126,9 @@
       maxDays = win.max_days;
       windowDays = win.window_days;
       beforeInWindow = windowCount(present, entry, entry, windowDays) - 1;
-      var day = entry;
-      while (windowCount(present, entry, day, windowDays) <= maxDays) day++;
-      var last = day - 1;
+      // Each day of the stay adds one and at most one earlier day leaves the window, so the count
+      // never falls; it includes the stay, so it passes maxDays within maxDays + 1 days.
+      var last = firstDay(entry, entry + maxDays, function (day) { return windowCount(present, entry, day, windowDays) > maxDays; }) - 1;
       candidates.push(last >= entry ? [last, "window"] : [null, "used_up"]);
       daysUsed = windowCount(present, entry, reference, windowDays);
     } else {
@@ -158,17 +170,23 @@
     var present = presenceBefore(stays, lastDay + 1);
     var day = lastDay + 1;
     // Windows are at most a year long: a year after leaving, nothing before counts any more.
-    for (var i = 0; i <= LOOK_BACK; i++, day++) {
+    var horizon = lastDay + LOOK_BACK + 1;
+    while (day <= horizon) {
       var ruleSet = ruleSetFor(data, day);
-      var spec = ruleSet ? ruleSet.groups[groupRules].stay : null;
-      var win = spec && spec.window;
-      if (spec && (!win || windowCount(present, day, day, win.window_days) <= win.max_days)) {
-        var limit = stayLimit(spec, day, day, present);
-        return { exit: toIso(lastDay), earliest: toIso(day), days_available: limit.leave_by - day + 1,
+      if (!ruleSet) return null;
+      // Within one rule set the limits stay the same, and the later the entry, the fewer earlier
+      // days its window holds: the first day that allows an entry is found by a binary search.
+      var last = ruleSet.valid_to ? Math.min(horizon, toDay(ruleSet.valid_to)) : horizon;
+      var spec = ruleSet.groups[groupRules].stay, win = spec.window;
+      var first = !win ? day : firstDay(day, last, function (d) { return windowCount(present, d, d, win.window_days) <= win.max_days; });
+      if (first !== null) {
+        var limit = stayLimit(spec, first, first, present);
+        return { exit: toIso(lastDay), earliest: toIso(first), days_available: limit.leave_by - first + 1,
                  leave_by: toIso(limit.leave_by), rule_set: ruleSet.id, max_days_in_window: limit.max_days_in_window,
                  window_days: limit.window_days, per_entry_days: limit.per_entry_days, limited_by: limit.limited_by,
                  sources: limit.sources };
       }
+      day = last + 1;
     }
     return null;
   }

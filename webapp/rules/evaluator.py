@@ -157,6 +157,20 @@ def _window_count(present: list[date], entry: date, day: date, window_days: int)
     return before + (day - max(entry, start)).days + 1
 
 
+def _first_day(low: date, high: date, holds) -> date | None:
+    """The first day in [low, high] on which `holds` is true, for a test that, once true, stays
+    true on every later day (a binary search); None if it is false on `high`."""
+    if not holds(high):
+        return None
+    while low < high:
+        middle = low + (high - low) // 2
+        if holds(middle):
+            high = middle
+        else:
+            low = middle + timedelta(days=1)
+    return low
+
+
 def stay_limit(spec: dict, entry: date, today: date, present: list[date]) -> StayLimit:
     """`present`: the days present before `entry`, sorted."""
     per_entry = spec["per_entry"]
@@ -167,11 +181,11 @@ def stay_limit(spec: dict, entry: date, today: date, present: list[date]) -> Sta
     if window:
         max_days, window_days = window["max_days"], window["window_days"]
         before_in_window = _window_count(present, entry, entry, window_days) - 1
-        day = entry
-        # The count includes the current stay, so it passes max_days within max_days + 1 days.
-        while _window_count(present, entry, day, window_days) <= max_days:
-            day += timedelta(days=1)
-        last = day - timedelta(days=1)
+        # Each day of the stay adds one and at most one earlier day leaves the window, so the
+        # count never falls; it includes the stay, so it passes max_days within max_days + 1 days.
+        over = _first_day(entry, entry + timedelta(days=max_days),
+                          lambda day: _window_count(present, entry, day, window_days) > max_days)
+        last = over - timedelta(days=1)
         candidates.append((last if last >= entry else None, "window" if last >= entry else "used_up"))
         days_used = _window_count(present, entry, reference, window_days)
     else:
@@ -217,16 +231,24 @@ def next_entry(rules: RuleBook, group_rules: str, stays: tuple[Stay, ...], last_
     present = sorted(_presence_before(stays, last_day + timedelta(days=1)))
     day = last_day + timedelta(days=1)
     # Windows are at most a year long: a year after leaving, nothing before counts any more.
-    for _ in range(LOOK_BACK.days + 1):
+    horizon = last_day + LOOK_BACK + timedelta(days=1)
+    while day <= horizon:
         rule_set = rules.rule_set_for(day)
-        spec = rule_set.groups[group_rules]["stay"] if rule_set else None
-        window = spec and spec["window"]
-        if spec and (not window or _window_count(present, day, day, window["window_days"]) <= window["max_days"]):
-            limit = stay_limit(spec, day, day, present)
-            return NextEntry(last_day, day, (limit.leave_by - day).days + 1, limit.leave_by, rule_set.id,
+        if rule_set is None:
+            return None
+        # Within one rule set the limits stay the same, and the later the entry, the fewer earlier
+        # days its window holds: the first day that allows an entry is found by a binary search.
+        last = min(horizon, rule_set.valid_to or horizon)
+        spec = rule_set.groups[group_rules]["stay"]
+        window = spec["window"]
+        first = day if not window else _first_day(
+            day, last, lambda d: _window_count(present, d, d, window["window_days"]) <= window["max_days"])
+        if first is not None:
+            limit = stay_limit(spec, first, first, present)
+            return NextEntry(last_day, first, (limit.leave_by - first).days + 1, limit.leave_by, rule_set.id,
                              limit.max_days_in_window, limit.window_days, limit.per_entry_days, limit.limited_by,
                              limit.sources)
-        day += timedelta(days=1)
+        day = last + timedelta(days=1)
     return None
 
 
