@@ -416,3 +416,35 @@ def test_the_result_says_when_you_may_come_back(client, lang, text):
     page = check_page(html)
     assert text in page.plain_text.replace("\u202f", " ")
     assert {"ru": "Повторный въезд в Казахстан", "kk": "Қазақстанға қайта келу", "en": "Coming back to Kazakhstan"}[lang] in page.plain_text
+
+
+def test_the_day_of_leaving_is_asked_and_counted_from(client):
+    """Optional: without it the return counts from the last day allowed; with it, from that day."""
+    questions = client.get("/en/deadlines/").get_data(as_text=True)
+    assert 'name="exit_date-day"' in questions
+    base = "/en/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026&today=2026-09-05"
+    html = client.get(f"{base}&exit_date-day=30&exit_date-month=9&exit_date-year=2026").get_data(as_text=True)
+    text = check_page(html).plain_text
+    assert ("Leaving on 30 September 2026, the first day you may come back is 1 October 2026. "
+            "You could then stay 60 days, until 29 November 2026.") in text
+
+
+def test_leaving_after_the_last_day_is_a_warning_not_a_return_date(client):
+    html = client.get("/en/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
+                      "&exit_date-day=3&exit_date-month=12&exit_date-year=2026&today=2026-09-05").get_data(as_text=True)
+    text = check_page(html).plain_text
+    assert "You plan to leave 4 days after the last day you may stay, 29 November 2026." in text
+    assert "Coming back to Kazakhstan" not in text
+
+
+@pytest.mark.parametrize("exit_day, message", [
+    ("exit_date-day=31&exit_date-month=8&exit_date-year=2026", "The date you left must be the same as or after the date you entered"),
+    ("exit_date-day=31&exit_date-month=9", "The date must include a year"),
+])
+def test_a_wrong_day_of_leaving_is_explained_next_to_it(client, exit_day, message):
+    response = client.get("/en/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
+                          f"&{exit_day}&today=2026-09-05")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert f'href="#exit_date' in html and message in html
+    assert re.search(r'name="exit_date-day"[^>]*value="31"', html)  # what was typed stays

@@ -187,7 +187,14 @@ def stay_reasoning(stay: StayLimit, entry: date) -> list[str]:
     return lines
 
 
-def next_entry_text(coming: NextEntry) -> str:
+def next_entry_text(coming: NextEntry, exit_given: bool) -> str:
+    """`exit_given`: the person gave the day they leave (or left); else it is the last day allowed."""
+    if exit_given:
+        return ngettext(
+            "Leaving on %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
+            "Leaving on %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d days, until %(leave_by)s.",
+            coming.days_available, exit=long_date(coming.exit), earliest=long_date(coming.earliest),
+            leave_by=long_date(coming.leave_by))
     return ngettext(
         "If you stay until %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
         "If you stay until %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d days, until %(leave_by)s.",
@@ -222,6 +229,11 @@ def warning_text(warning: Warning) -> str:
             "On the day you entered you had already spent %(num)d day in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.",
             "On the day you entered you had already spent %(num)d days in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.",
             warning.params["days"])
+    if warning.code == "leaving_after_last_day":
+        return ngettext(
+            "You plan to leave %(num)d day after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
+            "You plan to leave %(num)d days after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
+            warning.params["days"], leave_by=long_date(warning.params["leave_by"]))
     if warning.code == "overstay":
         return ngettext(
             "You should have left by %(leave_by)s. You have stayed %(num)d day too long. Contact the migration police or call 1414 now.",

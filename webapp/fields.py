@@ -28,7 +28,8 @@ class DatePartsField(Field):
     `parts` to show again next to the error.
     """
 
-    def __init__(self, label=None, validators=None, required_message="required_entry_date", **kwargs):
+    def __init__(self, label=None, validators=None, required_message: str | None = "required_entry_date", **kwargs):
+        """`required_message` None: the date may be left empty."""
         super().__init__(label, validators, **kwargs)
         self.required_message = required_message
         self.parts = dict.fromkeys(DATE_PARTS, "")
@@ -72,7 +73,7 @@ class DatePartsField(Field):
 
     def pre_validate(self, form):
         if self.data is None and not self.process_errors and not any(self.parts.values()):
-            raise StopValidation(str(FIELD_ERRORS[self.required_message]))
+            raise StopValidation(str(FIELD_ERRORS[self.required_message]) if self.required_message else None)
 
 
 def without_odd_list_keys(formdata, prefix: str) -> MultiDict:

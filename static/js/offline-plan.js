@@ -106,7 +106,14 @@
     return lines.concat(days.map(function (d) { return d[1]; }));
   }
 
-  function nextEntryText(coming) {
+  // `exitGiven`: the person gave the day they leave (or left); else it is the last day allowed.
+  function nextEntryText(coming, exitGiven) {
+    if (exitGiven) {
+      return ngettext(
+        "Leaving on %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
+        "Leaving on %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d days, until %(leave_by)s.",
+        coming.days_available, { exit: longDate(coming.exit), earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
+    }
     return ngettext(
       "If you stay until %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
       "If you stay until %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d days, until %(leave_by)s.",
@@ -307,6 +314,9 @@
     return {
       citizenship: params.get("citizenship") || "",
       entry_date: date("entry_date"),
+      exit_date: date("exit_date"),
+      // Something typed as the day of leaving that is not a date: the server would say so.
+      badExit: ["day", "month", "year"].some(function (part) { return (params.get("exit_date-" + part) || "").trim(); }) && !date("exit_date"),
       previous_stays: stays,
       accommodation: ["private", "hotel", "employer"].indexOf(accommodation) !== -1 ? accommodation : null,
       checkpoint: data.checkpoints[params.get("checkpoint")] ? params.get("checkpoint") : null,
@@ -366,7 +376,7 @@
       if (plan.next_entry) {
         steps.appendChild(el("li", { "class": "step" },
           el("h2", { "class": "step-title" }, _("Coming back to Kazakhstan")),
-          el("p", null, nextEntryText(plan.next_entry)),
+          el("p", null, nextEntryText(plan.next_entry, !!answers.exit_date)),
           why(nextEntryReasoning(plan.next_entry, plan.rule_set), plan.next_entry.sources)));
       }
       plan.obligations.slice(1).forEach(function (o) {
@@ -402,7 +412,8 @@
   var answers = readAnswers(params);
   var yearAhead = new Date(answers.today + "T00:00:00Z");
   yearAhead.setUTCDate(yearAhead.getUTCDate() + 366);
-  var complete = answers.citizenship && answers.entry_date && !answers.unknownCheckpoint &&
+  var complete = answers.citizenship && answers.entry_date && !answers.unknownCheckpoint && !answers.badExit &&
+    (!answers.exit_date || (answers.exit_date >= answers.entry_date && answers.exit_date <= yearAhead.toISOString().slice(0, 10))) &&
     answers.entry_date <= yearAhead.toISOString().slice(0, 10) &&
     answers.previous_stays.every(function (s) { return s.entry && s.exit && s.exit >= s.entry; });
   if (!complete) {

@@ -220,7 +220,11 @@
     if (stay.limited_by === "used_up") {
       warnings.push({ code: "limit_used_on_entry", params: { days: stay.days_before_entry_in_window } });
     } else if (stay.leave_by < presentUntil) {
-      warnings.push({ code: "overstay", params: { days: today - stay.leave_by, leave_by: toIso(stay.leave_by) } });
+      warnings.push({ code: "overstay", params: { days: presentUntil - stay.leave_by, leave_by: toIso(stay.leave_by) } });
+    }
+    if (stay.leave_by !== null && input.exit_date && toDay(input.exit_date) > Math.max(today, stay.leave_by)) {
+      // A day of leaving still ahead that is past the last day allowed.
+      warnings.push({ code: "leaving_after_last_day", params: { days: toDay(input.exit_date) - stay.leave_by, leave_by: toIso(stay.leave_by) } });
     }
 
     var obligations = [];

@@ -26,6 +26,7 @@ class DeadlinesForm(FlaskForm):
 
     citizenship = CountryField(_l("Country of your passport"))
     entry_date = DatePartsField(_l("When did you cross the border into Kazakhstan?"))
+    exit_date = DatePartsField(_l("When do you leave Kazakhstan? (optional)"), required_message=None)
     checkpoint = SelectField(_l("Checkpoint (optional)"), choices=[], validate_choice=False)
     previous_stays = FieldList(FormField(EarlierStayForm), max_entries=inputs.MAX_PREVIOUS_STAYS)
     accommodation = RadioField(
@@ -53,6 +54,10 @@ class DeadlinesForm(FlaskForm):
             self._check(self.citizenship, error)
         if self.entry_date.data:
             self._check(self.entry_date, inputs.check_entry_date(self.entry_date.data, self.today))
+        if self.exit_date.data and not self.exit_date.errors:
+            self._check(self.exit_date, inputs.check_stay_date(self.exit_date.data, self.today))
+            if self.entry_date.data and not self.exit_date.errors:
+                self._check(self.exit_date, inputs.check_stay(Stay(self.entry_date.data, self.exit_date.data)))
         if self.checkpoint.data and self.checkpoint.data not in {p["id"] for p in checkpoints()}:
             self._check(self.checkpoint, "unknown_checkpoint")
         if self.accommodation.data and self.accommodation.data not in {c.value for c in self.accommodation.choices}:
@@ -77,7 +82,7 @@ class DeadlinesForm(FlaskForm):
 
     def error_fields(self) -> list:
         """Every field in error, in page order, for the error summary."""
-        fields = [self.citizenship, self.entry_date, self.checkpoint]
+        fields = [self.citizenship, self.entry_date, self.exit_date, self.checkpoint]
         for stay in self.previous_stays:
             fields += [stay.form.entry, stay.form.exit]
         fields.append(self.accommodation)
@@ -92,4 +97,5 @@ class DeadlinesForm(FlaskForm):
             previous_stays=tuple(Stay(s.form.entry.data, s.form.exit.data) for s in self.previous_stays),
             accommodation=accommodation if accommodation in ACCOMMODATIONS else None,
             checkpoint=self.checkpoint.data or None,
+            exit_date=self.exit_date.data,
         )

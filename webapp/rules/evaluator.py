@@ -286,7 +286,11 @@ def evaluate(
     if stay.limited_by == "used_up":
         warnings.append(Warning("limit_used_on_entry", {"days": stay.days_before_entry_in_window}))
     elif stay.leave_by < present_until:
-        warnings.append(Warning("overstay", {"days": (today - stay.leave_by).days, "leave_by": stay.leave_by}))
+        warnings.append(Warning("overstay", {"days": (present_until - stay.leave_by).days, "leave_by": stay.leave_by}))
+    if stay.leave_by and request.exit_date and request.exit_date > max(today, stay.leave_by):
+        # A day of leaving still ahead that is past the last day allowed.
+        warnings.append(Warning("leaving_after_last_day", {"days": (request.exit_date - stay.leave_by).days,
+                                                            "leave_by": stay.leave_by}))
 
     obligations: list[Obligation] = []
     registration = spec["registration"]
