@@ -448,3 +448,19 @@ def test_a_wrong_day_of_leaving_is_explained_next_to_it(client, exit_day, messag
     html = response.get_data(as_text=True)
     assert f'href="#exit_date' in html and message in html
     assert re.search(r'name="exit_date-day"[^>]*value="31"', html)  # what was typed stays
+
+
+def test_the_days_of_the_window_are_listed_day_by_day(client):
+    """The 180 days ending on the last day: an earlier trip and this stay, in words (the phone
+    draws them as a grid from the same runs)."""
+    html = client.get("/en/deadlines/plan?citizenship=KG&entry_date-day=1&entry_date-month=5&entry_date-year=2026"
+                      "&previous_stays-0-entry-day=10&previous_stays-0-entry-month=1&previous_stays-0-entry-year=2026"
+                      "&previous_stays-0-exit-day=28&previous_stays-0-exit-month=2&previous_stays-0-exit-year=2026"
+                      "&today=2026-05-20").get_data(as_text=True)
+    text = check_page(html).plain_text
+    assert "Days in Kazakhstan from 12 December 2025 to 9 June 2026: 90 of 90." in text
+    assert "10 January 2026 to 28 February 2026: 50 days" in text
+    assert "1 May 2026 to 9 June 2026: 40 days" in text
+    grid = re.search(r'<div class="day-grid"[^>]*>', html).group(0)
+    assert 'data-runs="2026-01-10/2026-02-28 2026-05-01/2026-06-09"' in grid
+    assert 'data-months="Dec,Jan,Feb,Mar,Apr,May,Jun"' in grid

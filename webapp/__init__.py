@@ -105,6 +105,8 @@ def create_app(test_config: dict | None = None, *, production: bool = False) -> 
         obligation_reasoning=explain.obligation_reasoning,
         stay_reasoning=explain.stay_reasoning,
         next_entry_text=explain.next_entry_text,
+        window_days=explain.window_days,
+        window_run_text=explain.window_run_text,
         next_entry_reasoning=explain.next_entry_reasoning,
         safe_by_text=explain.safe_by_text,
         warning_text=explain.warning_text,

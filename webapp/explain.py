@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from flask_babel import gettext as translate_data
 from flask_babel import ngettext
 
-from .i18n import long_date, short_day
+from .i18n import current_language, long_date, month_labels, short_day
 from .messages import HOLIDAYS, WARNINGS
 from .rules.calendar import DayOff
-from .rules.evaluator import NextEntry, Obligation, Plan, StayLimit, Warning
+from .rules.evaluator import NextEntry, Obligation, Plan, PlanInput, StayLimit, Warning
 from .rules.ruleset import rule_book
 
 
@@ -185,6 +185,56 @@ def stay_reasoning(stay: StayLimit, entry: date) -> list[str]:
         lines.append(_("Counting the day you entered (%(entry)s) as day 1, day %(n)d is %(date)s.",
                        n=stay.per_entry_days, entry=long_date(entry), date=long_date(stay.leave_by)))
     return lines
+
+
+@dataclass(frozen=True)
+class WindowDays:
+    """The days of one window (180 days for 90 in 180), ending on the last day of this stay: which
+    were or will be spent in Kazakhstan, as runs of days, for "day by day"."""
+    start: date
+    end: date
+    today: date
+    runs: tuple[tuple[date, date], ...]
+    used: int
+    max_days: int
+
+    @property
+    def month_labels(self) -> list[str]:
+        """The short name of each month the window touches, in order, as row labels (the
+        browser's own names are not there for Kazakh)."""
+        names = month_labels(current_language())
+        months, day = [], self.start.replace(day=1)
+        while day <= self.end:
+            months.append(names[day.month - 1])
+            day = (day + timedelta(days=32)).replace(day=1)
+        return months
+
+
+def window_days(plan: Plan, answers: PlanInput) -> WindowDays | None:
+    stay = plan.stay
+    if stay is None or not stay.window_days:
+        return None
+    today = answers.today
+    end = answers.exit_date or (stay.leave_by if stay.leave_by and today <= stay.leave_by else max(today, answers.entry_date))
+    start = end - timedelta(days=stay.window_days - 1)
+    stays = [(s.entry, s.exit) for s in answers.previous_stays] + [(answers.entry_date, end)]
+    present = sorted({start + timedelta(days=i) for i in range(stay.window_days)
+                      if any(first <= start + timedelta(days=i) <= last for first, last in stays)})
+    runs: list[tuple[date, date]] = []
+    for day in present:
+        if runs and runs[-1][1] == day - timedelta(days=1):
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return WindowDays(start, end, today, tuple(runs), len(present), stay.max_days_in_window)
+
+
+def window_run_text(first: date, last: date) -> str:
+    if first == last:
+        return _("%(day)s: 1 day", day=long_date(first))
+    n = (last - first).days + 1
+    return ngettext("%(first)s to %(last)s: %(num)d day", "%(first)s to %(last)s: %(num)d days", n,
+                    first=long_date(first), last=long_date(last))
 
 
 def next_entry_text(coming: NextEntry, exit_given: bool) -> str:

@@ -100,6 +100,12 @@ def short_day(day: date, language: str | None = None) -> str:
     return format_date(day, SHORT_DAY_PATTERN, locale=language)
 
 
+def month_labels(language: str) -> list[str]:
+    """Short month names standing alone (the browser's own are missing for Kazakh)."""
+    names = get_month_names("abbreviated", context="stand-alone", locale=language)
+    return [names[m] for m in range(1, 13)]
+
+
 def calendar_words(language: str) -> dict:
     """What the browser needs to write dates exactly as long_date and short_day do."""
     return {
@@ -107,5 +113,7 @@ def calendar_words(language: str) -> dict:
         "short_pattern": SHORT_DAY_PATTERN,
         "months": [get_month_names("wide", context="format", locale=language)[m] for m in range(1, 13)],
         "months_short": [get_month_names("abbreviated", context="format", locale=language)[m] for m in range(1, 13)],
+        # On their own, as labels ("май", not "мая"): the rows of the day-by-day grid.
+        "months_label": month_labels(language),
         "weekdays_short": [get_day_names("abbreviated", context="format", locale=language)[d] for d in range(7)],
     }

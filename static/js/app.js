@@ -50,6 +50,59 @@
     });
   }
 
+  // The days of a window as a grid: a row per month, a column per day of the month; the days
+  // in Kazakhstan filled, those still ahead (to the last day) hatched, today outlined. The words
+  // beside it say the same (the grid is aria-hidden). Runs come as "first/last first/last".
+  function drawDayGrid(box) {
+    function day(iso) { return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000; }
+    var start = day(box.getAttribute("data-start")), end = day(box.getAttribute("data-end"));
+    var today = day(box.getAttribute("data-today")), months = box.getAttribute("data-months").split(","), rows = 0;
+    var runs = (box.getAttribute("data-runs") || "").split(" ").filter(Boolean).map(function (run) {
+      return run.split("/").map(day);
+    });
+    function present(d) { return runs.some(function (r) { return r[0] <= d && d <= r[1]; }); }
+    function cell(kind) {
+      var c = document.createElement("i");
+      c.className = "day " + kind;
+      return c;
+    }
+    box.textContent = "";
+    var row = null, year = null;
+    for (var d = start; d <= end; d++) {
+      var date = new Date(d * 86400000), dayOfMonth = date.getUTCDate();
+      if (!row || dayOfMonth === 1) {
+        if (date.getUTCFullYear() !== year) {
+          year = date.getUTCFullYear();
+          var heading = document.createElement("p");
+          heading.className = "day-year";
+          heading.textContent = String(year);
+          box.appendChild(heading);
+        }
+        row = document.createElement("div");
+        row.className = "day-row";
+        var label = document.createElement("span");
+        label.className = "day-month";
+        label.textContent = months[rows++];
+        row.appendChild(label);
+        for (var before = 1; before < dayOfMonth; before++) row.appendChild(cell("day-out"));
+        box.appendChild(row);
+      }
+      var kind = !present(d) ? "day-absent" : d > today ? "day-ahead" : "day-present";
+      row.appendChild(cell(kind + (d === today ? " day-today" : "")));
+    }
+    var legend = document.createElement("p");
+    legend.className = "day-legend";
+    [["day-present", "data-present"], ["day-ahead", "data-ahead"], ["day-absent", "data-absent"]].forEach(function (item) {
+      var entry = document.createElement("span");
+      entry.appendChild(cell(item[0]));
+      entry.appendChild(document.createTextNode(" " + box.getAttribute(item[1])));
+      legend.appendChild(entry);
+    });
+    box.appendChild(legend);
+    box.hidden = false;
+  }
+  window.TirkeuDayGrid = drawDayGrid;
+
   // Without this file the country is typed (the server finds it by its name). Here the box becomes
   // the list of countries from the copy the phone keeps (/api/v1/countries), searchable. The form
   // is told when the list is there, so that answers.js puts the saved answers back only then.
@@ -86,6 +139,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     focusOnLoad();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-day-grid]"), drawDayGrid);
     // Journeys whose steps the phone can run itself start there: no network between steps.
     Array.prototype.forEach.call(document.querySelectorAll("a[data-phone-href]"), function (link) {
       link.href = link.getAttribute("data-phone-href");

@@ -277,6 +277,58 @@
     return list;
   }
 
+  function isoPlus(iso, days) {
+    var d = new Date(iso + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  }
+
+  // As webapp/explain.py window_days: the window ending on the last day of this stay, in runs.
+  function windowDays(plan, answers) {
+    var stay = plan.stay;
+    if (!stay || !stay.window_days) return null;
+    var today = answers.today;
+    var end = answers.exit_date || (stay.leave_by && today <= stay.leave_by ? stay.leave_by
+      : (today > answers.entry_date ? today : answers.entry_date));
+    var start = isoPlus(end, -(stay.window_days - 1));
+    var stays = answers.previous_stays.map(function (s) { return [s.entry, s.exit]; }).concat([[answers.entry_date, end]]);
+    var runs = [], used = 0;
+    for (var i = 0; i < stay.window_days; i++) {
+      var day = isoPlus(start, i);
+      if (!stays.some(function (s) { return s[0] <= day && day <= s[1]; })) continue;
+      used++;
+      if (runs.length && runs[runs.length - 1][1] === isoPlus(day, -1)) runs[runs.length - 1][1] = day;
+      else runs.push([day, day]);
+    }
+    var labels = [];
+    for (var month = start.slice(0, 7); month <= end.slice(0, 7); month = isoPlus(month + "-01", 32).slice(0, 7)) {
+      labels.push(data.calendar.months_label[+month.slice(5, 7) - 1]);
+    }
+    return { start: start, end: end, today: today, runs: runs, used: used, max_days: stay.max_days_in_window, month_labels: labels };
+  }
+
+  function windowRunText(first, last) {
+    if (first === last) return _("%(day)s: 1 day", { day: longDate(first) });
+    return ngettext("%(first)s to %(last)s: %(num)d day", "%(first)s to %(last)s: %(num)d days", daysBetween(last, first) + 1,
+      { first: longDate(first), last: longDate(last) });
+  }
+
+  function dayByDay(days) {
+    var list = el("ul", { "class": "reasons" });
+    days.runs.forEach(function (run) { list.appendChild(el("li", null, windowRunText(run[0], run[1]))); });
+    var grid = el("div", { "class": "day-grid", "data-day-grid": "", "data-start": days.start, "data-end": days.end,
+      "data-today": days.today, "data-runs": days.runs.map(function (r) { return r[0] + "/" + r[1]; }).join(" "),
+      "data-months": days.month_labels.join(","), "data-present": _("In Kazakhstan"),
+      "data-ahead": _("Days ahead, to the last day"), "data-absent": _("Not in Kazakhstan"), "aria-hidden": "true" });
+    if (window.TirkeuDayGrid) window.TirkeuDayGrid(grid);
+    return el("details", { "class": "details" },
+      el("summary", { "class": "details-summary" }, _("See the days, day by day")),
+      el("div", { "class": "details-text" },
+        el("p", null, _("Days in Kazakhstan from %(start)s to %(end)s: %(used)d of %(max)d.",
+          { start: longDate(days.start), end: longDate(days.end), used: days.used, max: days.max_days })),
+        list, grid));
+  }
+
   function why(lines, ids) {
     var list = el("ul", { "class": "reasons" });
     lines.forEach(function (line) { list.appendChild(el("li", null, line)); });
@@ -371,6 +423,7 @@
           tag(plan.stay.days_left, 7),
           plan.stay.window_days ? el("p", null, _("Days used in the %(window)d days up to %(day)s: %(used)d of %(max)d.",
             { window: plan.stay.window_days, day: longDate(plan.stay.reference_day), used: plan.stay.days_used, max: plan.stay.max_days_in_window })) : null,
+          plan.stay.window_days ? dayByDay(windowDays(plan, answers)) : null,
           why(stayReasoning(plan.stay, answers.entry_date), plan.stay.sources)));
       }
       if (plan.next_entry) {

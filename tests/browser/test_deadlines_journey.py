@@ -122,3 +122,19 @@ def test_root_redirects_to_the_browser_language(browser, browser_context_args, l
     page.goto(live_server + "/")
     assert page.url.endswith("/kk/")
     context.close()
+
+
+def test_the_days_are_drawn_day_by_day(page, live_server):
+    """The grid: one cell per day of the 180, filled for the days in Kazakhstan up to today,
+    hatched for those ahead to the last day; a row per month."""
+    page.goto(f"{live_server}/kk/deadlines/plan?citizenship=KG&entry_date-day=1&entry_date-month=5&entry_date-year=2026"
+              "&previous_stays-0-entry-day=10&previous_stays-0-entry-month=1&previous_stays-0-entry-year=2026"
+              "&previous_stays-0-exit-day=28&previous_stays-0-exit-month=2&previous_stays-0-exit-year=2026&today=2026-05-20")
+    page.click("text=Күндер бойынша қарау")
+    grid = page.locator(".day-grid")
+    assert grid.is_visible()
+    # 12 Dec 2025 - 9 Jun 2026: 50 days of the earlier trip and 1-20 May up to today, 21 May - 9 Jun ahead.
+    assert grid.locator(".day-row > .day-present").count() == 50 + 20
+    assert grid.locator(".day-row > .day-ahead").count() == 20
+    assert grid.locator(".day-row > .day").count() - grid.locator(".day-row > .day-out").count() == 180
+    assert grid.locator(".day-month").all_inner_texts() == ["жел.", "қаң.", "ақп.", "нау.", "сәу.", "мам.", "мау."]
