@@ -33,6 +33,8 @@ def page_bytes() -> dict:
         first = client.get(f"/{lang}/").data
         # The first view: the page and what it loads (styles, scripts, icon, manifest).
         assets = re.findall(r'(?:href|src)="(/[^"]+\.(?:css|js|png|webmanifest)(?:\?v=\w+)?)"', first.decode())
+        # What the page's script fetches at once (the "answers on this device" panel).
+        assets += re.findall(r'data-src="(/[^"]+)"', first.decode())
         first_view = _gz(first) + sum(_gz(client.get(url).data) for url in assets)
         steps = {"deadlines questions": client.get(f"/{lang}/deadlines/").data,
                  "deadlines result": client.get(f"/{lang}/deadlines/plan?citizenship=RU&entry_date-day=1"

@@ -28,6 +28,12 @@ def privacy():
     return render_template("privacy.html")
 
 
+@bp.get("/<any(ru,kk,en):lang>/device-answers")
+def device_answers():
+    """The footer's "Your answers on this device", which static/js/answers.js puts in every page."""
+    return render_template("device_answers.html")
+
+
 @bp.get("/<any(ru,kk,en):lang>/rules")
 def rules():
     """Every rule set in plain words, how days are counted, every source, and the open questions."""

@@ -211,8 +211,21 @@
   document.addEventListener("DOMContentLoaded", function () {
     var bound = Array.prototype.map.call(document.querySelectorAll("form[data-journey]"), bind);
     Promise.all(bound).then(restored, restored);
-    var panel = document.getElementById("device-answers");
-    if (!panel) return;
+    var slot = document.getElementById("device-answers");
+    if (!slot) return;
+    // The panel is fetched (the phone keeps it): pages without JavaScript, which cannot use it,
+    // do not carry it.
+    fetch(slot.getAttribute("data-src")).then(function (response) {
+      if (!response.ok) throw new Error("no panel");
+      return response.text();
+    }).then(function (html) {
+      var panel = new DOMParser().parseFromString(html, "text/html").getElementById("device-answers");
+      slot.replaceWith(document.adoptNode(panel));
+      bindPanel(panel);
+    }).catch(function () { /* no panel: the answers are still kept */ });
+  });
+
+  function bindPanel(panel) {
     panel.hidden = false;
     var status = panel.querySelector("[data-answers-status]");
     function say(attribute) { status.textContent = panel.getAttribute(attribute); }
@@ -231,5 +244,5 @@
         });
       }, function () { say("data-import-failed"); });
     });
-  });
+  }
 })();
