@@ -464,3 +464,13 @@ def test_the_days_of_the_window_are_listed_day_by_day(client):
     grid = re.search(r'<div class="day-grid"[^>]*>', html).group(0)
     assert 'data-runs="2026-01-10/2026-02-28 2026-05-01/2026-06-09"' in grid
     assert 'data-months="Dec,Jan,Feb,Mar,Apr,May,Jun"' in grid
+
+
+def test_at_the_border_with_the_days_used_up_the_first_day_allowed_is_given(client):
+    html = client.get("/en/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
+                      "&previous_stays-0-entry-day=1&previous_stays-0-entry-month=6&previous_stays-0-entry-year=2026"
+                      "&previous_stays-0-exit-day=29&previous_stays-0-exit-month=8&previous_stays-0-exit-year=2026"
+                      "&today=2026-09-01").get_data(as_text=True)
+    text = check_page(html).plain_text
+    assert "the 90-day limit was already used" in text
+    assert "An entry is allowed again from 28 November 2026. You could then stay 90 days, until 25 February 2027." in text

@@ -239,6 +239,11 @@ def window_run_text(first: date, last: date) -> str:
 
 def next_entry_text(coming: NextEntry, exit_given: bool) -> str:
     """`exit_given`: the person gave the day they leave (or left); else it is the last day allowed."""
+    if coming.exit is None:
+        return ngettext(
+            "An entry is allowed again from %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
+            "An entry is allowed again from %(earliest)s. You could then stay %(num)d days, until %(leave_by)s.",
+            coming.days_available, earliest=long_date(coming.earliest), leave_by=long_date(coming.leave_by))
     if exit_given:
         return ngettext(
             "Leaving on %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
@@ -260,8 +265,12 @@ def next_entry_reasoning(coming: NextEntry, rule_set_id: str) -> list[str]:
     if coming.window_days:
         lines.append(_("The rule: at most %(max)d days in any %(window)d-day period.",
                        max=coming.max_days_in_window, window=coming.window_days))
-        lines.append(_("%(date)s is the first day after you leave on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
-                       date=long_date(coming.earliest), max=coming.max_days_in_window, window=coming.window_days))
+        if coming.exit is None:
+            lines.append(_("%(date)s is the first day on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+                           date=long_date(coming.earliest), max=coming.max_days_in_window, window=coming.window_days))
+        else:
+            lines.append(_("%(date)s is the first day after you leave on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+                           date=long_date(coming.earliest), max=coming.max_days_in_window, window=coming.window_days))
     if coming.per_entry_days:
         lines.append(_("The rule: at most %(n)d days per entry, the day of entry being day 1.", n=coming.per_entry_days))
     if coming.limited_by == "window":
@@ -342,7 +351,7 @@ def next_entry_json(plan: Plan) -> dict | None:
     coming = plan.next_entry
     if coming is None:
         return None
-    return {"exit": coming.exit.isoformat(), "earliest": coming.earliest.isoformat(),
+    return {"exit": coming.exit.isoformat() if coming.exit else None, "earliest": coming.earliest.isoformat(),
             "days_available": coming.days_available, "leave_by": coming.leave_by.isoformat(),
             "rule_set": coming.rule_set}
 

@@ -108,6 +108,12 @@
 
   // `exitGiven`: the person gave the day they leave (or left); else it is the last day allowed.
   function nextEntryText(coming, exitGiven) {
+    if (coming.exit === null) {
+      return ngettext(
+        "An entry is allowed again from %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
+        "An entry is allowed again from %(earliest)s. You could then stay %(num)d days, until %(leave_by)s.",
+        coming.days_available, { earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
+    }
     if (exitGiven) {
       return ngettext(
         "Leaving on %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
@@ -125,8 +131,11 @@
     if (coming.rule_set !== ruleSetId) lines.push(_("An entry on that day comes under other rules.") + " " + data.rule_sets[coming.rule_set]);
     if (coming.window_days) {
       lines.push(_("The rule: at most %(max)d days in any %(window)d-day period.", { max: coming.max_days_in_window, window: coming.window_days }));
-      lines.push(_("%(date)s is the first day after you leave on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
-        { date: longDate(coming.earliest), max: coming.max_days_in_window, window: coming.window_days }));
+      lines.push(coming.exit === null
+        ? _("%(date)s is the first day on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+          { date: longDate(coming.earliest), max: coming.max_days_in_window, window: coming.window_days })
+        : _("%(date)s is the first day after you leave on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+          { date: longDate(coming.earliest), max: coming.max_days_in_window, window: coming.window_days }));
     }
     if (coming.per_entry_days) lines.push(_("The rule: at most %(n)d days per entry, the day of entry being day 1.", { n: coming.per_entry_days }));
     if (coming.limited_by === "window") {

@@ -258,8 +258,15 @@
     // None past the last day allowed (an overstay may bring a fine or a ban on entry, which no rule
     // here counts) or when the limit was used up on entry.
     var stayEnd = input.exit_date ? toDay(input.exit_date) : (stay.leave_by !== null && today <= stay.leave_by ? stay.leave_by : null);
-    var comingBack = stayEnd !== null && stay.leave_by !== null && entry <= stayEnd && stayEnd <= stay.leave_by
-      ? nextEntry(data, groupRules, stays.concat([{ entry: entry, exit: stayEnd }]), stayEnd) : null;
+    var comingBack = null;
+    if (stayEnd !== null && stay.leave_by !== null && entry <= stayEnd && stayEnd <= stay.leave_by) {
+      comingBack = nextEntry(data, groupRules, stays.concat([{ entry: entry, exit: stayEnd }]), stayEnd);
+    } else if (stay.leave_by === null && !input.exit_date && today <= entry) {
+      // The limit is used up on the day of entry, which is still ahead (or today, at the border):
+      // the first day an entry is allowed instead.
+      comingBack = nextEntry(data, groupRules, stays, entry - 1);
+      if (comingBack) comingBack.exit = null;
+    }
 
     var sources = [];
     var lists = obligations.map(function (o) { return o.sources; }).concat([stay.sources, comingBack ? comingBack.sources : [],

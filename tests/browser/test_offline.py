@@ -122,6 +122,10 @@ RESULT_QUERIES = [
     "citizenship=KG&entry_date-day=1&entry_date-month=5&entry_date-year=2026&exit_date-day=20&exit_date-month=5"
     "&exit_date-year=2026&previous_stays-0-entry-day=10&previous_stays-0-entry-month=1&previous_stays-0-entry-year=2026"
     "&previous_stays-0-exit-day=28&previous_stays-0-exit-month=2&previous_stays-0-exit-year=2026&today=2026-05-01",
+    # the 90 days used up on the day of entry, at the border: the first day an entry is allowed
+    "citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026&previous_stays-0-entry-day=1"
+    "&previous_stays-0-entry-month=6&previous_stays-0-entry-year=2026&previous_stays-0-exit-day=29"
+    "&previous_stays-0-exit-month=8&previous_stays-0-exit-year=2026&today=2026-09-01",
     # leaving after the last day allowed: a warning, no return date
     "citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026&exit_date-day=3&exit_date-month=12"
     "&exit_date-year=2026&today=2026-09-05",

@@ -14,7 +14,7 @@ Counting follows shared/DESIGN.md:
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .calendar import DayOff, WorkingCalendar, kazakhstan_calendar
@@ -88,7 +88,8 @@ class Warning:
 @dataclass(frozen=True)
 class NextEntry:
     """After this stay: the first day the person may enter again, and how long they could then stay."""
-    exit: date  # the last day of this stay counted: the one given, or the last day allowed
+    exit: date | None  # the last day of this stay counted (given, or the last allowed); None: the
+    # entry asked about is not allowed at all, and this is the first day one is
     earliest: date
     days_available: int  # from `earliest` to `leave_by`, both counted
     leave_by: date  # the last day of a stay that starts on `earliest`
@@ -333,9 +334,14 @@ def evaluate(
     # here counts) or when the limit was used up on entry.
     last_day = request.exit_date or (stay.leave_by if stay.leave_by and today <= stay.leave_by else None)
     coming_back = None
+    group_rules = "eaeu" if group == "eaeu" else "visa_free_30"
     if last_day is not None and stay.leave_by is not None and entry <= last_day <= stay.leave_by:
-        group_rules = "eaeu" if group == "eaeu" else "visa_free_30"
         coming_back = next_entry(rules, group_rules, request.previous_stays + (Stay(entry, last_day),), last_day)
+    elif stay.leave_by is None and request.exit_date is None and today <= entry:
+        # The limit is used up on the day of entry, which is still ahead (or today, at the border):
+        # the first day an entry is allowed instead.
+        first = next_entry(rules, group_rules, request.previous_stays, entry - timedelta(days=1))
+        coming_back = first and replace(first, exit=None)
 
     sources: list[str] = []
     list_sources = rules.nationality_sources if group == "visa_free_90_bilateral" else ()
