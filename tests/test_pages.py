@@ -135,6 +135,23 @@ def test_field_errors_are_specific(client, query, field, message):
     assert f'href="#{field}">{message}' in html.replace("&#39;", "'")
 
 
+def _plan(client, lang: str, citizenship: str, entry: str, today: str, stays=(), exit_date: str | None = None):
+    """The result page for answers given as ISO dates, as the questions send them."""
+    fields = {"citizenship": citizenship, "today": today}
+
+    def date_fields(name: str, iso: str):
+        year, month, day = iso.split("-")
+        fields.update({f"{name}-day": day, f"{name}-month": month, f"{name}-year": year})
+
+    date_fields("entry_date", entry)
+    if exit_date:
+        date_fields("exit_date", exit_date)
+    for i, (first, last) in enumerate(stays):
+        date_fields(f"previous_stays-{i}-entry", first)
+        date_fields(f"previous_stays-{i}-exit", last)
+    return client.get(f"/{lang}/deadlines/plan?{urlencode(fields)}")
+
+
 @pytest.mark.parametrize("lang, typed, shown", [
     ("ru", "россия", "Россия"),
     ("ru", "Российская Федерация", "Россия"),  # as a Russian passport prints it
@@ -394,9 +411,7 @@ def test_registration_by_calendar_day_shows_the_earlier_reading(client, lang, sh
     """'By the 30th calendar day after crossing': day 30 is 1 October counting from the day after
     entry, 30 September if the day of crossing is day 1. The sources do not settle it: the page
     gives the later date as the rule and the earlier one as the date to be safe by."""
-    html = client.get(f"/{lang}/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9"
-                      "&entry_date-year=2026&today=2026-09-01").get_data(as_text=True)
-    text = check_page(html).plain_text.replace("\u202f", " ")
+    text = check_page(_plan(client, lang, "RU", "2026-09-01", "2026-09-01").get_data(as_text=True)).plain_text.replace("\u202f", " ")
     assert short in text
     assert reason in text
 
@@ -411,9 +426,7 @@ def test_registration_by_calendar_day_shows_the_earlier_reading(client, lang, sh
 def test_the_result_says_when_you_may_come_back(client, lang, text):
     """All 90 days used from 1 September: back from 28 February, when 1 September has left the
     180 days before the entry (tests/vectors/next_entry.json works it out)."""
-    html = client.get(f"/{lang}/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9"
-                      "&entry_date-year=2026&today=2026-09-05").get_data(as_text=True)
-    page = check_page(html)
+    page = check_page(_plan(client, lang, "RU", "2026-09-01", "2026-09-05").get_data(as_text=True))
     assert text in page.plain_text.replace("\u202f", " ")
     assert {"ru": "Повторный въезд в Казахстан", "kk": "Қазақстанға қайта келу", "en": "Coming back to Kazakhstan"}[lang] in page.plain_text
 
@@ -422,16 +435,14 @@ def test_the_day_of_leaving_is_asked_and_counted_from(client):
     """Optional: without it the return counts from the last day allowed; with it, from that day."""
     questions = client.get("/en/deadlines/").get_data(as_text=True)
     assert 'name="exit_date-day"' in questions
-    base = "/en/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026&today=2026-09-05"
-    html = client.get(f"{base}&exit_date-day=30&exit_date-month=9&exit_date-year=2026").get_data(as_text=True)
+    html = _plan(client, "en", "RU", "2026-09-01", "2026-09-05", exit_date="2026-09-30").get_data(as_text=True)
     text = check_page(html).plain_text
     assert ("Leaving on 30 September 2026, the first day you may come back is 1 October 2026. "
             "You could then stay 60 days, until 29 November 2026.") in text
 
 
 def test_leaving_after_the_last_day_is_a_warning_not_a_return_date(client):
-    html = client.get("/en/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
-                      "&exit_date-day=3&exit_date-month=12&exit_date-year=2026&today=2026-09-05").get_data(as_text=True)
+    html = _plan(client, "en", "RU", "2026-09-01", "2026-09-05", exit_date="2026-12-03").get_data(as_text=True)
     text = check_page(html).plain_text
     assert "You plan to leave 4 days after the last day you may stay, 29 November 2026." in text
     assert "Coming back to Kazakhstan" not in text
@@ -453,10 +464,7 @@ def test_a_wrong_day_of_leaving_is_explained_next_to_it(client, exit_day, messag
 def test_the_days_of_the_window_are_listed_day_by_day(client):
     """The 180 days ending on the last day: an earlier trip and this stay, in words (the phone
     draws them as a grid from the same runs)."""
-    html = client.get("/en/deadlines/plan?citizenship=KG&entry_date-day=1&entry_date-month=5&entry_date-year=2026"
-                      "&previous_stays-0-entry-day=10&previous_stays-0-entry-month=1&previous_stays-0-entry-year=2026"
-                      "&previous_stays-0-exit-day=28&previous_stays-0-exit-month=2&previous_stays-0-exit-year=2026"
-                      "&today=2026-05-20").get_data(as_text=True)
+    html = _plan(client, "en", "KG", "2026-05-01", "2026-05-20", stays=[("2026-01-10", "2026-02-28")]).get_data(as_text=True)
     text = check_page(html).plain_text
     assert "Days in Kazakhstan from 12 December 2025 to 9 June 2026: 90 of 90." in text
     assert "10 January 2026 to 28 February 2026: 50 days" in text
@@ -467,10 +475,7 @@ def test_the_days_of_the_window_are_listed_day_by_day(client):
 
 
 def test_at_the_border_with_the_days_used_up_the_first_day_allowed_is_given(client):
-    html = client.get("/en/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
-                      "&previous_stays-0-entry-day=1&previous_stays-0-entry-month=6&previous_stays-0-entry-year=2026"
-                      "&previous_stays-0-exit-day=29&previous_stays-0-exit-month=8&previous_stays-0-exit-year=2026"
-                      "&today=2026-09-01").get_data(as_text=True)
+    html = _plan(client, "en", "RU", "2026-09-01", "2026-09-01", stays=[("2026-06-01", "2026-08-29")]).get_data(as_text=True)
     text = check_page(html).plain_text
     assert "the 90-day limit was already used" in text
     assert "An entry is allowed again from 28 November 2026. You could then stay 90 days, until 25 February 2027." in text
