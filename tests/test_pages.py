@@ -457,7 +457,7 @@ def test_a_wrong_day_of_leaving_is_explained_next_to_it(client, exit_day, messag
                           f"&{exit_day}&today=2026-09-05")
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    assert f'href="#exit_date' in html and message in html
+    assert 'href="#exit_date' in html and message in html
     assert re.search(r'name="exit_date-day"[^>]*value="31"', html)  # what was typed stays
 
 
