@@ -213,8 +213,13 @@
     Promise.all(bound).then(restored, restored);
     var slot = document.getElementById("device-answers");
     if (!slot) return;
-    // The panel is fetched (the phone keeps it): pages without JavaScript, which cannot use it,
-    // do not carry it.
+    // The panel is fetched (the phone keeps it once fetched): pages without JavaScript, which
+    // cannot use it, do not carry it. After the page has loaded: it is not urgent.
+    if (document.readyState === "complete") showPanel(slot);
+    else window.addEventListener("load", function () { showPanel(slot); });
+  });
+
+  function showPanel(slot) {
     fetch(slot.getAttribute("data-src")).then(function (response) {
       if (!response.ok) throw new Error("no panel");
       return response.text();
@@ -223,7 +228,7 @@
       slot.replaceWith(document.adoptNode(panel));
       bindPanel(panel);
     }).catch(function () { /* no panel: the answers are still kept */ });
-  });
+  }
 
   function bindPanel(panel) {
     panel.hidden = false;

@@ -342,3 +342,21 @@ def test_trips_recorded_on_the_phone_give_the_return_date_offline(browser, brows
     assert ("Leaving on 20 May 2026, the first day you may come back is 21 May 2026. "
             "You could then stay 20 days, until 9 June 2026.") in text
     context.close()
+
+
+def test_the_answers_panel_is_there_offline_in_every_language(browser, browser_context_args, live_server):
+    """Pages do not carry the "answers on this device" panel; the phone keeps it for each
+    language once it is ready offline, so "Delete all my data" works at the border too."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/ru/")
+    wait_until_ready_offline(page)
+    page.wait_for_selector("[data-forget]")
+    page.wait_for_timeout(1000)  # the panels of the other languages follow "ready"
+    context.set_offline(True)
+    for lang in ("kk", "en"):
+        page.goto(f"{live_server}/{lang}/deadlines/")
+        page.wait_for_selector("#device-answers [data-forget]")
+        assert page.get_attribute("html", "lang") == lang
+    assert page.inner_text("#device-answers h2") == "Your answers on this device"
+    context.close()

@@ -20,8 +20,7 @@ bp = Blueprint("pwa", __name__)
 THEME_COLOUR = "#0f5e63"
 # Pages that need no answers, per language. Result pages and documents carry answers and are
 # never cached.
-PAGES = ("pages.start", "deadlines.questions", "deadlines.offline", "documents.start", "documents.offline",
-         "pages.device_answers")
+PAGES = ("pages.start", "deadlines.questions", "deadlines.offline", "documents.start", "documents.offline")
 # The manifests and the install icons are not here: the browser reads them when it installs the
 # app, with a connection, and no page needs them offline (each request costs a round trip on a
 # slow network). The 192 px icon is every page's own icon.

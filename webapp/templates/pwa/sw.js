@@ -11,6 +11,11 @@ const PAGE_TIMEOUT_MS = 3000;
 // the journeys need within its budget, and each of these is kept when it is opened, to be read
 // again offline.
 const READING_PAGE = /^\/(?:ru|kk|en)\/(?:rules|privacy)$/;
+// The footer's "answers on this device" panel, which a page's script fetches: fetched once the
+// precache is done (three more precache entries cost "Ready offline" half a second on a slow
+// network), and kept again each time it comes.
+const KEPT_WHEN_FETCHED = /^\/(?:ru|kk|en)\/device-answers$/;
+const PANELS = ["/ru/device-answers", "/kk/device-answers", "/en/device-answers"];
 
 function post(message) {
   return self.clients.matchAll({ includeUncontrolled: true, type: "window" })
@@ -56,6 +61,14 @@ self.addEventListener("activate", (event) => {
     await Promise.all(names.filter((n) => n.startsWith("tirkeu-") && n !== CACHE).map((n) => caches.delete(n)));
     await self.clients.claim();
     post({ type: "activated", version: VERSION });
+    // Best effort, after "ready": a panel that does not come now is kept when a page fetches it.
+    const cache = await caches.open(CACHE);
+    await Promise.all(PANELS.map(async (url) => {
+      try {
+        const response = await fetch(url, { credentials: "omit" });
+        if (response.ok) await cache.put(url, response);
+      } catch (error) { /* no network: later */ }
+    }));
   })());
 });
 
@@ -125,6 +138,20 @@ async function staticFile(request) {
   return cached || fetch(request);
 }
 
+async function networkThenKeep(request) {
+  const url = new URL(request.url);
+  try {
+    const response = await withTimeout(fetch(request), PAGE_TIMEOUT_MS);
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
+    }
+    return response;
+  } catch (error) {
+    return (await caches.match(url.pathname, { cacheName: CACHE })) || Response.error();
+  }
+}
+
 async function networkThenCache(request) {
   try {
     return await withTimeout(fetch(request), PAGE_TIMEOUT_MS);
@@ -188,5 +215,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(staticFile(request));
   } else if (PRECACHE.some((entry) => entry.url === url.pathname)) {
     event.respondWith(networkThenCache(request));
+  } else if (KEPT_WHEN_FETCHED.test(url.pathname)) {
+    event.respondWith(networkThenKeep(request));
   }
 });
