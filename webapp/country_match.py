@@ -8,12 +8,11 @@ older names), or as its ISO code; case, accents, spaces and punctuation do not m
 from __future__ import annotations
 
 import difflib
-import json
 import unicodedata
 from functools import lru_cache
 
-from .config import ROOT
-from .i18n import countries
+from .i18n import countries, country_codes
+from .rules.ruleset import load_data
 
 LANGUAGES = ("ru", "kk", "en")
 MIN_PREFIX = 3  # "Рос" is Russia; two letters would be a guess
@@ -28,7 +27,7 @@ def normal(text: str) -> str:
 @lru_cache(maxsize=1)
 def _names() -> dict[str, frozenset[str]]:
     """Every normal name -> the codes it names (one, unless two countries share a name)."""
-    aliases = json.loads((ROOT / "webapp" / "rules" / "data" / "country_names.json").read_text(encoding="utf-8"))
+    aliases = load_data("country_names.json")
     index: dict[str, set[str]] = {}
     for language in LANGUAGES:
         for code, name in countries(language):
@@ -44,8 +43,7 @@ def find_country(text: str) -> str | None:
     typed = normal(text)
     if not typed:
         return None
-    codes = {code for code, _ in countries("en")}
-    if text.strip().upper() in codes:
+    if text.strip().upper() in country_codes():
         return text.strip().upper()
     exact = _names().get(typed)
     if exact:

@@ -218,8 +218,8 @@ def window_days(plan: Plan, answers: PlanInput) -> WindowDays | None:
     end = answers.exit_date or (stay.leave_by if stay.leave_by and today <= stay.leave_by else max(today, answers.entry_date))
     start = end - timedelta(days=stay.window_days - 1)
     stays = [(s.entry, s.exit) for s in answers.previous_stays] + [(answers.entry_date, end)]
-    present = sorted({start + timedelta(days=i) for i in range(stay.window_days)
-                      if any(first <= start + timedelta(days=i) <= last for first, last in stays)})
+    window = (start + timedelta(days=i) for i in range(stay.window_days))
+    present = [day for day in window if any(first <= day <= last for first, last in stays)]
     runs: list[tuple[date, date]] = []
     for day in present:
         if runs and runs[-1][1] == day - timedelta(days=1):

@@ -12,6 +12,7 @@ from wtforms.utils import unset_value
 from .country_match import find_country, suggestions
 from .i18n import country_codes, country_name, current_language
 from .messages import FIELD_ERRORS, country_not_found
+from .rules import inputs
 
 DATE_PARTS = ("day", "month", "year")
 
@@ -112,11 +113,19 @@ class CountryField(StringField):
 
     def _value(self):
         """What the box shows: the country's name in the page's language, or what was typed."""
-        return country_name(self.data) if self.data in country_codes() else (self.data or "")
+        return country_name(self.code) if self.code else (self.data or "")
 
     @property
     def code(self) -> str:
         return self.data if self.data in country_codes() else ""
 
-    def not_found_message(self) -> str:
-        return country_not_found(self.data, suggestions(self.data, current_language()))
+    def error(self) -> str | None:
+        """Why what was given is no passport country Tirkeu covers (citizens of Kazakhstan, or no
+        country by that name, with the closest names); None when it is one, or empty."""
+        if not self.data:
+            return None
+        if inputs.check_citizenship(self.data, country_codes()) == "citizen":
+            return str(FIELD_ERRORS["citizen"])
+        if not self.code:
+            return country_not_found(self.data, suggestions(self.data, current_language()))
+        return None

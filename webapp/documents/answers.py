@@ -13,7 +13,7 @@ from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, Select
 from werkzeug.datastructures import MultiDict
 
 from ..fields import CountryField, DatePartsField, without_odd_list_keys
-from ..i18n import country_codes, current_language
+from ..i18n import current_language
 from ..messages import FIELD_ERRORS
 from ..rules import inputs
 from ..rules.places import checkpoints, regions
@@ -69,11 +69,8 @@ class PersonForm(Form):
 
     def check(self, today: date) -> None:
         _choice_check(self.sex, {"female", "male"}, _l("Select your sex as it is in your passport"))
-        citizenship = self.citizenship.data
-        if citizenship == "KZ":
-            self.citizenship.errors = [*self.citizenship.errors, str(FIELD_ERRORS["citizen"])]
-        elif citizenship and citizenship not in country_codes() and not self.citizenship.errors:
-            self.citizenship.errors = [*self.citizenship.errors, self.citizenship.not_found_message()]
+        if not self.citizenship.errors and (error := self.citizenship.error()):
+            self.citizenship.errors = [*self.citizenship.errors, error]
         born = self.date_of_birth.data
         if born and not (date(1900, 1, 1) <= born <= today):
             self.date_of_birth.errors = [*self.date_of_birth.errors, str(CHECKS["date_of_birth_past"])]

@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import Form, FieldList, FormField, RadioField, SelectChoice, SelectField
 
 from ..fields import CountryField, DatePartsField
-from ..i18n import country_codes, current_language
+from ..i18n import current_language
 from ..messages import ACCOMMODATIONS, FIELD_ERRORS, REGIONS
 from ..rules import inputs
 from ..rules.evaluator import PlanInput, Stay
@@ -47,11 +47,10 @@ class DeadlinesForm(FlaskForm):
 
     def validate(self, extra_validators=None) -> bool:
         super().validate(extra_validators)
-        error = self._citizenship_error()
-        if error == "unknown_country":
-            self.citizenship.errors = [*self.citizenship.errors, self.citizenship.not_found_message()]
-        else:
-            self._check(self.citizenship, error)
+        if not self.citizenship.data:
+            self._check(self.citizenship, "required_citizenship")
+        elif error := self.citizenship.error():
+            self.citizenship.errors = [*self.citizenship.errors, error]
         if self.entry_date.data:
             self._check(self.entry_date, inputs.check_entry_date(self.entry_date.data, self.today))
         if self.exit_date.data and not self.exit_date.errors:
@@ -69,11 +68,6 @@ class DeadlinesForm(FlaskForm):
             if stay.form.entry.data and stay.form.exit.data and not stay.form.exit.errors:
                 self._check(stay.form.exit, inputs.check_stay(Stay(stay.form.entry.data, stay.form.exit.data)))
         return not self.error_fields()
-
-    def _citizenship_error(self) -> str | None:
-        if not self.citizenship.data:
-            return "required_citizenship"
-        return inputs.check_citizenship(self.citizenship.data, country_codes())
 
     @staticmethod
     def _check(field, code: str | None) -> None:

@@ -278,7 +278,8 @@ def evaluate(
     if group == "visa_free_90_bilateral":
         # An agreement may allow more; we apply the general 30-day rule, the stricter reading.
         warnings.append(Warning("bilateral_agreement"))
-    spec = rule_set.groups["eaeu" if group == "eaeu" else "visa_free_30"]
+    group_rules = "eaeu" if group == "eaeu" else "visa_free_30"
+    spec = rule_set.groups[group_rules]
 
     warnings += _stay_warnings(request.previous_stays, entry)
     stay = stay_limit(spec["stay"], entry, today, sorted(_presence_before(request.previous_stays, entry)))
@@ -334,7 +335,6 @@ def evaluate(
     # here counts) or when the limit was used up on entry.
     last_day = request.exit_date or (stay.leave_by if stay.leave_by and today <= stay.leave_by else None)
     coming_back = None
-    group_rules = "eaeu" if group == "eaeu" else "visa_free_30"
     if last_day is not None and stay.leave_by is not None and entry <= last_day <= stay.leave_by:
         coming_back = next_entry(rules, group_rules, request.previous_stays + (Stay(entry, last_day),), last_day)
     elif stay.leave_by is None and request.exit_date is None and today <= entry:

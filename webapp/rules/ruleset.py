@@ -12,7 +12,8 @@ DATA = Path(__file__).with_name("data")
 RULE_PARTS = ("stay", "registration", "address_change", "residence_permit")
 
 
-def _load(name: str) -> dict:
+def load_data(name: str) -> dict:
+    """A file of the data folder (webapp/rules/data)."""
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
@@ -60,8 +61,8 @@ class RuleBook:
 
 @lru_cache(maxsize=1)
 def rule_book() -> RuleBook:
-    regimes = _load("regimes.json")
-    nationalities = _load("nationalities.json")
+    regimes = load_data("regimes.json")
+    nationalities = load_data("nationalities.json")
     rule_sets = tuple(
         RuleSet(
             id=r["id"],
@@ -81,6 +82,6 @@ def rule_book() -> RuleBook:
         rule_sets=rule_sets,
         groups=groups,
         not_foreigners=frozenset(nationalities["not_foreigners"]),
-        sources=_load("sources.json")["sources"],
+        sources=load_data("sources.json")["sources"],
         nationality_sources=tuple(nationalities["list_sources"]),
     )
