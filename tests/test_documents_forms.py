@@ -144,3 +144,19 @@ def test_passport_dates_are_plausible(app):
     assert errors(early)["passport-issued"] == "Enter a year from 1900 on"
     before_birth = answers_form(app, **{"passport-issued-year": "1985"})
     assert errors(before_birth)["passport-issued"] == "The date of issue must be after your date of birth"
+
+
+def test_the_link_to_the_host_carries_every_answer_but_the_children(app):
+    """static/js/host-link.js lists the answers a host's link carries, in a fixed order: an answer
+    added to the form must be added there too (at the end, with a new link version)."""
+    import json
+    import re
+    from pathlib import Path
+
+    script = (Path(__file__).parent.parent / "static/js/host-link.js").read_text()
+    fields = json.loads(re.search(r"var FIELDS = (\[.*?\]);", script, re.S).group(1))
+    with app.test_request_context("/en/"):
+        form = AnswersForm(None, today=date(2026, 9, 5))
+        expected = [field.name for section in (form.person, form.passport, form.entry, form.stay, form.host)
+                    for field in section.form]
+    assert fields == expected

@@ -128,6 +128,7 @@ def create_app(test_config: dict | None = None, *, production: bool = False) -> 
         return {
             "static_url": static_url,
             "language": i18n.current_language(),
+            "language_names": i18n.LANGUAGE_NAMES,
             "rules_checked": rule_book().last_checked,
         }
 

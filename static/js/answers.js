@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   var DB = "tirkeu", STORE = "answers", FILES = "files", LOCAL_PREFIX = "tirkeu-answers:";
-  var SKIP = { nav: true, add_stay: true, remove_stay: true, return_to: true, _from: true };
+  // host_language: the choice of "Send to your host" (host-link.js), not an answer.
+  var SKIP = { nav: true, add_stay: true, remove_stay: true, return_to: true, _from: true, host_language: true };
 
   function indexedDbStore() {
     return new Promise(function (resolve, reject) {

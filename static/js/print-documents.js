@@ -7,9 +7,11 @@
   var toolbar = document.getElementById("print-toolbar");
   if (!toolbar) return;
   var status = toolbar.querySelector("[data-print-status]");
-  // Which document, for which reader: "#kk/card".
-  var wanted = /^#(ru|kk|en)\/([\w-]+)$/.exec(window.location.hash) || [null, "ru", "registration-sheet"];
+  // Which document, for which reader: "#kk/card"; a link sent to a host also carries the answers:
+  // "#kk/host-sheet/<answers>" (host-link.js).
+  var wanted = /^#(ru|kk|en)\/([\w-]+)(?:\/([\w-]+))?$/.exec(window.location.hash) || [null, "ru", "registration-sheet"];
   var language = wanted[1], name = wanted[2];
+  var hostLink = wanted[3] && window.TirkeuHostLink && name === window.TirkeuHostLink.SHEET ? wanted[3] : null;
   var SHOWN_WARNINGS = ["visa_required", "overstay", "limit_used_on_entry", "deadline_passed"];
   var REQUIRED = ["person-surname_latin", "person-given_names_latin", "person-sex", "person-citizenship",
     "passport-number", "entry-checkpoint", "entry-purpose", "stay-region", "stay-city", "stay-street",
@@ -196,17 +198,31 @@
     document.title = (words.titles[name] || "") + " — Tirkeu";
   }
 
+  // Above the sheet a guest sent as a link: what the host is asked to do, and why, in their words.
+  function hostNote(hostWords, all, fineSource) {
+    var note = toolbar.querySelector("[data-host-note]");
+    var slots = { name: all.name_cyrillic || all.name_latin, source: fineSource.host, date: fineSource.checked };
+    Array.prototype.forEach.call(note.querySelectorAll("[data-host-word]"), function (part) {
+      var when = part.getAttribute("data-host-when");
+      if (when && !all[when]) { part.remove(); return; }
+      part.textContent = hostWords[part.getAttribute("data-host-word")].replace(/\{(\w+)\}/g, function (m, key) { return slots[key]; });
+    });
+    note.hidden = false;
+  }
+
   function json(url) { return fetch(url).then(function (response) { if (!response.ok) throw new Error(url); return response.json(); }); }
 
   document.addEventListener("DOMContentLoaded", function () {
     var today = toolbar.getAttribute("data-today") ||
       new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
-    var answers = window.TirkeuAnswers.store.then(function (s) {
-      return Promise.all([s.get("documents"), s.get("documents-checked")]);
-    }).then(function (got) {
-      // Only answers that passed "Check your answers" on this phone and did not change since.
-      return got[0] && got[1] === window.TirkeuAnswers.fingerprint(got[0]) ? got[0] : {};
-    });
+    var linkBroken = false;
+    var answers = hostLink ? window.TirkeuHostLink.decode(hostLink).catch(function () { linkBroken = true; return {}; })
+      : window.TirkeuAnswers.store.then(function (s) {
+        return Promise.all([s.get("documents"), s.get("documents-checked")]);
+      }).then(function (got) {
+        // Only answers that passed "Check your answers" on this phone and did not change since.
+        return got[0] && got[1] === window.TirkeuAnswers.fingerprint(got[0]) ? got[0] : {};
+      });
     window.addEventListener("hashchange", function () { window.location.reload(); }); // another document
     Promise.all([answers, json(toolbar.getAttribute("data-print-data-url")), json(toolbar.getAttribute("data-rules-url")),
                  json(toolbar.getAttribute("data-countries-url"))])
@@ -216,8 +232,13 @@
         var words = loaded[1].words[language];
         toolbarWords(words);
         var page = document.querySelector('.document[data-document="' + name + '"]');
+        if (hostLink) toolbar.querySelector("a[data-word=back]").parentNode.hidden = true; // the host has no answers to go back to
+        if (linkBroken) { status.textContent = words.page.link_broken; return; }
         if (!page || !complete(saved) || !loaded[1].countries[tidy(saved["person-citizenship"])]) { status.textContent = words.page.missing; return; }
         var all = values(saved, loaded[1], loaded[2], today);
+        // The host's phone has just opened the link, so it has a connection: the note is fetched
+        // (every guest's phone need not keep it). Without it, the sheet alone.
+        if (hostLink) json(toolbar.getAttribute("data-host-note-url")).then(function (note) { hostNote(note.words[language], all, note.fine_source); }, function () {});
         fill(page, all);
         orderLanguages(page);
         page.hidden = false;

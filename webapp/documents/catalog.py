@@ -26,7 +26,7 @@ DOCUMENTS = (
              "documents/pdf/registration_sheet.html", ("trend-order-923", "24kg-order-923", "dos-notification-channels")),
     Document("host-sheet", _l("Sheet for your host"),
              _l("What your host must confirm or notify, how to do it, with your details ready to type in."),
-             "documents/pdf/host_sheet.html", ("trend-order-923", "wpk-notification", "dos-notification-channels")),
+             "documents/pdf/host_sheet.html", ("trend-order-923", "wpk-notification", "dos-notification-channels", "kodeksy-518")),
     Document("iin-sheet", _l("IIN visit sheet"),
              _l("What to bring to the Public Service Centre (ЦОН) for an IIN, and the data they will ask for."),
              "documents/pdf/iin_sheet.html", ("zakon-iin-2024", "bizmedia-iin-2024", "govkz-nonresidents", "adilet-iin-rules")),

@@ -25,6 +25,18 @@ PAGE_WORDS = {
     "failed": _l("This document could not be made on this phone. Open Tirkeu again when you have a connection."),
     "print": _l("Print or save as PDF"),
     "hint": _l("In the print window choose “Save as PDF” to keep the file on this phone."),
+    "link_broken": _l("This link could not be read: it may have been cut short when it was sent. Ask your guest to send it again, or to send the sheet as a PDF."),
+}
+# What the host reads above the sheet a guest sent them as a link (static/js/host-link.js): fetched
+# by the host's phone only (/api/v1/documents/host-note), not kept by every guest's phone.
+HOST_NOTE = {
+    "title": _l("Your guest sent you this sheet"),
+    "intro": _l("%(name)s, who stays with you, made this sheet for you in Tirkeu. It says what you must do as the host and by which date, with their details ready to type in.",
+                name="{name}"),
+    "fined": _l("If the notice is late, it is you, the host, who answers for it, not your guest: a warning for a private person; for an official or an organisation, a fine of 10 to 20 monthly calculation indices, by its size (Code of Administrative Offences, article 518; %(source)s, checked %(date)s).",
+                source="{source}", date="{date}"),
+    "time": _l("How long it takes: no official source says, so we do not guess. Everything the service asks about your guest is on this sheet."),
+    "private": _l("This link carries your guest's personal details. They were not sent to Tirkeu's server: this phone read them from the link itself. Do not forward the link."),
 }
 # The warnings with a number (explain.warning_text, words.js): their plural forms travel too.
 WARNING_PLURALS = ("On the day you entered you had", "You should have left")
@@ -53,6 +65,17 @@ def country_names() -> dict:
         "names": {code: {l: country_name(code, l) for l in LANGUAGES} for code in sorted(country_codes())},
         "order": {l: [code for code, _ in countries(l)] for l in LANGUAGES},
     }
+
+
+@lru_cache(maxsize=1)
+def host_note() -> dict:
+    """The host's note in each language, and the source of the penalty it names."""
+    view = source_view("kodeksy-518")
+    note = {}
+    for language in LANGUAGES:
+        with force_locale(language):
+            note[language] = {key: str(text) for key, text in HOST_NOTE.items()}
+    return {"words": note, "fine_source": {"host": view.url.split("/")[2], "checked": numeric_date(view.checked)}}
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,18 @@ PAGES = ("pages.start", "deadlines.questions", "deadlines.offline", "documents.s
 # slow network). The 192 px icon is every page's own icon.
 STATIC_FILES = ("css/app.css", "css/documents.css", "js/app.js", "js/rules.js", "js/words.js",
                 "js/offline.js", "js/offline-plan.js", "js/answers.js", "js/kept-files.js", "js/rows.js",
-                "js/offline-documents.js", "js/print-documents.js", "icons/icon-192.png")
+                "js/offline-documents.js", "js/print-documents.js", "js/host-link.js",
+                "icons/icon-192.png")
+# Fetched once the precache is done and kept (the precache budget has no room for them): the
+# footer's "answers on this device" panel in each language, and the QR encoder of "Send to your
+# host", which only draws the code beside the link.
+AFTER_READY_PAGES = ("pages.device_answers",)
+AFTER_READY_FILES = ("js/vendor/qrcodegen.js",)
+
+
+def after_ready_urls() -> list[str]:
+    return ([url_for(endpoint, lang=lang) for endpoint in AFTER_READY_PAGES for lang in LANGUAGES]
+            + [static_url(name) for name in AFTER_READY_FILES])
 
 
 def precache_urls() -> list[str]:
@@ -71,7 +82,8 @@ def precache() -> tuple[tuple[dict, ...], str]:
 @bp.get("/sw.js")
 def service_worker():
     entries, version = precache()
-    body = render_template("pwa/sw.js", entries=json.dumps(list(entries)), version=version)
+    body = render_template("pwa/sw.js", entries=json.dumps(list(entries)), version=version,
+                           after_ready=json.dumps(after_ready_urls()))
     response = Response(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"
     return response

@@ -11,11 +11,12 @@ const PAGE_TIMEOUT_MS = 3000;
 // the journeys need within its budget, and each of these is kept when it is opened, to be read
 // again offline.
 const READING_PAGE = /^\/(?:ru|kk|en)\/(?:rules|privacy)$/;
-// The footer's "answers on this device" panel, which a page's script fetches: fetched once the
-// precache is done (three more precache entries cost "Ready offline" half a second on a slow
-// network), and kept again each time it comes.
+// The footer's "answers on this device" panel, which a page's script fetches, and the QR encoder
+// of "Send to your host": fetched once the precache is done (more precache entries cost "Ready
+// offline" time on a slow network, and the precache's budget), and the panel kept again each time
+// it comes (webapp/pwa after_ready_urls).
 const KEPT_WHEN_FETCHED = /^\/(?:ru|kk|en)\/device-answers$/;
-const PANELS = ["/ru/device-answers", "/kk/device-answers", "/en/device-answers"];
+const AFTER_READY = {{ after_ready }};
 
 function post(message) {
   return self.clients.matchAll({ includeUncontrolled: true, type: "window" })
@@ -63,7 +64,7 @@ self.addEventListener("activate", (event) => {
     post({ type: "activated", version: VERSION });
     // Best effort, after "ready": a panel that does not come now is kept when a page fetches it.
     const cache = await caches.open(CACHE);
-    await Promise.all(PANELS.map(async (url) => {
+    await Promise.all(AFTER_READY.map(async (url) => {
       try {
         const response = await fetch(url, { credentials: "omit" });
         if (response.ok) await cache.put(url, response);
@@ -165,7 +166,7 @@ async function networkThenCache(request) {
 // version and stores), never into an address, which the browser would keep in its history.
 const DOCUMENTS_PATH = /^\/(ru|kk|en)\/documents\/[\w.-]+$/;
 const POST_TIMEOUT_MS = 20000; // a PDF takes longer than a page
-const NOT_ANSWERS = new Set(["nav", "return_to", "add_stay", "remove_stay"]);
+const NOT_ANSWERS = new Set(["nav", "return_to", "add_stay", "remove_stay", "host_language"]);
 
 function keepAnswers(answers) {
   return new Promise((resolve) => {

@@ -1,0 +1,170 @@
+// "Send to your host": the link that opens the sheet for the host on the host's own phone, filled
+// in. The answers the sheet needs travel inside the link, after the "#", which a browser never
+// sends to a server. Made on "Check your answers" (below, with its QR code; offline too), read by
+// print-documents.js on the host's phone; node tests check the two agree.
+(function (root) {
+  "use strict";
+  // The answers the host's sheet prints, in the order they travel (version 1 of the link). A new
+  // answer goes at the end with a new version letter, so that links already sent still open.
+  var FIELDS = ["person-surname_latin", "person-given_names_latin", "person-surname_cyrillic",
+    "person-given_names_cyrillic", "person-patronymic", "person-date_of_birth", "person-sex", "person-citizenship",
+    "passport-number", "passport-issued", "passport-expires", "entry-date", "entry-checkpoint", "entry-purpose",
+    "stay-region", "stay-city", "stay-street", "stay-house", "stay-flat", "stay-postcode",
+    "host-kind", "host-name", "host-iin", "host-bin", "host-phone"];
+  var DATES = ["person-date_of_birth", "passport-issued", "passport-expires", "entry-date"];
+  var VERSION = "1";
+  // "z": the JSON compressed (deflate); "j": as it is, from a browser that cannot compress.
+  var PAYLOAD = /^1([zj])([A-Za-z0-9_-]+)$/;
+  var SHEET = "host-sheet";
+
+  function toBase64Url(bytes) {
+    var text = "";
+    for (var i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
+    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+  function fromBase64Url(text) {
+    var binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+  function through(stream, bytes) {
+    return new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer()
+      .then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
+  // A date typed in three boxes (person-date_of_birth-day, -month, -year) as YYYY-MM-DD.
+  function isoDate(answers, name, dateParts) {
+    return dateParts({ day: answers[name + "-day"], month: answers[name + "-month"], year: answers[name + "-year"] }).iso || "";
+  }
+
+  // The answers (as answers.js collects a form) -> the part of the link after "host-sheet/".
+  function encode(answers, dateParts) {
+    var values = FIELDS.map(function (name) {
+      return DATES.indexOf(name) !== -1 ? isoDate(answers, name, dateParts) : String(answers[name] || "").trim();
+    });
+    var bytes = new TextEncoder().encode(JSON.stringify(values));
+    if (typeof CompressionStream === "undefined") return Promise.resolve(VERSION + "j" + toBase64Url(bytes));
+    return through(new CompressionStream("deflate-raw"), bytes).then(function (packed) {
+      return VERSION + "z" + toBase64Url(packed);
+    });
+  }
+
+  // The part after "host-sheet/" -> the answers, as the form would hold them (dates in three parts).
+  // Rejects a link that was cut short or changed.
+  function decode(payload) {
+    var match = PAYLOAD.exec(payload || "");
+    if (!match) return Promise.reject(new Error("not a Tirkeu host link"));
+    var bytes;
+    try { bytes = fromBase64Url(match[2]); } catch (error) { return Promise.reject(error); }
+    var unpacked = match[1] === "j" ? Promise.resolve(bytes)
+      : typeof DecompressionStream === "undefined" ? Promise.reject(new Error("cannot decompress"))
+      : through(new DecompressionStream("deflate-raw"), bytes);
+    return unpacked.then(function (plain) {
+      var values = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plain));
+      if (!Array.isArray(values) || values.length !== FIELDS.length || values.some(function (v) { return typeof v !== "string"; })) {
+        throw new Error("not a Tirkeu host link");
+      }
+      var answers = {};
+      FIELDS.forEach(function (name, i) {
+        if (DATES.indexOf(name) === -1) { answers[name] = values[i]; return; }
+        var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values[i]) || ["", "", "", ""];
+        answers[name + "-year"] = parts[1];
+        answers[name + "-month"] = parts[2] ? String(+parts[2]) : "";
+        answers[name + "-day"] = parts[3] ? String(+parts[3]) : "";
+      });
+      return answers;
+    });
+  }
+
+  // The whole link, opening the sheet with the host's words in `language`.
+  function link(origin, language, payload) {
+    return origin + "/documents/print#" + language + "/" + SHEET + "/" + payload;
+  }
+
+  var api = { FIELDS: FIELDS, encode: encode, decode: decode, link: link, SHEET: SHEET };
+  if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
+  root.TirkeuHostLink = api;
+  if (root.document) root.document.addEventListener("DOMContentLoaded", bindSection);
+
+
+  // The section on "Check your answers" (macros.html send_to_host): the link, to share or copy,
+  // and its QR code to scan from this screen.
+  function bindSection() {
+    var section = document.querySelector("[data-send-to-host]");
+    var form = document.getElementById("wizard");
+    if (!section || !form || !window.TirkeuAnswers || !window.TirkeuWords || !window.TextEncoder) return;
+    var result = section.querySelector("[data-host-link-result]");
+    var field = section.querySelector("[data-host-link]");
+    var status = section.querySelector("[data-host-link-status]");
+    var figure = section.querySelector("[data-host-qr]");
+    var share = section.querySelector("[data-host-share]");
+    section.hidden = false;
+
+    function language() {
+      var chosen = section.querySelector("input[name=host_language]:checked");
+      return chosen ? chosen.value : document.documentElement.lang;
+    }
+
+    // The QR code as an SVG: one path of dark squares, a quiet zone of 4 modules around it.
+    function qrSvg(text) {
+      var qr = window.qrcodegen.QrCode.encodeText(text, window.qrcodegen.QrCode.Ecc.LOW);
+      var size = qr.size + 8, path = [];
+      for (var y = 0; y < qr.size; y++) {
+        for (var x = 0; x < qr.size; x++) if (qr.getModule(x, y)) path.push("M" + (x + 4) + "," + (y + 4) + "h1v1h-1z");
+      }
+      var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      svg.setAttribute("viewBox", "0 0 " + size + " " + size);
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", figure.getAttribute("data-label"));
+      svg.setAttribute("shape-rendering", "crispEdges");
+      var background = document.createElementNS(svg.namespaceURI, "rect");
+      background.setAttribute("width", size); background.setAttribute("height", size); background.setAttribute("fill", "#fff");
+      var dark = document.createElementNS(svg.namespaceURI, "path");
+      dark.setAttribute("d", path.join("")); dark.setAttribute("fill", "#000");
+      svg.appendChild(background); svg.appendChild(dark);
+      return svg;
+    }
+
+    function show(url) {
+      field.value = url;
+      result.hidden = false;
+      var box = figure.querySelector("[data-host-qr-code]");
+      box.textContent = "";
+      // The QR encoder is kept by the phone once Tirkeu is ready offline; without it, the link alone.
+      if (window.qrcodegen) {
+        box.appendChild(qrSvg(url));
+        figure.hidden = false;
+      } else {
+        figure.hidden = true;
+      }
+      share.hidden = !navigator.share;
+    }
+
+    section.querySelector("[data-host-link-make]").addEventListener("click", function () {
+      status.textContent = "";
+      var answers = window.TirkeuAnswers.collect(form);
+      encode(answers, window.TirkeuWords.dateParts).then(function (payload) {
+        show(link(window.location.origin, language(), payload));
+        field.focus();
+        field.select();
+      }, function () { status.textContent = section.getAttribute("data-failed"); });
+    });
+    // A link made for one language or one set of answers is not left showing once they change.
+    section.addEventListener("change", function (event) { if (event.target.name === "host_language") result.hidden = true; });
+    window.addEventListener("hashchange", function () { result.hidden = true; });
+
+    section.querySelector("[data-host-copy]").addEventListener("click", function () {
+      var copied = navigator.clipboard && navigator.clipboard.writeText ? navigator.clipboard.writeText(field.value)
+        : Promise.reject(new Error("no clipboard"));
+      copied.then(function () { status.textContent = section.getAttribute("data-copied"); }, function () {
+        field.focus();
+        field.select();
+        status.textContent = section.getAttribute("data-copy-by-hand");
+      });
+    });
+    share.addEventListener("click", function () {
+      navigator.share({ title: section.getAttribute("data-share-title"), url: field.value }).catch(function () { /* closed */ });
+    });
+  }
+})(this);

@@ -1,0 +1,66 @@
+// The link sent to a host (static/js/host-link.js): what the guest's phone encodes, the host's
+// phone decodes, letters and dates intact; a link cut short or changed is refused, not misread.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+globalThis.window = globalThis;
+require("../../static/js/words.js");
+const hostLink = require("../../static/js/host-link.js");
+const dateParts = window.TirkeuWords.dateParts;
+
+const ANSWERS = {
+  "person-surname_latin": "IVANOV", "person-given_names_latin": "IVAN", "person-surname_cyrillic": "ИВАНОВ",
+  "person-given_names_cyrillic": "ИВАН", "person-patronymic": "", "person-date_of_birth-day": "27",
+  "person-date_of_birth-month": "03", "person-date_of_birth-year": "1990", "person-sex": "male", "person-citizenship": "RU",
+  "passport-number": "75 1234567", "passport-issued-day": "15", "passport-issued-month": "6", "passport-issued-year": "2020",
+  "passport-expires-day": "15", "passport-expires-month": "6", "passport-expires-year": "2030",
+  "entry-date-day": "1", "entry-date-month": "9", "entry-date-year": "2026", "entry-checkpoint": "kairak", "entry-purpose": "private",
+  "stay-region": "west_kazakhstan", "stay-city": "Уральск", "stay-street": "ӘҒҚҢӨҰҮҺІ әғқңөұүһі көшесі", "stay-house": "12",
+  "stay-flat": "", "stay-postcode": "", "host-kind": "person", "host-name": "Қуанышбаева Әйгерім", "host-iin": "",
+  "host-bin": "", "host-phone": "+7 701 123 45 67",
+  "children-0-surname": "Иванова", // not on the host's sheet: not in the link
+};
+
+function dates(answers) {
+  const out = {};
+  for (const [name, value] of Object.entries(answers)) {
+    const part = /^(.*)-(day|month|year)$/.exec(name);
+    if (part) out[part[1]] = dateParts({ day: answers[part[1] + "-day"], month: answers[part[1] + "-month"], year: answers[part[1] + "-year"] }).iso;
+    else if (!name.startsWith("children-")) out[name] = value;
+  }
+  return out;
+}
+
+test("the host's phone reads back what the guest's phone put in the link", async () => {
+  const payload = await hostLink.encode(ANSWERS, dateParts);
+  assert.match(payload, /^1z[A-Za-z0-9_-]+$/); // compressed, URL-safe, nothing to escape in a message
+  assert.ok(!payload.includes("IVANOV"));
+  const back = await hostLink.decode(payload);
+  assert.deepEqual(dates(back), dates(ANSWERS));
+  assert.ok(!("children-0-surname" in back));
+  assert.equal(hostLink.link("https://tirkeu.example", "kk", payload), "https://tirkeu.example/documents/print#kk/host-sheet/" + payload);
+});
+
+test("a browser that cannot compress sends the answers uncompressed, still readable", async () => {
+  const saved = globalThis.CompressionStream;
+  globalThis.CompressionStream = undefined;
+  try {
+    const payload = await hostLink.encode(ANSWERS, dateParts);
+    assert.match(payload, /^1j/);
+    assert.deepEqual(dates(await hostLink.decode(payload)), dates(ANSWERS));
+  } finally {
+    globalThis.CompressionStream = saved;
+  }
+});
+
+test("a link cut short, changed or from elsewhere is refused", async () => {
+  const payload = await hostLink.encode(ANSWERS, dateParts);
+  await assert.rejects(hostLink.decode(payload.slice(0, -12)));
+  await assert.rejects(hostLink.decode(payload.slice(0, 20) + (payload[20] === "A" ? "B" : "A") + payload.slice(21)));
+  await assert.rejects(hostLink.decode("2z" + payload.slice(2)));
+  await assert.rejects(hostLink.decode(""));
+  const plain = "1j" + Buffer.from(JSON.stringify(["only one"])).toString("base64url");
+  await assert.rejects(hostLink.decode(plain));
+});
