@@ -64,6 +64,7 @@
     var files = {}; // PDFs are too big for localStorage: without IndexedDB they last as long as the page
     return {
       files: {
+        kept: false, // the proof wallet says so
         put: function (key, record) { files[key] = record; return Promise.resolve(); },
         remove: function (key) { delete files[key]; return Promise.resolve(); },
         list: function () { return Promise.resolve(Object.keys(files).map(function (k) { return files[k]; })); }

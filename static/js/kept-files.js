@@ -105,6 +105,7 @@
     var box = document.querySelector("[data-kept-files]");
     if (!box) return;
     store.then(function (s) { return s.files.list(); }).then(function (files) {
+      files = files.filter(function (f) { return !f.proof; }); // the proof wallet lists its own
       links.forEach(URL.revokeObjectURL);
       links = [];
       var list = box.querySelector("ul");
@@ -131,11 +132,35 @@
     });
   }
 
+  // "My deadlines": the registration step is done when the proof wallet (/<lang>/proof) keeps a
+  // notification or a certificate dated on or after this entry. Only the phone knows: the server's
+  // page and the phone's own page are marked here alike.
+  var PROVES_REGISTRATION = { notification: true, certificate: true };
+  function markRegistration() {
+    var step = document.querySelector("[data-registration-entry]");
+    if (!step) return;
+    var entry = step.getAttribute("data-registration-entry");
+    store.then(function (s) { return s.files.list(); }).then(function (files) {
+      var proof = files.filter(function (f) { return f.proof && PROVES_REGISTRATION[f.kind] && f.date >= entry; })
+        .sort(function (a, b) { return a.date.localeCompare(b.date); })[0];
+      var status = step.querySelector("[data-proof-line]");
+      status.hidden = false;
+      if (!proof) return;
+      status.querySelector("[data-proof-text]").textContent = fill(status.getAttribute("data-done"), { date: numericDate(proof.date) });
+      Array.prototype.forEach.call(document.querySelectorAll("[data-registration-tag]"), function (tag) {
+        tag.textContent = status.getAttribute("data-done-tag");
+        tag.className = "tag";
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll('form[data-journey="documents"]'), intercept);
     draw();
     finishPending();
+    markRegistration();
   });
+  document.addEventListener("tirkeu:plan-drawn", markRegistration); // the phone's own result page
   window.addEventListener("online", finishPending);
   document.addEventListener("tirkeu:forgotten", function () { draw(); });
 })();

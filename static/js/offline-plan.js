@@ -346,6 +346,14 @@
       el("div", { "class": "details-text" }, list, sourcesList(ids)));
   }
 
+  // Marked by kept-files.js from the proof wallet (webapp/templates/deadlines/reasons.html proof_line).
+  function proofLine() {
+    return el("p", { "class": "proof-line", "data-proof-line": "", hidden: "",
+                     "data-done": _("Done: your proof dated %(date)s is kept on this phone.", { date: "{date}" }), "data-done-tag": _("Done") },
+      el("span", { "data-proof-text": "" }, _("When it is done, keep the PDF with its QR code or the certificate on this phone:")), " ",
+      el("a", { href: "/" + data.language + "/proof" }, _("Your proof of registration")));
+  }
+
   function paragraphs(lines) {
     var fragment = document.createDocumentFragment();
     lines.forEach(function (line) { fragment.appendChild(el("p", null, line)); });
@@ -420,11 +428,14 @@
       fragment.appendChild(el("div", { "class": "key-dates" }, el("h2", { "class": "key-dates-title" }, _("Your key dates")), keyDates));
 
       var steps = el("ol", { "class": "steps" });
-      steps.appendChild(el("li", { "class": "step" },
+      var registrationTag = tag(registration.days_left, 3);
+      registrationTag.setAttribute("data-registration-tag", "");
+      steps.appendChild(el("li", { "class": "step", "data-registration-entry": answers.entry_date },
         el("h2", { "class": "step-title" }, obligationTitle(registration, answers.accommodation)),
-        tag(registration.days_left, 3),
+        registrationTag,
         registration.safe_by ? el("p", { "class": "safe-by" }, safeByText(registration)) : null,
         paragraphs(obligationSteps(registration, answers.accommodation)),
+        proofLine(),
         why(obligationReasoning(registration), registration.sources)));
       if (plan.stay.leave_by) {
         steps.appendChild(el("li", { "class": "step" },
@@ -500,5 +511,6 @@
       return;
     }
     render(plan, answers, questionsUrl, loaded[1].names);
+    document.dispatchEvent(new CustomEvent("tirkeu:plan-drawn"));
   });
 })();

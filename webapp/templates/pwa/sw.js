@@ -7,10 +7,10 @@ const VERSION = "{{ version }}";
 const CACHE = "tirkeu-" + VERSION;
 const PRECACHE = {{ entries }};
 const PAGE_TIMEOUT_MS = 3000;
-// Pages to read, not to fill in (the rules and sources, the privacy notice): the precache holds what
-// the journeys need within its budget, and each of these is kept when it is opened, to be read
-// again offline.
-const READING_PAGE = /^\/(?:ru|kk|en)\/(?:rules|privacy)$/;
+// Pages to read, not to fill in (the rules and sources, the privacy notice), and the proof wallet:
+// the precache holds what the journeys need within its budget, and each of these is kept when it
+// is opened, to be used again offline (the wallet also once the precache is done).
+const READING_PAGE = /^\/(?:ru|kk|en)\/(?:rules|privacy|proof)$/;
 // The footer's "answers on this device" panel, which a page's script fetches, and the QR encoder
 // of "Send to your host": fetched once the precache is done (more precache entries cost "Ready
 // offline" time on a slow network, and the precache's budget), and the panel kept again each time
