@@ -30,6 +30,9 @@ PAGES = {
     "documents": "documents/",
     "documents-person": "documents/person",
     "documents-on-the-phone": "documents/offline#person",
+    "proof": "proof",
+    "what-if": "what-if",
+    "checklist": "checklist",
 }
 
 

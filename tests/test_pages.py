@@ -36,7 +36,8 @@ def test_root_redirects_by_accept_language(client, accept, expected):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", ["/", "/deadlines/", f"/deadlines/plan?{ANSWERS}", "/deadlines/plan?add_stay=1"])
+@pytest.mark.parametrize("path", ["/", "/deadlines/", f"/deadlines/plan?{ANSWERS}", "/deadlines/plan?add_stay=1", "/proof", "/what-if",
+                                  "/checklist"])
 def test_every_page_is_valid_and_in_its_language(client, lang, path):
     response = client.get(f"/{lang}{path}")
     assert response.status_code == 200

@@ -58,6 +58,6 @@ def offline_data(language: str) -> dict:
         "rule_sets": {r.id: rule_set_label(r.id) for r in book.rule_sets},
         "sources": {
             source_id: {"title": view.title, "url": view.url, "checked": long_date(view.checked)}
-            for source_id, view in ((s, source_view(s)) for s in book.sources)
+            for source_id, view in ((s, source_view(s)) for s in book.plan_sources)
         },
     }

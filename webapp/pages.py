@@ -34,6 +34,12 @@ def device_answers():
     return render_template("device_answers.html")
 
 
+@bp.get("/<any(ru,kk,en):lang>/send-to-host")
+def send_to_host():
+    """"Send to your host" on "Check your answers", which static/js/host-link.js puts there."""
+    return render_template("send_to_host.html")
+
+
 @bp.get("/<any(ru,kk,en):lang>/proof")
 def proof():
     """Your proof of registration: documents kept on the phone only (static/js/proof-wallet.js)."""
@@ -46,6 +52,22 @@ def proof():
                                                            "year_four_digits", "year_too_early")}}
     return render_template("proof.html", kinds={key: str(text) for key, text in PROOF_KINDS.items()}, messages=messages,
                            sources={key: source_view(key) for key in PROOF_SOURCES})
+
+
+@bp.get("/<any(ru,kk,en):lang>/what-if")
+def what_if():
+    """Short sourced answers to the situations people at the border ask about most."""
+    from .guidance import WHAT_IF
+
+    return render_template("what_if.html", answers=WHAT_IF)
+
+
+@bp.get("/<any(ru,kk,en):lang>/checklist")
+def checklist():
+    """What to carry and check before and at the crossing, ticked on the phone."""
+    from .guidance import CHECKLIST, CHECKLIST_NOT_FOUND
+
+    return render_template("checklist.html", items=CHECKLIST, not_found=CHECKLIST_NOT_FOUND)
 
 
 @bp.get("/<any(ru,kk,en):lang>/rules")

@@ -100,7 +100,9 @@
         form.appendChild(hidden);
         return;
       }
-      if (fields[0].type === "radio") {
+      if (fields[0].type === "checkbox") {
+        Array.prototype.forEach.call(fields, function (f) { if (f.value === saved[name]) f.checked = true; });
+      } else if (fields[0].type === "radio") {
         var anyChecked = Array.prototype.some.call(fields, function (f) { return f.checked; });
         if (!anyChecked) Array.prototype.forEach.call(fields, function (f) { f.checked = f.value === saved[name]; });
       } else if (!fields[0].value) {
@@ -205,7 +207,7 @@
 
   var restored;
   window.TirkeuAnswers = {
-    store: store, forgetEverything: forgetEverything, save: save, collect: collect, fingerprint: fingerprint,
+    store: store, forgetEverything: forgetEverything, save: save, collect: collect, fingerprint: fingerprint, fetchPart: fetchPart,
     // Resolves when every form on the page has its answers back from the device.
     ready: new Promise(function (resolve) { restored = resolve; })
   };
@@ -221,15 +223,21 @@
     else window.addEventListener("load", function () { showPanel(slot); });
   });
 
-  function showPanel(slot) {
-    fetch(slot.getAttribute("data-src")).then(function (response) {
-      if (!response.ok) throw new Error("no panel");
+  // A part of a page that only JavaScript can use, fetched from the slot's data-src (the service
+  // worker keeps it) and put in the slot's place: resolves with the part.
+  function fetchPart(slot, selector) {
+    return fetch(slot.getAttribute("data-src")).then(function (response) {
+      if (!response.ok) throw new Error("no " + selector);
       return response.text();
     }).then(function (html) {
-      var panel = new DOMParser().parseFromString(html, "text/html").getElementById("device-answers");
-      slot.replaceWith(document.adoptNode(panel));
-      bindPanel(panel);
-    }).catch(function () { /* no panel: the answers are still kept */ });
+      var part = new DOMParser().parseFromString(html, "text/html").querySelector(selector);
+      slot.replaceWith(document.adoptNode(part));
+      return part;
+    });
+  }
+
+  function showPanel(slot) {
+    fetchPart(slot, "#device-answers").then(bindPanel).catch(function () { /* no panel: the answers are still kept */ });
   }
 
   function bindPanel(panel) {

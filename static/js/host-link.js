@@ -85,7 +85,16 @@
   var api = { FIELDS: FIELDS, encode: encode, decode: decode, link: link, SHEET: SHEET };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
   root.TirkeuHostLink = api;
-  if (root.document) root.document.addEventListener("DOMContentLoaded", bindSection);
+  if (root.document) root.document.addEventListener("DOMContentLoaded", fetchSection);
+
+  // The section is fetched (the phone keeps it once fetched): "Check your answers" without
+  // JavaScript, which cannot use it, does not carry it.
+  function fetchSection() {
+    var slot = document.querySelector("[data-send-to-host-slot]");
+    if (!slot || !window.fetch || !window.TirkeuAnswers) return;
+    window.TirkeuAnswers.fetchPart(slot, "[data-send-to-host]").then(bindSection)
+      .catch(function () { /* no section: the PDF for the host is still there */ });
+  }
 
 
   // The section on "Check your answers" (macros.html send_to_host): the link, to share or copy,

@@ -10,8 +10,9 @@ import zxingcpp
 from PIL import Image
 
 from .conftest import axe_violations
-from .test_documents_offline import STREET, fill_offline, python_values, step, text
+from .test_documents_offline import STREET, fill_offline, python_values, text
 from .test_offline import wait_until_ready_offline
+from .test_proof_wallet import wait_for_kept
 
 pytestmark = pytest.mark.browser
 
@@ -57,10 +58,11 @@ def test_the_link_made_offline_opens_the_filled_sheet_on_the_hosts_phone(browser
     page.goto(f"{live_server}/ru/")
     wait_until_ready_offline(page)
     wait_for_qr_encoder(page)
+    wait_for_kept(page, "/ru/send-to-host")
     guest.set_offline(True)
     page.goto(f"{live_server}/ru/documents/offline#person")
     fill_offline(page, with_child=False)
-    assert page.is_visible("[data-send-to-host]")
+    page.wait_for_selector("[data-send-to-host]:not([hidden])")
     link = make_link(page, "kk")
     prefix = f"{live_server}/documents/print#kk/host-sheet/1"
     assert link.startswith(prefix) and "IVANOV" not in link  # compressed, not the answers as typed
@@ -97,6 +99,7 @@ def test_a_cut_short_link_says_so(browser, browser_context_args, live_server):
     page = guest.new_page()
     page.goto(f"{live_server}/en/documents/offline#person")
     fill_offline(page, with_child=False)
+    page.wait_for_selector("[data-send-to-host]:not([hidden])")
     link = make_link(page, "en")
     guest.close()
     host, host_page, _ = open_as_host(browser, browser_context_args, link[:-40])

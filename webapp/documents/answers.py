@@ -95,7 +95,8 @@ class PassportForm(Form):
             self.expires.errors = [*self.expires.errors, str(CHECKS["expired"])]
 
     def expires_soon(self, today: date) -> bool:
-        """A residence permit needs a passport valid for at least 180 more days."""
+        """A permanent residence permit needs a foreign passport valid for at least 180 more days
+        (informburo-residence-2023; the sources tie it to no other permit, nor to entry)."""
         return bool(self.expires.data and today <= self.expires.data < today + timedelta(days=180))
 
 

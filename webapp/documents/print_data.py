@@ -92,7 +92,7 @@ def print_data() -> dict:
         "words": {language: words(language) for language in LANGUAGES},
         "sources": {
             view.id: {"host": view.url.split("/")[2], "checked": numeric_date(view.checked)}
-            for view in map(source_view, rule_book().sources)
+            for view in map(source_view, rule_book().plan_sources)
         },
     }
 

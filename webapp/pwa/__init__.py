@@ -29,9 +29,10 @@ STATIC_FILES = ("css/app.css", "css/documents.css", "js/app.js", "js/rules.js", 
                 "js/offline-documents.js", "js/print-documents.js", "js/host-link.js",
                 "icons/icon-192.png")
 # Fetched once the precache is done and kept (the precache budget has no room for them): the
-# footer's "answers on this device" panel in each language, the proof wallet, and the QR encoder
+# footer's "answers on this device" panel in each language, "Send to your host", the proof wallet, "What if…", the
+# border checklist, and the QR encoder
 # of "Send to your host", which only draws the code beside the link.
-AFTER_READY_PAGES = ("pages.device_answers", "pages.proof")
+AFTER_READY_PAGES = ("pages.device_answers", "pages.send_to_host", "pages.proof", "pages.what_if", "pages.checklist")
 AFTER_READY_FILES = ("js/vendor/qrcodegen.js", "js/proof-wallet.js")
 
 

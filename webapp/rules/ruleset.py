@@ -48,6 +48,14 @@ class RuleBook:
         return min(r.valid_from for r in self.rule_sets)
 
     @property
+    def plan_sources(self) -> list[str]:
+        """The sources a result can cite (the rules' and the list of visa-free countries'), in the
+        order of the data: what the phone needs offline. The others are cited by the pages that
+        show them (the host's note, the proof wallet, "What if…", the border checklist)."""
+        cited = [source for rule_set in self.rule_sets for source in rule_set.cited_sources()]
+        return list(dict.fromkeys(cited + list(self.nationality_sources)))
+
+    @property
     def last_checked(self) -> date:
         return max(date.fromisoformat(s["checked"]) for s in self.sources.values())
 

@@ -7,15 +7,16 @@ const VERSION = "{{ version }}";
 const CACHE = "tirkeu-" + VERSION;
 const PRECACHE = {{ entries }};
 const PAGE_TIMEOUT_MS = 3000;
-// Pages to read, not to fill in (the rules and sources, the privacy notice), and the proof wallet:
+// Pages to read, not to fill in (the rules and sources, the privacy notice, "What if…"), the proof
+// wallet and the border checklist:
 // the precache holds what the journeys need within its budget, and each of these is kept when it
 // is opened, to be used again offline (the wallet also once the precache is done).
-const READING_PAGE = /^\/(?:ru|kk|en)\/(?:rules|privacy|proof)$/;
-// The footer's "answers on this device" panel, which a page's script fetches, and the QR encoder
-// of "Send to your host": fetched once the precache is done (more precache entries cost "Ready
-// offline" time on a slow network, and the precache's budget), and the panel kept again each time
-// it comes (webapp/pwa after_ready_urls).
-const KEPT_WHEN_FETCHED = /^\/(?:ru|kk|en)\/device-answers$/;
+const READING_PAGE = /^\/(?:ru|kk|en)\/(?:rules|privacy|proof|what-if|checklist)$/;
+// The footer's "answers on this device" panel and "Send to your host", which a page's script
+// fetches, the proof wallet, "What if…", the checklist and the QR encoder: fetched once the precache
+// is done (more precache entries cost "Ready offline" time on a slow network, and the precache's
+// budget; webapp/pwa after_ready_urls), and the fetched parts kept again each time they come.
+const KEPT_WHEN_FETCHED = /^\/(?:ru|kk|en)\/(?:device-answers|send-to-host)$/;
 const AFTER_READY = {{ after_ready }};
 
 function post(message) {
