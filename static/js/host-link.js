@@ -5,7 +5,7 @@
 (function (root) {
   "use strict";
   // The answers the host's sheet prints, in the order they travel (version 1 of the link). A new
-  // answer goes at the end with a new version letter, so that links already sent still open.
+  // answer goes at the end with a new version number, so that links already sent still open.
   var FIELDS = ["person-surname_latin", "person-given_names_latin", "person-surname_cyrillic",
     "person-given_names_cyrillic", "person-patronymic", "person-date_of_birth", "person-sex", "person-citizenship",
     "passport-number", "passport-issued", "passport-expires", "entry-date", "entry-checkpoint", "entry-purpose",
@@ -13,8 +13,12 @@
     "host-kind", "host-name", "host-iin", "host-bin", "host-phone"];
   var DATES = ["person-date_of_birth", "passport-issued", "passport-expires", "entry-date"];
   var VERSION = "1";
-  // "z": the JSON compressed (deflate); "j": as it is, from a browser that cannot compress.
-  var PAYLOAD = /^1([zj])([A-Za-z0-9_-]+)$/;
+  // After the version, "z": the JSON compressed (deflate-raw); "j": as it is, from a browser that
+  // cannot compress. Either way it ends with its Adler-32 checksum: deflate-raw has none, and a
+  // character changed on the way must not turn into another name on the host's sheet.
+  var PAYLOAD = new RegExp("^" + VERSION + "([zj])([A-Za-z0-9_-]{1,4000})$");
+  var MAX_BYTES = 16384; // far more than 25 answers of at most 120 characters
+  var MAX_ANSWER = 200;
   var SHEET = "host-sheet";
 
   function toBase64Url(bytes) {
@@ -28,9 +32,40 @@
     for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return bytes;
   }
+  // Bytes through a (de)compression stream, stopping past MAX_BYTES (a crafted link must not
+  // unpack into gigabytes).
   function through(stream, bytes) {
-    return new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer()
-      .then(function (buffer) { return new Uint8Array(buffer); });
+    var reader = new Blob([bytes]).stream().pipeThrough(stream).getReader(), chunks = [], total = 0;
+    function pump() {
+      return reader.read().then(function (step) {
+        if (step.done) {
+          var out = new Uint8Array(total), at = 0;
+          chunks.forEach(function (chunk) { out.set(chunk, at); at += chunk.length; });
+          return out;
+        }
+        total += step.value.length;
+        if (total > MAX_BYTES) { reader.cancel(); throw new Error("too long"); }
+        chunks.push(step.value);
+        return pump();
+      });
+    }
+    return pump();
+  }
+  function adler32(bytes) {
+    var a = 1, b = 0;
+    for (var i = 0; i < bytes.length; i++) { a = (a + bytes[i]) % 65521; b = (b + a) % 65521; }
+    return [b >>> 8, b & 255, a >>> 8, a & 255];
+  }
+  function withChecksum(bytes) {
+    var out = new Uint8Array(bytes.length + 4);
+    out.set(bytes);
+    out.set(adler32(bytes), bytes.length);
+    return out;
+  }
+  function checked(bytes) {
+    var body = bytes.slice(0, -4), sum = adler32(body);
+    if (bytes.length < 5 || sum.some(function (byte, i) { return byte !== bytes[body.length + i]; })) throw new Error("changed");
+    return body;
   }
 
   // A date typed in three boxes (person-date_of_birth-day, -month, -year) as YYYY-MM-DD.
@@ -43,7 +78,7 @@
     var values = FIELDS.map(function (name) {
       return DATES.indexOf(name) !== -1 ? isoDate(answers, name, dateParts) : String(answers[name] || "").trim();
     });
-    var bytes = new TextEncoder().encode(JSON.stringify(values));
+    var bytes = withChecksum(new TextEncoder().encode(JSON.stringify(values)));
     if (typeof CompressionStream === "undefined") return Promise.resolve(VERSION + "j" + toBase64Url(bytes));
     return through(new CompressionStream("deflate-raw"), bytes).then(function (packed) {
       return VERSION + "z" + toBase64Url(packed);
@@ -51,18 +86,24 @@
   }
 
   // The part after "host-sheet/" -> the answers, as the form would hold them (dates in three parts).
-  // Rejects a link that was cut short or changed.
+  // Rejects a link that was cut short or changed; `oldBrowser` on the error when this browser
+  // cannot unpack a compressed link.
   function decode(payload) {
     var match = PAYLOAD.exec(payload || "");
     if (!match) return Promise.reject(new Error("not a Tirkeu host link"));
+    if (match[1] === "z" && typeof DecompressionStream === "undefined") {
+      var old = new Error("cannot decompress");
+      old.oldBrowser = true;
+      return Promise.reject(old);
+    }
     var bytes;
     try { bytes = fromBase64Url(match[2]); } catch (error) { return Promise.reject(error); }
-    var unpacked = match[1] === "j" ? Promise.resolve(bytes)
-      : typeof DecompressionStream === "undefined" ? Promise.reject(new Error("cannot decompress"))
-      : through(new DecompressionStream("deflate-raw"), bytes);
+    var unpacked = match[1] === "j" ? Promise.resolve(bytes) : through(new DecompressionStream("deflate-raw"), bytes);
     return unpacked.then(function (plain) {
-      var values = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plain));
-      if (!Array.isArray(values) || values.length !== FIELDS.length || values.some(function (v) { return typeof v !== "string"; })) {
+      var values = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(checked(plain)));
+      if (!Array.isArray(values) || values.length !== FIELDS.length || values.some(function (v) {
+        return typeof v !== "string" || v.length > MAX_ANSWER || /[\u0000-\u001f\u007f]/.test(v);
+      })) {
         throw new Error("not a Tirkeu host link");
       }
       var answers = {};
@@ -155,8 +196,9 @@
       var answers = window.TirkeuAnswers.collect(form);
       encode(answers, window.TirkeuWords.dateParts).then(function (payload) {
         show(link(window.location.origin, language(), payload));
-        field.focus();
-        field.select();
+        // Said, not read out: a screen reader would spell the 400 characters of the link.
+        status.textContent = section.getAttribute("data-made");
+        (share.hidden ? section.querySelector("[data-host-copy]") : share).focus();
       }, function () { status.textContent = section.getAttribute("data-failed"); });
     });
     // A link made for one language or one set of answers is not left showing once they change.

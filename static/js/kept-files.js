@@ -132,24 +132,37 @@
     });
   }
 
-  // "My deadlines": the registration step is done when the proof wallet (/<lang>/proof) keeps a
-  // notification or a certificate dated on or after this entry. Only the phone knows: the server's
-  // page and the phone's own page are marked here alike.
-  var PROVES_REGISTRATION = { notification: true, certificate: true };
+  // "My deadlines": the registration step is done when the proof wallet (/<lang>/proof) keeps the
+  // proof of that kind of registration (the host's notice: the notification; the 2026
+  // self-registration: the certificate) dated on or after this entry. Only the phone knows: the
+  // server's page and the phone's own page are marked here alike. A proof dated after the deadline
+  // is done, and late: its tag keeps its colour.
+  var PROVES = { host_notification: "notification", self_registration: "certificate" };
   function markRegistration() {
     var step = document.querySelector("[data-registration-entry]");
     if (!step) return;
-    var entry = step.getAttribute("data-registration-entry");
+    var entry = step.getAttribute("data-registration-entry"), deadline = step.getAttribute("data-registration-deadline");
+    var wanted = PROVES[step.getAttribute("data-registration-kind")];
+    var status = step.querySelector("[data-proof-line]"), text = status.querySelector("[data-proof-text]");
+    var tags = step.querySelectorAll("[data-registration-tag]");
+    Array.prototype.forEach.call(tags, function (tag) { // as drawn, before any proof (again after "Delete all")
+      if (!tag.hasAttribute("data-shown")) tag.setAttribute("data-shown", tag.textContent + "|" + tag.className);
+      var shown = tag.getAttribute("data-shown").split("|");
+      tag.textContent = shown[0];
+      tag.className = shown[1];
+    });
+    if (!text.hasAttribute("data-none")) text.setAttribute("data-none", text.textContent);
+    text.textContent = text.getAttribute("data-none");
+    status.hidden = false;
     store.then(function (s) { return s.files.list(); }).then(function (files) {
-      var proof = files.filter(function (f) { return f.proof && PROVES_REGISTRATION[f.kind] && f.date >= entry; })
+      var proof = files.filter(function (f) { return f.proof && f.kind === wanted && f.date >= entry; })
         .sort(function (a, b) { return a.date.localeCompare(b.date); })[0];
-      var status = step.querySelector("[data-proof-line]");
-      status.hidden = false;
       if (!proof) return;
-      status.querySelector("[data-proof-text]").textContent = fill(status.getAttribute("data-done"), { date: numericDate(proof.date) });
-      Array.prototype.forEach.call(document.querySelectorAll("[data-registration-tag]"), function (tag) {
-        tag.textContent = status.getAttribute("data-done-tag");
-        tag.className = "tag";
+      var late = deadline && proof.date > deadline;
+      text.textContent = fill(status.getAttribute(late ? "data-done-late" : "data-done"), { date: numericDate(proof.date) });
+      Array.prototype.forEach.call(tags, function (tag) {
+        tag.textContent = status.getAttribute(late ? "data-done-late-tag" : "data-done-tag");
+        if (!late) tag.className = "tag";
       });
     });
   }
@@ -162,5 +175,5 @@
   });
   document.addEventListener("tirkeu:plan-drawn", markRegistration); // the phone's own result page
   window.addEventListener("online", finishPending);
-  document.addEventListener("tirkeu:forgotten", function () { draw(); });
+  document.addEventListener("tirkeu:forgotten", function () { draw(); markRegistration(); });
 })();

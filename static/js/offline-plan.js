@@ -349,7 +349,9 @@
   // Marked by kept-files.js from the proof wallet (webapp/templates/deadlines/reasons.html proof_line).
   function proofLine() {
     return el("p", { "class": "proof-line", "data-proof-line": "", hidden: "",
-                     "data-done": _("Done: your proof dated %(date)s is kept on this phone.", { date: "{date}" }), "data-done-tag": _("Done") },
+                     "data-done": _("Done: your proof dated %(date)s is kept on this phone.", { date: "{date}" }), "data-done-tag": _("Done"),
+                     "data-done-late": _("Done after the deadline: your proof dated %(date)s is kept on this phone.", { date: "{date}" }),
+                     "data-done-late-tag": _("Done after the deadline") },
       el("span", { "data-proof-text": "" }, _("When it is done, keep the PDF with its QR code or the certificate on this phone:")), " ",
       el("a", { href: "/" + data.language + "/proof" }, _("Your proof of registration")));
   }
@@ -430,7 +432,8 @@
       var steps = el("ol", { "class": "steps" });
       var registrationTag = tag(registration.days_left, 3);
       registrationTag.setAttribute("data-registration-tag", "");
-      steps.appendChild(el("li", { "class": "step", "data-registration-entry": answers.entry_date },
+      steps.appendChild(el("li", { "class": "step", "data-registration-entry": answers.entry_date, "data-registration-kind": registration.kind,
+                                   "data-registration-deadline": registration.deadline },
         el("h2", { "class": "step-title" }, obligationTitle(registration, answers.accommodation)),
         registrationTag,
         registration.safe_by ? el("p", { "class": "safe-by" }, safeByText(registration)) : null,

@@ -8,10 +8,12 @@
   if (!toolbar) return;
   var status = toolbar.querySelector("[data-print-status]");
   // Which document, for which reader: "#kk/card"; a link sent to a host also carries the answers:
-  // "#kk/host-sheet/<answers>" (host-link.js).
-  var wanted = /^#(ru|kk|en)\/([\w-]+)(?:\/([\w-]+))?$/.exec(window.location.hash) || [null, "ru", "registration-sheet"];
+  // "#kk/host-sheet/<answers>" (host-link.js). Whatever follows "host-sheet/" is read as a host's
+  // link, so that a link damaged on the way says so instead of showing this phone's own answers.
+  var sent = /^#(ru|kk|en)\/host-sheet\/(.*)$/.exec(window.location.hash);
+  var wanted = sent ? [null, sent[1], "host-sheet"] : /^#(ru|kk|en)\/([\w-]+)$/.exec(window.location.hash) || [null, "ru", "registration-sheet"];
   var language = wanted[1], name = wanted[2];
-  var hostLink = wanted[3] && window.TirkeuHostLink && name === window.TirkeuHostLink.SHEET ? wanted[3] : null;
+  var hostLink = sent ? sent[2] : null;
   var SHOWN_WARNINGS = ["visa_required", "overstay", "limit_used_on_entry", "deadline_passed"];
   var REQUIRED = ["person-surname_latin", "person-given_names_latin", "person-sex", "person-citizenship",
     "passport-number", "entry-checkpoint", "entry-purpose", "stay-region", "stay-city", "stay-street",
@@ -215,8 +217,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     var today = toolbar.getAttribute("data-today") ||
       new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
-    var linkBroken = false;
-    var answers = hostLink ? window.TirkeuHostLink.decode(hostLink).catch(function () { linkBroken = true; return {}; })
+    var linkProblem = null; // a host's link that cannot be read: "link_broken" or "link_old_browser"
+    var answers = hostLink !== null ? (window.TirkeuHostLink ? window.TirkeuHostLink.decode(hostLink) : Promise.reject(new Error("no reader")))
+      .catch(function (error) { linkProblem = error.oldBrowser ? "link_old_browser" : "link_broken"; return {}; })
       : window.TirkeuAnswers.store.then(function (s) {
         return Promise.all([s.get("documents"), s.get("documents-checked")]);
       }).then(function (got) {
@@ -232,13 +235,14 @@
         var words = loaded[1].words[language];
         toolbarWords(words);
         var page = document.querySelector('.document[data-document="' + name + '"]');
-        if (hostLink) toolbar.querySelector("a[data-word=back]").parentNode.hidden = true; // the host has no answers to go back to
-        if (linkBroken) { status.textContent = words.page.link_broken; return; }
-        if (!page || !complete(saved) || !loaded[1].countries[tidy(saved["person-citizenship"])]) { status.textContent = words.page.missing; return; }
+        if (hostLink !== null) toolbar.querySelector("a[data-word=back]").parentNode.hidden = true; // the host has no answers to go back to
+        var readable = page && complete(saved) && loaded[1].countries[tidy(saved["person-citizenship"])];
+        if (linkProblem || (hostLink !== null && !readable)) { status.textContent = words.page[linkProblem || "link_broken"]; return; }
+        if (!readable) { status.textContent = words.page.missing; return; }
         var all = values(saved, loaded[1], loaded[2], today);
         // The host's phone has just opened the link, so it has a connection: the note is fetched
         // (every guest's phone need not keep it). Without it, the sheet alone.
-        if (hostLink) json(toolbar.getAttribute("data-host-note-url")).then(function (note) { hostNote(note.words[language], all, note.fine_source); }, function () {});
+        if (hostLink !== null) json(toolbar.getAttribute("data-host-note-url")).then(function (note) { hostNote(note.words[language], all, note.fine_source); }, function () {});
         fill(page, all);
         orderLanguages(page);
         page.hidden = false;

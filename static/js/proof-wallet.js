@@ -35,8 +35,10 @@
     var dateError = date.empty ? "required_date" : date.error || (date.iso > today() ? "date_ahead" : null);
     if (dateError) errors.push({ group: "proof-date-group", anchor: "proof-date-" + (date.part || "day"), part: date.part, message: words.messages[dateError] });
     var file = form.elements.file.files[0];
+    // Some phones give no type (a HEIC photo, a file from a cloud drive): the name's ending then.
+    var type = file && (file.type || (/\.pdf$/i.test(file.name) ? "application/pdf" : /\.(jpe?g|png|gif|webp|heic|heif)$/i.test(file.name) ? "image/*" : ""));
     var fileError = !file ? "required_file"
-      : !(file.type === "application/pdf" || /^image\//.test(file.type)) ? "wrong_type"
+      : !(type === "application/pdf" || /^image\//.test(type)) ? "wrong_type"
       : file.size > +form.getAttribute("data-max-mb") * 1024 * 1024 ? "too_big" : null;
     if (fileError) errors.push({ group: "proof-file-group", anchor: "proof-file", message: words.messages[fileError] });
     return { errors: errors, kind: kind && kind.value, date: date.iso, file: file };
@@ -100,7 +102,9 @@
         item.appendChild(el("p", { "class": "proof-title" }, title));
         item.appendChild(el("p", { "class": "small" }, fill(list.getAttribute("data-added"), { name: proof.name, date: numericDate(proof.added) })));
         var actions = el("p", { "class": "button-row" });
-        var open = el("a", { "class": "button button-secondary", href: URL.createObjectURL(proof.blob), target: "_blank", rel: "noopener" });
+        // Saved to the phone's files and opened by its own viewer: the page's security policy would
+        // not let a PDF or a photo show in a tab of this site.
+        var open = el("a", { "class": "button button-secondary", href: URL.createObjectURL(proof.blob), download: proof.name });
         links.push(open.href);
         open.textContent = list.getAttribute("data-open");
         open.appendChild(el("span", { "class": "visually-hidden" }, ": " + title));

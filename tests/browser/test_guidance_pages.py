@@ -24,12 +24,12 @@ def test_the_checklist_ticks_stay_on_the_phone_offline(browser, browser_context_
     page.click("label[for=check-address]")
     page.wait_for_timeout(400)  # saving is debounced
     page.reload()
-    page.wait_for_function("document.getElementById('check-address').checked")
+    page.wait_for_function("() => document.getElementById('check-address').checked", polling=200)
     assert page.is_checked("#check-passport") and not page.is_checked("#check-children")
     page.click("label[for=check-passport]")  # untick
     page.wait_for_timeout(400)
     page.goto(f"{live_server}/ru/checklist")  # another language: the same ticks
-    page.wait_for_function("document.getElementById('check-address').checked")
+    page.wait_for_function("() => document.getElementById('check-address').checked", polling=200)
     assert not page.is_checked("#check-passport")
 
     page.goto(f"{live_server}/ru/what-if")

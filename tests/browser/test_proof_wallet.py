@@ -88,23 +88,32 @@ def test_proof_is_kept_offline_and_marks_the_registration_done(browser, browser_
     context.close()
 
 
-def test_only_proof_of_this_entry_counts_on_the_servers_page(browser, browser_context_args, live_server):
+def test_only_proof_of_this_entry_and_duty_counts_on_the_servers_page(browser, browser_context_args, live_server):
+    """An entry of 20 June 2026: the host notifies, by 24 June. Proof of an earlier trip, another
+    document or the 2026 certificate does not make it done; a notification after the deadline
+    makes it done, late."""
     context = browser.new_context(**browser_context_args)
     page = context.new_page()
     page.goto(f"{live_server}/ru/proof")
     add(page, 0, "2", "3", "2026", name="old.pdf")  # an earlier trip's notification
     add(page, 2, "21", "6", "2026", name="ticket.pdf")  # not a proof of registration
-    page.wait_for_selector(".proof-item >> nth=1")
-    page.goto(f"{live_server}/ru/deadlines/plan?{PLAN}")
-    page.wait_for_selector("[data-proof-line]:not([hidden])")
-    assert registration_tag(page) != "Готово"
-    page.goto(f"{live_server}/ru/proof")
-    add(page, 1, "21", "6", "2026", name="certificate.pdf")
+    add(page, 1, "21", "6", "2026", name="certificate.pdf")  # the 2026 rules' proof, not the host's notice
     page.wait_for_selector(".proof-item >> nth=2")
     page.goto(f"{live_server}/ru/deadlines/plan?{PLAN}")  # the server's page, marked by the phone
     page.wait_for_selector("[data-proof-line]:not([hidden])")
-    assert registration_tag(page) == "Готово"
-    assert "21.06.2026" in page.inner_text("[data-proof-line]")
+    assert registration_tag(page) not in ("Готово", "Сделано после срока")
+    page.goto(f"{live_server}/ru/proof")
+    add(page, 0, "26", "6", "2026", name="late.pdf")
+    page.wait_for_selector(".proof-item >> nth=3")
+    page.goto(f"{live_server}/ru/deadlines/plan?{PLAN}")
+    page.wait_for_selector("[data-proof-line]:not([hidden])")
+    assert registration_tag(page) == "Сделано после срока"
+    assert "Сделано после срока: подтверждение от 26.06.2026" in page.inner_text("[data-proof-line]")
+    # "Delete all my data on this device": the step is as it was drawn again, at once.
+    page.wait_for_selector("#device-answers [data-forget]")
+    page.click("#device-answers [data-forget]")
+    page.wait_for_function("() => !document.querySelector('[data-registration-tag]').textContent.startsWith('Сделано')", polling=200)
+    assert "Когда всё будет сделано" in page.inner_text("[data-proof-line]")
     context.close()
 
 

@@ -55,6 +55,26 @@ test("a browser that cannot compress sends the answers uncompressed, still reada
   }
 });
 
+test("no character changed on the way turns into other answers", async () => {
+  const payload = await hostLink.encode(ANSWERS, dateParts);
+  const original = JSON.stringify(dates(await hostLink.decode(payload)));
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  let refused = 0;
+  for (let i = 2; i < payload.length; i++) {
+    for (const c of [alphabet[(alphabet.indexOf(payload[i]) + 1) % 64], alphabet[(alphabet.indexOf(payload[i]) + 31) % 64]]) {
+      const changed = payload.slice(0, i) + c + payload.slice(i + 1);
+      try {
+        // The last character's spare bits may change nothing: then the answers are the same.
+        assert.equal(JSON.stringify(dates(await hostLink.decode(changed))), original, `changed at ${i}`);
+      } catch (error) {
+        if (error instanceof assert.AssertionError) throw error;
+        refused += 1;
+      }
+    }
+  }
+  assert.ok(refused >= 2 * (payload.length - 3));
+});
+
 test("a link cut short, changed or from elsewhere is refused", async () => {
   const payload = await hostLink.encode(ANSWERS, dateParts);
   await assert.rejects(hostLink.decode(payload.slice(0, -12)));
@@ -63,4 +83,11 @@ test("a link cut short, changed or from elsewhere is refused", async () => {
   await assert.rejects(hostLink.decode(""));
   const plain = "1j" + Buffer.from(JSON.stringify(["only one"])).toString("base64url");
   await assert.rejects(hostLink.decode(plain));
+  const saved = globalThis.DecompressionStream;
+  globalThis.DecompressionStream = undefined;
+  try {
+    await assert.rejects(hostLink.decode(payload), (error) => error.oldBrowser === true);
+  } finally {
+    globalThis.DecompressionStream = saved;
+  }
 });

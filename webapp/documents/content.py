@@ -263,7 +263,7 @@ HOST_NOTIFICATION = (
         _l("Notify the migration police of your guest's arrival within 3 working days: by the date below."),
         _l("Choose one way: in person at the migration police; online at vmp.gov.kz or egov.kz with your digital signature (EDS); or in the eQonaq mobile app, which can scan the guest's passport."),
         _l("Type in the guest's details from this sheet. Keep the PDF with the QR code you receive and give your guest a copy: no PDF means it is not done, so submit again."),
-        _l("The host is the one fined for a late notice."),
+        _l("The host answers for a late notice: a warning for a private person, a fine for an official or an organisation."),
     ),
 )
 HOST_NOTIFICATION_UNDATED = (

@@ -26,6 +26,7 @@ PAGE_WORDS = {
     "print": _l("Print or save as PDF"),
     "hint": _l("In the print window choose “Save as PDF” to keep the file on this phone."),
     "link_broken": _l("This link could not be read: it may have been cut short when it was sent. Ask your guest to send it again, or to send the sheet as a PDF."),
+    "link_old_browser": _l("This browser cannot open this link. Open it in an up-to-date browser, or ask your guest to send the sheet as a PDF."),
 }
 # What the host reads above the sheet a guest sent them as a link (static/js/host-link.js): fetched
 # by the host's phone only (/api/v1/documents/host-note), not kept by every guest's phone.
@@ -33,9 +34,9 @@ HOST_NOTE = {
     "title": _l("Your guest sent you this sheet"),
     "intro": _l("%(name)s, who stays with you, made this sheet for you in Tirkeu. It says what you must do as the host and by which date, with their details ready to type in.",
                 name="{name}"),
-    "fined": _l("If the notice is late, it is you, the host, who answers for it, not your guest: a warning for a private person; for an official or an organisation, a fine of 10 to 20 monthly calculation indices, by its size (Code of Administrative Offences, article 518; %(source)s, checked %(date)s).",
+    "fined": _l("If the notice is late, the host answers for it: a warning for a private person; a fine of 10 monthly calculation indices for an official, a small business or a non-profit, 15 for a medium and 20 for a large business (Code of Administrative Offences, article 518; %(source)s, checked %(date)s).",
                 source="{source}", date="{date}"),
-    "time": _l("How long it takes: no official source says, so we do not guess. Everything the service asks about your guest is on this sheet."),
+    "time": _l("How long it takes: no official source says, so we do not guess."),
     "private": _l("This link carries your guest's personal details. They were not sent to Tirkeu's server: this phone read them from the link itself. Do not forward the link."),
 }
 # The warnings with a number (explain.warning_text, words.js): their plural forms travel too.

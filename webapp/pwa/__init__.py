@@ -29,9 +29,9 @@ STATIC_FILES = ("css/app.css", "css/documents.css", "js/app.js", "js/rules.js", 
                 "js/offline-documents.js", "js/print-documents.js", "js/host-link.js",
                 "icons/icon-192.png")
 # Fetched once the precache is done and kept (the precache budget has no room for them): the
-# footer's "answers on this device" panel in each language, "Send to your host", the proof wallet, "What if…", the
-# border checklist, and the QR encoder
-# of "Send to your host", which only draws the code beside the link.
+# footer's "answers on this device" panel, "Send to your host", the proof wallet, "What if…" and
+# the border checklist in each language; the proof wallet's script and the QR encoder of "Send to
+# your host".
 AFTER_READY_PAGES = ("pages.device_answers", "pages.send_to_host", "pages.proof", "pages.what_if", "pages.checklist")
 AFTER_READY_FILES = ("js/vendor/qrcodegen.js", "js/proof-wallet.js")
 
@@ -83,8 +83,10 @@ def precache() -> tuple[tuple[dict, ...], str]:
 @bp.get("/sw.js")
 def service_worker():
     entries, version = precache()
-    body = render_template("pwa/sw.js", entries=json.dumps(list(entries)), version=version,
-                           after_ready=json.dumps(after_ready_urls()))
+    after_ready = json.dumps(after_ready_urls())
+    # The files kept after "ready" carry their content hash in their URL: a new one is a new version.
+    version = hashlib.sha256((version + after_ready).encode()).hexdigest()[:12]
+    body = render_template("pwa/sw.js", entries=json.dumps(list(entries)), version=version, after_ready=after_ready)
     response = Response(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"
     return response

@@ -8,9 +8,9 @@ const CACHE = "tirkeu-" + VERSION;
 const PRECACHE = {{ entries }};
 const PAGE_TIMEOUT_MS = 3000;
 // Pages to read, not to fill in (the rules and sources, the privacy notice, "What if…"), the proof
-// wallet and the border checklist:
-// the precache holds what the journeys need within its budget, and each of these is kept when it
-// is opened, to be used again offline (the wallet also once the precache is done).
+// wallet and the border checklist: the precache holds what the journeys need within its budget;
+// each of these is kept when it is opened, to be used again offline, and all but the first two
+// once the precache is done (AFTER_READY).
 const READING_PAGE = /^\/(?:ru|kk|en)\/(?:rules|privacy|proof|what-if|checklist)$/;
 // The footer's "answers on this device" panel and "Send to your host", which a page's script
 // fetches, the proof wallet, "What if…", the checklist and the QR encoder: fetched once the precache
@@ -134,10 +134,18 @@ async function page(request) {
   }
 }
 
-// Static files with a content hash in their URL never change: the cache first.
+// Static files with a content hash in their URL never change: the cache first. One of those kept
+// after "ready" that was not fetched then (no network at that moment) is kept when a page loads it.
 async function staticFile(request) {
   const cached = await caches.match(request, { cacheName: CACHE });
-  return cached || fetch(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  const url = new URL(request.url);
+  if (response.ok && AFTER_READY.includes(url.pathname + url.search)) {
+    const copy = response.clone();
+    caches.open(CACHE).then((cache) => cache.put(url.pathname + url.search, copy));
+  }
+  return response;
 }
 
 async function networkThenKeep(request) {
