@@ -146,9 +146,10 @@ def test_passport_dates_are_plausible(app):
     assert errors(before_birth)["passport-issued"] == "The date of issue must be after your date of birth"
 
 
-def test_the_link_to_the_host_carries_every_answer_but_the_children(app):
-    """static/js/host-link.js lists the answers a host's link carries, in a fixed order: an answer
-    added to the form must be added there too (at the end, with a new link version)."""
+def test_the_link_to_the_host_carries_only_what_the_hosts_sheet_prints(app):
+    """static/js/host-link.js lists the answers a host's link carries, in a fixed order: every
+    answer of the form but those the host's sheet does not show (an answer added to the form must
+    be added there too, at the end, with a new link version, or here)."""
     import json
     import re
     from pathlib import Path
@@ -159,4 +160,8 @@ def test_the_link_to_the_host_carries_every_answer_but_the_children(app):
         form = AnswersForm(None, today=date(2026, 9, 5))
         expected = [field.name for section in (form.person, form.passport, form.entry, form.stay, form.host)
                     for field in section.form]
-    assert fields == expected
+    not_shown = {"person-patronymic": "patronymic", "person-sex": "sex", "entry-purpose": "purpose",
+                  "stay-postcode": "postcode"}
+    assert fields == [name for name in expected if name not in not_shown]
+    sheet = (Path(__file__).parent.parent / "webapp/templates/documents/pdf/host_sheet.html").read_text()
+    assert not any(f'"{value}"' in sheet for value in not_shown.values())

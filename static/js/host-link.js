@@ -4,12 +4,14 @@
 // print-documents.js on the host's phone; node tests check the two agree.
 (function (root) {
   "use strict";
-  // The answers the host's sheet prints, in the order they travel (version 1 of the link). A new
-  // answer goes at the end with a new version number, so that links already sent still open.
+  // Only the answers the host's sheet prints or counts its dates from, in the order they travel
+  // (version 1 of the link): not the sex, patronymic, purpose of the trip, postcode or children,
+  // which it does not show. A new answer goes at the end with a new version number, so that links
+  // already sent still open.
   var FIELDS = ["person-surname_latin", "person-given_names_latin", "person-surname_cyrillic",
-    "person-given_names_cyrillic", "person-patronymic", "person-date_of_birth", "person-sex", "person-citizenship",
-    "passport-number", "passport-issued", "passport-expires", "entry-date", "entry-checkpoint", "entry-purpose",
-    "stay-region", "stay-city", "stay-street", "stay-house", "stay-flat", "stay-postcode",
+    "person-given_names_cyrillic", "person-date_of_birth", "person-citizenship",
+    "passport-number", "passport-issued", "passport-expires", "entry-date", "entry-checkpoint",
+    "stay-region", "stay-city", "stay-street", "stay-house", "stay-flat",
     "host-kind", "host-name", "host-iin", "host-bin", "host-phone"];
   var DATES = ["person-date_of_birth", "passport-issued", "passport-expires", "entry-date"];
   var VERSION = "1";
@@ -17,7 +19,7 @@
   // cannot compress. Either way it ends with its Adler-32 checksum: deflate-raw has none, and a
   // character changed on the way must not turn into another name on the host's sheet.
   var PAYLOAD = new RegExp("^" + VERSION + "([zj])([A-Za-z0-9_-]{1,4000})$");
-  var MAX_BYTES = 16384; // far more than 25 answers of at most 120 characters
+  var MAX_BYTES = 16384; // far more than 21 answers of at most 120 characters
   var MAX_ANSWER = 200;
   var SHEET = "host-sheet";
 

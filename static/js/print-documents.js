@@ -174,8 +174,10 @@
     });
   }
 
+  // A host's link carries only what the host's sheet prints (host-link.js): not the sex or purpose.
+  var NOT_IN_HOST_LINK = ["person-sex", "entry-purpose"];
   function complete(answers) {
-    return REQUIRED.every(function (name) { return tidy(answers[name]); }) &&
+    return REQUIRED.every(function (name) { return tidy(answers[name]) || (hostLink !== null && NOT_IN_HOST_LINK.indexOf(name) !== -1); }) &&
       REQUIRED_DATES.every(function (name) { return dateOf(answers, name); });
   }
 
