@@ -11,6 +11,7 @@
   var words = JSON.parse(document.getElementById("tirkeu-proof-words").textContent);
   var status = form.querySelector("[data-proof-status]");
   var links = []; // object URLs of the list, released when it is drawn again
+  var undo = form.querySelector("[data-proof-undo]"), removed = null;
   var PREFIX = "proof/";
   form.hidden = false;
 
@@ -113,7 +114,10 @@
         remove.addEventListener("click", function () {
           store.then(function (s) { return s.files.remove(proof.key); }).then(draw).then(function () {
             status.textContent = fill(form.getAttribute("data-removed"), { kind: words.kinds[proof.kind], date: numericDate(proof.date) });
-            form.querySelector("button[type=submit]").focus();
+            // It may have been the only copy: one step back, until the next change.
+            removed = proof;
+            undo.hidden = false;
+            undo.focus();
           });
         });
         actions.appendChild(open);
@@ -137,6 +141,8 @@
                    name: answer.file.name, type: answer.file.type, blob: answer.file };
     store.then(function (s) { return s.files.put(key, record); }).then(function () {
       form.reset();
+      removed = null;
+      undo.hidden = true;
       return draw();
     }).then(function () {
       status.textContent = fill(form.getAttribute("data-kept"), { kind: words.kinds[record.kind], date: numericDate(record.date) });
@@ -145,6 +151,16 @@
     });
   });
 
+  undo.addEventListener("click", function () {
+    var proof = removed;
+    if (!proof) return;
+    store.then(function (s) { return s.files.put(proof.key, proof); }).then(draw).then(function () {
+      removed = null;
+      undo.hidden = true;
+      status.textContent = fill(form.getAttribute("data-kept"), { kind: words.kinds[proof.kind], date: numericDate(proof.date) });
+      form.querySelector("button[type=submit]").focus();
+    });
+  });
   store.then(function (s) { form.querySelector("[data-memory-only]").hidden = s.files.kept !== false; });
   document.addEventListener("tirkeu:forgotten", draw);
   draw();

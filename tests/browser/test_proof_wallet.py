@@ -81,6 +81,11 @@ def test_proof_is_kept_offline_and_marks_the_registration_done(browser, browser_
     page.click(".proof-item button")
     page.wait_for_selector("[data-proof-status]:has-text('Removed from this phone')")
     assert "No document is kept yet." in page.inner_text("[data-proof-list]")
+    assert page.evaluate("document.activeElement.hasAttribute('data-proof-undo')")
+    page.click("[data-proof-undo]")  # it may have been the only copy
+    page.wait_for_selector(".proof-item")
+    page.click(".proof-item button")
+    page.wait_for_selector("[data-proof-undo]:not([hidden])")
     page.goto(f"{live_server}/en/deadlines/plan?{PLAN}")
     page.wait_for_selector("[data-proof-line]:not([hidden])")
     assert registration_tag(page) != "Done"
