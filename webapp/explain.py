@@ -22,6 +22,11 @@ class SourceView:
     url: str
     checked: date
 
+    @property
+    def host(self) -> str:
+        """The site, as the documents cite a source in a line ("adilet.zan.kz")."""
+        return self.url.split("/")[2]
+
 
 URGENT_WARNINGS = frozenset({"overstay", "limit_used_on_entry", "deadline_passed"})
 

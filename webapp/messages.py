@@ -40,6 +40,9 @@ FIELD_ERRORS = {
     "invalid_json": _l("Send a JSON object with the fields citizenship and entry_date"),
     "unknown_field": _l("This field is not known; remove it"),
 }
+# What a date typed in three boxes can be refused for, on the server (fields.DatePartsField) and on
+# the phone (words.js dateParts): the phone's pages carry these messages.
+DATE_PARTS_ERRORS = ("missing_day", "missing_month", "missing_year", "invalid_date", "year_four_digits", "year_too_early")
 
 
 def country_not_found(typed: str, names: list[str]) -> str:

@@ -43,12 +43,11 @@ def send_to_host():
 @bp.get("/<any(ru,kk,en):lang>/proof")
 def proof():
     """Your proof of registration: documents kept on the phone only (static/js/proof-wallet.js)."""
-    from .messages import FIELD_ERRORS
+    from .messages import DATE_PARTS_ERRORS, FIELD_ERRORS
     from .proof import MAX_FILE_MB, PROOF_ERRORS, PROOF_KINDS, PROOF_SOURCES
 
     messages = {**{key: str(text) for key, text in PROOF_ERRORS.items()},
-                **{key: str(FIELD_ERRORS[key]) for key in ("missing_day", "missing_month", "missing_year", "invalid_date",
-                                                           "year_four_digits", "year_too_early")}}
+                **{key: str(FIELD_ERRORS[key]) for key in DATE_PARTS_ERRORS}}
     return render_template("proof.html", kinds={key: str(text) for key, text in PROOF_KINDS.items()}, messages=messages,
                            sources=PROOF_SOURCES, max_mb=MAX_FILE_MB)
 

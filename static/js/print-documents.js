@@ -36,7 +36,7 @@
   }
 
   // --- the values, as content.py writes them -----------------------------------------------
-  function numeric(iso) { return iso ? iso.slice(8, 10) + "." + iso.slice(5, 7) + "." + iso.slice(0, 4) : ""; }
+  var numeric = window.TirkeuWords.numericDate;
   function joined(parts) { return parts.filter(Boolean).join(", "); }
   function ruKk(names) { return names.ru + " / " + names.kk; }
   function inLanguages(names, languages) {
@@ -209,7 +209,7 @@
     Array.prototype.forEach.call(note.querySelectorAll("[data-host-word]"), function (part) {
       var when = part.getAttribute("data-host-when");
       if (when && !all[when]) { part.remove(); return; }
-      part.textContent = hostWords[part.getAttribute("data-host-word")].replace(/\{(\w+)\}/g, function (m, key) { return slots[key]; });
+      part.textContent = window.TirkeuWords.fill(hostWords[part.getAttribute("data-host-word")], slots);
     });
     note.hidden = false;
   }

@@ -15,8 +15,7 @@
   var PREFIX = "proof/";
   form.hidden = false;
 
-  function fill(text, values) { return text.replace(/\{(\w+)\}/g, function (m, key) { return values[key]; }); }
-  function numericDate(iso) { return iso.slice(8, 10) + "." + iso.slice(5, 7) + "." + iso.slice(0, 4); }
+  var fill = window.TirkeuWords.fill, numericDate = window.TirkeuWords.numericDate;
   // Today in Kazakhstan, as the server takes it (a fixed date only where the server has one set).
   function today() { return form.getAttribute("data-today") || new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date()); }
   function el(tag, attributes, text) {

@@ -88,6 +88,10 @@
     return (value || "").normalize("NFC").split(SPACES).filter(Boolean).join(" ");
   };
   window.TirkeuWords.strip = function (value) { return (value || "").replace(ENDS, ""); };
+  // "YYYY-MM-DD" as the documents write it, "27.03.1990" (webapp/documents/content.py numeric_date).
+  window.TirkeuWords.numericDate = function (iso) { return iso ? iso.slice(8, 10) + "." + iso.slice(5, 7) + "." + iso.slice(0, 4) : ""; };
+  // A message's "{name}" slots (the server writes them so for the phone) filled in.
+  window.TirkeuWords.fill = function (text, values) { return text.replace(/\{(\w+)\}/g, function (m, key) { return values[key]; }); };
   // Any decimal digit as 0-9 (Unicode puts each script's 0 to 9 in a row, so a digit's value is its
   // distance from the start of its run of digits, modulo 10).
   window.TirkeuWords.asciiDigits = function (text) {

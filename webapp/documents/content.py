@@ -164,7 +164,7 @@ def document_values(form: AnswersForm, language: str) -> dict:
             f" ({in_language(LABELS['to_be_safe'], language)}: {safe_by})" if safe_by else "") if registration else "",
         "has_stay": bool(plan and plan.stay),
         "leave_by": numeric_date(plan.stay.leave_by) if plan and plan.stay and plan.stay.leave_by else "",
-        "citations": [f"{source_view(i).url.split('/')[2]} ({numeric_date(source_view(i).checked)})"
+        "citations": [f"{source_view(i).host} ({numeric_date(source_view(i).checked)})"
                       for i in citation_ids(plan, registration) or ()],
         "made_on": numeric_date(form.today),
     }

@@ -8,14 +8,13 @@ from wtforms import FieldList, FormField
 
 from ..fields import DatePartsField
 from ..i18n import calendar_words
-from ..messages import FIELD_ERRORS
+from ..messages import DATE_PARTS_ERRORS, FIELD_ERRORS
 from ..rules import inputs, rule_book
 from ..validators import (APOSTROPHES, KazakhIdentifier, MaxLength, PersonName, PlainText, Pattern, Required,
                           letter_ranges)
 from .answers import CHECKS, ChildForm, AnswersForm
 
-DATE_ERRORS = ("missing_day", "missing_month", "missing_year", "invalid_date", "year_four_digits",
-               "year_too_early", "entry_before_rules", "too_far_ahead")
+DATE_ERRORS = DATE_PARTS_ERRORS + ("entry_before_rules", "too_far_ahead")
 
 
 def field_checks(field) -> dict:

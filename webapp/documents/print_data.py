@@ -68,6 +68,11 @@ def country_names() -> dict:
     }
 
 
+def cited(view) -> dict:
+    """A source as a document's line cites it: its site and the date it was checked."""
+    return {"host": view.host, "checked": numeric_date(view.checked)}
+
+
 @lru_cache(maxsize=1)
 def host_note() -> dict:
     """The host's note in each language, and the source of the penalty it names."""
@@ -76,7 +81,7 @@ def host_note() -> dict:
     for language in LANGUAGES:
         with force_locale(language):
             note[language] = {key: str(text) for key, text in HOST_NOTE.items()}
-    return {"words": note, "fine_source": {"host": view.url.split("/")[2], "checked": numeric_date(view.checked)}}
+    return {"words": note, "fine_source": cited(view)}
 
 
 @lru_cache(maxsize=1)
@@ -91,9 +96,6 @@ def print_data() -> dict:
         "to_be_safe": translated(LABELS["to_be_safe"]),
         "child_labels": {key: translated(LABELS[key]) for key in ("full_name_latin", "full_name_cyrillic")},
         "words": {language: words(language) for language in LANGUAGES},
-        "sources": {
-            view.id: {"host": view.url.split("/")[2], "checked": numeric_date(view.checked)}
-            for view in map(source_view, rule_book().plan_sources)
-        },
+        "sources": {view.id: cited(view) for view in map(source_view, rule_book().plan_sources)},
     }
 
