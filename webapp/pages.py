@@ -71,16 +71,19 @@ def checklist():
 @bp.get("/<any(ru,kk,en):lang>/rules")
 def rules():
     """Every rule set in plain words, how days are counted, every source, and the open questions."""
-    from .explain import rule_rows
+    from .explain import rule_rows, warning_text
     from .messages import GROUP_NAMES, RULE_SET_SUMMARIES, WARNINGS
     from .rules.calendar import unverified_years
+    from .rules.evaluator import Warning
 
     book = rule_book()
     rule_sets = sorted(book.rule_sets, key=lambda r: r.valid_from)
     cited = {source for rule_set in rule_sets for source in rule_set.cited_sources()}
     return render_template(
         "rules.html", rule_sets=rule_sets, summaries=RULE_SET_SUMMARIES, group_names=GROUP_NAMES,
-        rule_rows=rule_rows, notes=[WARNINGS[note] for rule_set in rule_sets for note in rule_set.notes],
+        rule_rows=rule_rows,
+        notes=[warning_text(Warning(code, params)) for rule_set in rule_sets for code, params in rule_set.notes_for(None)],
+        windows=book.windows(),
         warnings_text=WARNINGS, last_change=rule_sets[-1].valid_from, unverified_years=unverified_years(),
         other_sources=[source for source in book.sources if source not in cited])
 

@@ -68,6 +68,19 @@
     return null;
   }
 
+  // A note's params (regimes.json): a number as given, or {rule: "group.part.key"}, a value of the rule set's rules.
+  function noteParams(ruleSet, note) {
+    var params = {};
+    Object.keys(note.params || {}).forEach(function (name) {
+      var value = note.params[name];
+      if (value !== null && typeof value === "object") {
+        value = value.rule.split(".").reduce(function (node, key) { return node[key]; }, ruleSet.groups);
+      }
+      params[name] = value;
+    });
+    return params;
+  }
+
   function presenceBefore(stays, entry) {
     var present = {};
     stays.forEach(function (stay) {
@@ -209,8 +222,10 @@
       warnings.push({ code: "visa_required", params: {} });
       return { rule_set: ruleSet.id, group: null, obligations: [], stay: null, warnings: warnings, sources: data.nationality_sources.slice(), next_entry: null };
     }
-    if (group === "visa_free_90_bilateral") warnings.push({ code: "bilateral_agreement", params: {} });
-    var groupRules = group === "eaeu" ? "eaeu" : "visa_free_30";
+    // Which rules the group follows, and what all its plans are told (nationalities.json).
+    var groupSpec = data.group_specs[group];
+    groupSpec.warnings.forEach(function (code) { warnings.push({ code: code, params: {} }); });
+    var groupRules = groupSpec.rules;
     var spec = ruleSet.groups[groupRules];
 
     warnings = warnings.concat(stayWarnings(stays, entry));
@@ -218,7 +233,8 @@
     // The last day present so far: today, or the day the person left if that was earlier.
     var presentUntil = input.exit_date ? Math.min(today, toDay(input.exit_date)) : today;
     if (stay.limited_by === "used_up") {
-      warnings.push({ code: "limit_used_on_entry", params: { days: stay.days_before_entry_in_window } });
+      warnings.push({ code: "limit_used_on_entry", params: { days: stay.days_before_entry_in_window, max: stay.max_days_in_window,
+                                                             window: stay.window_days } });
     } else if (stay.leave_by < presentUntil) {
       warnings.push({ code: "overstay", params: { days: presentUntil - stay.leave_by, leave_by: toIso(stay.leave_by) } });
     }
@@ -243,15 +259,17 @@
                          sources: spec.residence_permit.sources.slice(), counting: null, safe_by: null });
     }
     ruleSet.notes.forEach(function (note) {
-      if (note !== "thirty_day_visitors_2026_unclear" || groupRules === "visa_free_30") warnings.push({ code: note, params: {} });
+      if (!note.for_rules || note.for_rules.indexOf(groupRules) !== -1) warnings.push({ code: note.code, params: noteParams(ruleSet, note) });
     });
     var lastDay = ruleSet.valid_to ? toDay(ruleSet.valid_to) : null;
     if (lastDay !== null && Math.max(today, stay.leave_by === null ? entry : stay.leave_by) > lastDay) {
       // Sources give the rules by date of entry and say nothing of a stay that runs into new ones.
       warnings.push({ code: "rules_changed_during_stay", params: { date: toIso(lastDay + 1) } });
     }
-    if (input.checkpoint && data.checkpoints[input.checkpoint] === "bilateral" && input.citizenship !== "RU") {
-      warnings.push({ code: "bilateral_checkpoint", params: { checkpoint: input.checkpoint } });
+    // A checkpoint whose kind is open only to some citizens (checkpoints.json "kinds").
+    var kind = input.checkpoint ? data.checkpoint_kinds[data.checkpoints[input.checkpoint]] : null;
+    if (kind && kind.open_to !== null && kind.open_to.indexOf(input.citizenship) === -1) {
+      warnings.push({ code: kind.warning, params: { checkpoint: input.checkpoint } });
     }
 
     // Coming back: from the day given as the last of this stay, else from the last day allowed.
@@ -270,7 +288,7 @@
 
     var sources = [];
     var lists = obligations.map(function (o) { return o.sources; }).concat([stay.sources, comingBack ? comingBack.sources : [],
-      group === "visa_free_90_bilateral" ? data.nationality_sources : []]);
+      groupSpec.cite_list_sources ? data.nationality_sources : []]);
     lists.forEach(function (ids) { ids.forEach(function (id) { if (sources.indexOf(id) === -1) sources.push(id); }); });
 
     stay.leave_by = toIso(stay.leave_by);

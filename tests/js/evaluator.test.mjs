@@ -23,7 +23,7 @@ function view(plan) {
     leave_by: plan.stay.leave_by, days_used_in_window: plan.stay.days_used, max_days_in_window: plan.stay.max_days_in_window,
   };
   return { rule_set: plan.rule_set, group: plan.group, obligations, stay, warnings: plan.warnings.map((w) => w.code).sort(),
-           next_entry: plan.next_entry };
+           next_entry: plan.next_entry, warning_params: Object.fromEntries(plan.warnings.map((w) => [w.code, w.params])) };
 }
 
 function check(actual, expect) {
@@ -40,6 +40,7 @@ function check(actual, expect) {
     else for (const [field, value] of Object.entries(expect.stay)) assert.equal(actual.stay[field], value, `stay.${field}`);
   }
   if ("warnings" in expect) assert.deepEqual(actual.warnings, [...expect.warnings].sort());
+  for (const [code, params] of Object.entries(expect.warning_params || {})) assert.deepEqual(actual.warning_params[code], params, `${code} params`);
   if ("next_entry" in expect) {
     if (expect.next_entry === null) assert.equal(actual.next_entry, null);
     else for (const [field, value] of Object.entries(expect.next_entry)) assert.equal(actual.next_entry[field], value, `next_entry.${field}`);

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .calendar import DayOff, WorkingCalendar, kazakhstan_calendar
-from .places import checkpoint
+from .places import checkpoint_warning
 from .ruleset import RuleBook, rule_book
 
 
@@ -275,10 +275,10 @@ def evaluate(
     if group is None:
         warnings.append(Warning("visa_required"))
         return Plan(rule_set.id, None, (), None, tuple(warnings), rules.nationality_sources)
-    if group == "visa_free_90_bilateral":
-        # An agreement may allow more; we apply the general 30-day rule, the stricter reading.
-        warnings.append(Warning("bilateral_agreement"))
-    group_rules = "eaeu" if group == "eaeu" else "visa_free_30"
+    # Which rules the group follows, and what all its plans are told (nationalities.json).
+    group_spec = rules.group_specs[group]
+    warnings += [Warning(code) for code in group_spec["warnings"]]
+    group_rules = group_spec["rules"]
     spec = rule_set.groups[group_rules]
 
     warnings += _stay_warnings(request.previous_stays, entry)
@@ -286,7 +286,8 @@ def evaluate(
     # The last day present so far: today, or the day the person left if that was earlier.
     present_until = min(today, request.exit_date) if request.exit_date else today
     if stay.limited_by == "used_up":
-        warnings.append(Warning("limit_used_on_entry", {"days": stay.days_before_entry_in_window}))
+        warnings.append(Warning("limit_used_on_entry", {"days": stay.days_before_entry_in_window,
+                                                         "max": stay.max_days_in_window, "window": stay.window_days}))
     elif stay.leave_by < present_until:
         warnings.append(Warning("overstay", {"days": (present_until - stay.leave_by).days, "leave_by": stay.leave_by}))
     if stay.leave_by and request.exit_date and request.exit_date > max(today, stay.leave_by):
@@ -319,16 +320,13 @@ def evaluate(
             days_left=stay.days_left, sources=tuple(spec["residence_permit"]["sources"]),
         ))
 
-    for note in rule_set.notes:
-        if note != "thirty_day_visitors_2026_unclear" or spec is rule_set.groups["visa_free_30"]:
-            warnings.append(Warning(note))
+    warnings += [Warning(code, params) for code, params in rule_set.notes_for(group_rules)]
     if rule_set.valid_to is not None and max(today, stay.leave_by or entry) > rule_set.valid_to:
         # Sources give the rules by date of entry and say nothing of a stay that runs into new ones.
         warnings.append(Warning("rules_changed_during_stay", {"date": rule_set.valid_to + timedelta(days=1)}))
-    if request.checkpoint:
-        point = checkpoint(request.checkpoint)
-        if point and point["kind"] == "bilateral" and request.citizenship != "RU":
-            warnings.append(Warning("bilateral_checkpoint", {"checkpoint": point["id"]}))
+    checkpoint_code = checkpoint_warning(request.checkpoint, request.citizenship)
+    if checkpoint_code:
+        warnings.append(Warning(checkpoint_code, {"checkpoint": request.checkpoint}))
 
     # Coming back: from the day given as the last of this stay, else from the last day allowed.
     # None past the last day allowed (an overstay may bring a fine or a ban on entry, which no rule
@@ -344,7 +342,7 @@ def evaluate(
         coming_back = first and replace(first, exit=None)
 
     sources: list[str] = []
-    list_sources = rules.nationality_sources if group == "visa_free_90_bilateral" else ()
+    list_sources = rules.nationality_sources if group_spec["cite_list_sources"] else ()
     coming_sources = coming_back.sources if coming_back else ()
     for ids in [o.sources for o in obligations] + [stay.sources, coming_sources, list_sources]:
         sources += [s for s in ids if s not in sources]

@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from .calendar import kazakhstan_calendar
-from .places import checkpoints
+from .places import checkpoint_kinds, checkpoints
 from .ruleset import rule_book
 
 FIRST_YEAR = 2019  # a year before the first rule set, for working days counted from its first day
@@ -41,9 +41,12 @@ def _rules_json(last_year: int) -> str:
             for r in book.rule_sets
         ],
         "groups": book.groups,
+        "group_specs": book.group_specs,
         "not_foreigners": sorted(book.not_foreigners),
         "nationality_sources": list(book.nationality_sources),
         "checkpoints": {c["id"]: c["kind"] for c in checkpoints()},
+        "checkpoint_kinds": {kind: {"open_to": spec["open_to"], "warning": spec.get("warning")}
+                             for kind, spec in checkpoint_kinds().items()},
         "days_off": days_off,
         "working_weekends": working_weekends,
     }

@@ -23,6 +23,21 @@ def checkpoint(checkpoint_id: str | None) -> dict | None:
     return _places("checkpoints").get(checkpoint_id)
 
 
+@lru_cache(maxsize=1)
+def checkpoint_kinds() -> dict[str, dict]:
+    """What each kind of checkpoint means: {"open_to": ISO codes or None, "warning": code, …}."""
+    return json.loads((DATA / "checkpoints.json").read_text(encoding="utf-8"))["kinds"]
+
+
+def checkpoint_warning(checkpoint_id: str | None, citizenship: str) -> str | None:
+    """The warning for a citizen of `citizenship` who names this checkpoint: its kind is not open to them."""
+    point = checkpoint(checkpoint_id)
+    kind = checkpoint_kinds().get(point["kind"]) if point else None
+    if kind and kind["open_to"] is not None and citizenship not in kind["open_to"]:
+        return kind["warning"]
+    return None
+
+
 def regions() -> tuple[dict, ...]:
     return tuple(_places("regions").values())
 
