@@ -9,7 +9,7 @@ from flask_babel import gettext as translate_data
 from flask_babel import ngettext
 
 from .i18n import current_language, long_date, month_labels, short_day
-from .messages import HOLIDAYS, WARNINGS
+from .messages import HOLIDAYS, WARNINGS, rule_words, working_days_text
 from .rules.calendar import DayOff
 from .rules.evaluator import NextEntry, Obligation, Plan, PlanInput, StayLimit, Warning
 from .rules.ruleset import rule_book
@@ -51,10 +51,6 @@ def days_left_text(days: int) -> str:
     if days == 0:
         return _("today is the last day")
     return ngettext("%(num)d day overdue", "%(num)d days overdue", -days)
-
-
-def working_days_text(n: int) -> str:
-    return ngettext("%(num)d working day", "%(num)d working days", n)
 
 
 def day_off_text(day: DayOff) -> str:
@@ -290,9 +286,9 @@ def next_entry_reasoning(coming: NextEntry, rule_set_id: str) -> list[str]:
 def warning_text(warning: Warning) -> str:
     if warning.code == "limit_used_on_entry":
         return ngettext(
-            "On the day you entered you had already spent %(num)d day in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.",
-            "On the day you entered you had already spent %(num)d days in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.",
-            warning.params["days"])
+            "On the day you entered you had already spent %(num)d day in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Contact the migration police or call 1414 now.",
+            "On the day you entered you had already spent %(num)d days in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Contact the migration police or call 1414 now.",
+            warning.params["days"], window=warning.params["window"], max=warning.params["max"])
     if warning.code == "leaving_after_last_day":
         return ngettext(
             "You plan to leave %(num)d day after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
@@ -303,10 +299,11 @@ def warning_text(warning: Warning) -> str:
             "You should have left by %(leave_by)s. You have stayed %(num)d day too long. Contact the migration police or call 1414 now.",
             "You should have left by %(leave_by)s. You have stayed %(num)d days too long. Contact the migration police or call 1414 now.",
             warning.params["days"], leave_by=long_date(warning.params["leave_by"]))
-    params = {
+    # Dates in words; the numbers of a note (regimes.json) as rule_words names them.
+    params = rule_words({
         key: long_date(value) if isinstance(value, date) else value
         for key, value in warning.params.items()
-    }
+    })
     return WARNINGS[warning.code] % params if params else str(WARNINGS[warning.code])
 
 

@@ -8,6 +8,12 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from .messages import RuleText
+
+# The rule sets the answers speak of ("from 1 July 2026", "before 1 July 2026"): their numbers come
+# from these rule sets' rules (regimes.json).
+RULES_2026, RULES_2023 = "kz-2026-self-registration", "kz-2023-90-in-180"
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -23,8 +29,10 @@ WHAT_IF = (
         "owner-refuses", _l("The owner of my housing refuses to register me"),
         (
             _l("From 1 July 2026 you enter your details and the owner confirms or refuses in a mobile app. The owner's refusal is one of the grounds to refuse your registration, with wrong details and a stay already over its limit."),
-            _l("You can register at another address: the new rules cover houses, flats, dormitories, hotels, holiday homes, sanatoriums and other places to stay. The deadline is the 30th calendar day after you crossed."),
-            _l("Before 1 July 2026 it is the host who notifies the migration police within 3 working days, and the host who answers for not doing it: a warning for a private person, a fine for an official or an organisation."),
+            RuleText(_l("You can register at another address: the new rules cover houses, flats, dormitories, hotels, holiday homes, sanatoriums and other places to stay. The deadline is calendar day %(n)d after you crossed."),
+                     RULES_2026, n="eaeu.registration.calendar_days"),
+            RuleText(_l("Before 1 July 2026 it is the host who notifies the migration police within %(working_days)s, and the host who answers for not doing it: a warning for a private person, a fine for an official or an organisation."),
+                     RULES_2023, working_days="eaeu.registration.working_days"),
         ),
         ("trend-order-923", "24kg-order-923", "inform-order-923", "wpk-notification", "kodeksy-518"),
         _l("No source says what else a foreigner can do when the owner refuses, or whether registering elsewhere changes the deadline."),
@@ -32,11 +40,14 @@ WHAT_IF = (
     Answer(
         "moving", _l("I move to another address"),
         (
-            _l("From 1 July 2026 you register again within 5 working days; your registration at the old address ends by itself."),
-            _l("Before 1 July 2026 the host at the new address notifies the migration police within 3 working days of the change of address."),
+            RuleText(_l("From 1 July 2026 you register again within %(working_days)s; your registration at the old address ends by itself."),
+                     RULES_2026, working_days="eaeu.address_change.working_days"),
+            RuleText(_l("Before 1 July 2026 the host at the new address notifies the migration police within %(working_days)s of the change of address."),
+                     RULES_2023, working_days="eaeu.address_change.working_days"),
         ),
         ("trend-order-923", "24kg-order-923", "wpk-address-change"),
-        _l("No source says whether the 5 working days count from the day you move."),
+        RuleText(_l("No source says whether the %(working_days)s count from the day you move."),
+                 RULES_2026, working_days="eaeu.address_change.working_days"),
     ),
     Answer(
         "overstay", _l("I stayed longer than I may (overstay)"),
@@ -52,7 +63,8 @@ WHAT_IF = (
         "permit-pending", _l("My application for a residence permit is pending"),
         (
             _l("No source says that an application extends your stay: until a permit is issued, count your days as before. The migration police warned that people overstayed while their documents were still being considered."),
-            _l("The limit of 90 days in 180 does not apply to those who obtained a temporary residence permit or a visa during their stay."),
+            RuleText(_l("The limit of %(max_days)s in %(window)d does not apply to those who obtained a temporary residence permit or a visa during their stay."),
+                     RULES_2026, max_days="eaeu.stay.window.max_days", window="eaeu.stay.window.window_days"),
             _l("A temporary residence permit needs the owner of your housing in person, someone with their power of attorney, or their notarised consent. An application for a permanent residence permit needs a foreign passport valid for at least 180 more days."),
         ),
         ("oq-overstay", "alau-residence-permit", "informburo-residence-2023"),

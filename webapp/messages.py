@@ -5,9 +5,57 @@ Lazy strings, so that this module can be imported before a request picks the lan
 from __future__ import annotations
 
 from babel.lists import format_list
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l, ngettext
+from markupsafe import escape
 
 from .i18n import current_language
+from .rules.ruleset import rule_book
+
+
+# Numbers from the rule data in a sentence. A message never writes a rule's number itself (`flask
+# rules check` fails on one that does): it has a placeholder, filled from the data by name. A name
+# ending in "working_days" becomes "3 working days", one ending in "days" "30 days" (both through
+# ngettext, so the number governs the plural); any other name is the bare number, for forms whose
+# words do not change with it ("a %(window)d-day period", "calendar day %(n)d").
+def working_days_text(n: int) -> str:
+    return ngettext("%(num)d working day", "%(num)d working days", n)
+
+
+def days_text(n: int) -> str:
+    return ngettext("%(num)d day", "%(num)d days", n)
+
+
+def rule_words(values: dict) -> dict:
+    """`values` (numbers, and other params) as a message shows them, by the names above."""
+    def word(name, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            if name.endswith("working_days"):
+                return working_days_text(value)
+            if name.endswith("days"):
+                return days_text(value)
+        return value
+    return {name: word(name, value) for name, value in values.items()}
+
+
+class RuleText:
+    """A message whose numbers are values of one rule set's rules, written in the reader's language
+    when shown: RuleText(_l("… within %(working_days)s …"), "kz-2026-self-registration",
+    working_days="eaeu.address_change.working_days"). Lazy, like the _l strings beside it."""
+
+    def __init__(self, message, rule_set: str, **paths: str):
+        self.message, self.rule_set, self.paths = message, rule_set, paths
+
+    @property
+    def values(self) -> dict:
+        rule_set = rule_book().rule_set(self.rule_set)
+        return {name: rule_set.rule_value(path) for name, path in self.paths.items()}
+
+    def __str__(self) -> str:
+        return str(self.message) % rule_words(self.values)
+
+    def __html__(self) -> str:
+        return str(escape(str(self)))
+
 
 FIELD_ERRORS = {
     "required_citizenship": _l("Enter the country of your passport"),
@@ -60,8 +108,9 @@ WARNINGS = {
     "unordered_stays": _l("Your earlier stays were not in date order. We sorted them; check that the dates are right."),
     "overlapping_stays": _l("Some of your earlier stays overlap each other or this stay. Each day is counted once; check the dates."),
     "deadline_passed": _l("The deadline %(deadline)s has passed. Do it now: a late registration is better than none. Call 1414 if you need help."),
-    "short_stay_exemption_2020": _l("Under the rules of 2020–2023 some sources say visitors staying up to 30 days did not need registration. We show the host's deadline anyway, the safer reading."),
-    "thirty_day_visitors_2026_unclear": _l("The 2026 rules on self-registration name citizens of countries with a 90-day stay. We found no source on whether visitors with a 30-day stay register themselves. To be safe, ask your host to notify the migration police within 3 working days as before, and call 1414."),
+    # The notes' params come from regimes.json (named as rule_words says).
+    "short_stay_exemption_2020": _l("Under the rules of 2020–2023 some sources say visitors staying %(days)s or less did not need registration. We show the host's deadline anyway, the safer reading."),
+    "thirty_day_visitors_2026_unclear": _l("The 2026 rules on self-registration name citizens of countries with a %(named_limit)d-day stay. We found no source on whether visitors with a %(per_entry)d-day stay register themselves. To be safe, ask your host to notify the migration police within %(working_days)s as before, and call 1414."),
     "rules_changed_during_stay": _l("The rules changed on %(date)s, during your stay. Tirkeu shows the rules in force on the day you entered, as the sources give them by date of entry; we found no source on whether the new rules apply to people who were already in Kazakhstan. Call 1414 to check what applies to you."),
     "bilateral_checkpoint": _l("This checkpoint is open only to citizens of Kazakhstan and Russia. If you are not a Russian citizen, check that it is the right checkpoint."),
 }
@@ -114,11 +163,21 @@ OFFLINE_ONLY = (
     _l("Some answers are missing or not valid. Change your answers."),
 )
 
-# The "Rules and sources" page: each rule set in plain words (webapp/templates/rules.html).
+# The "Rules and sources" page: each rule set in plain words (webapp/templates/rules.html), its
+# numbers from its own rules.
 RULE_SET_SUMMARIES = {
-    "kz-2020-host-notification": _l("Foreigners did not register themselves: the host (the owner, the hotel or the employer) notified the migration police within 3 working days of each arrival. Citizens of EAEU countries could stay 90 days from each entry, so leaving and coming back started the count again."),
-    "kz-2023-90-in-180": _l("Leaving and coming back no longer starts the count again: a stay is limited to 90 days in any 180-day period. Visitors from other visa-free countries may also stay at most 30 days per entry. The host still notifies the migration police within 3 working days."),
-    "kz-2026-self-registration": _l("Citizens of countries with a 90-day stay register themselves online by the 30th calendar day after crossing the border; the owner of the housing confirms in a mobile app, and the registration certificate appears in the person's online account. After moving, they register again within 5 working days. The limit of 90 days in any 180 stays."),
+    "kz-2020-host-notification": RuleText(
+        _l("Foreigners did not register themselves: the host (the owner, the hotel or the employer) notified the migration police within %(working_days)s of each arrival. Citizens of EAEU countries could stay %(stay_days)s from each entry, so leaving and coming back started the count again."),
+        "kz-2020-host-notification", working_days="eaeu.registration.working_days", stay_days="eaeu.stay.per_entry"),
+    "kz-2023-90-in-180": RuleText(
+        _l("Leaving and coming back no longer starts the count again: a stay is limited to %(max_days)s in any %(window)d-day period. Visitors from other visa-free countries may also stay at most %(per_entry_days)s per entry. The host still notifies the migration police within %(working_days)s."),
+        "kz-2023-90-in-180", max_days="eaeu.stay.window.max_days", window="eaeu.stay.window.window_days",
+        per_entry_days="visa_free_30.stay.per_entry", working_days="eaeu.registration.working_days"),
+    "kz-2026-self-registration": RuleText(
+        _l("Citizens of countries with a %(max)d-day stay register themselves online by calendar day %(n)d after crossing the border; the owner of the housing confirms in a mobile app, and the registration certificate appears in the person's online account. After moving, they register again within %(working_days)s. The limit of %(max_days)s in any %(window)d-day period stays."),
+        "kz-2026-self-registration", max="eaeu.stay.window.max_days", n="eaeu.registration.calendar_days",
+        working_days="eaeu.address_change.working_days", max_days="eaeu.stay.window.max_days",
+        window="eaeu.stay.window.window_days"),
 }
 GROUP_NAMES = {
     "eaeu": _l("Citizens of Armenia, Belarus, Kyrgyzstan and Russia (EAEU)"),

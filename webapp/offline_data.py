@@ -12,6 +12,7 @@ from flask_babel import get_translations
 from .config import ROOT
 from .explain import rule_set_label, source_view
 from .i18n import calendar_words, long_date
+from .journeys.calendar_file import REMINDER_BEFORE
 from .messages import HOLIDAYS, WARNINGS
 from .rules import rule_book
 from .rules.places import checkpoints
@@ -49,6 +50,7 @@ def offline_data(language: str) -> dict:
     book = rule_book()
     return {
         "language": language,
+        "reminder_days": REMINDER_BEFORE.days,  # the calendar file's reminder, as the server's
         "messages": messages,
         "plurals": plurals,
         "calendar": calendar_words(language),

@@ -220,7 +220,7 @@
       lines.push(sourceLine(o.sources[0]));
       events.push({ parts: [plan.rule_set, answers.entry_date, o.kind, o.deadline], day: o.deadline,
                     summary: obligationTitle(o, answers.accommodation), description: lines.join("\n\n"),
-                    remind: 3 + (o.safe_by ? daysBetween(o.deadline, o.safe_by) : 0) });
+                    remind: data.reminder_days + (o.safe_by ? daysBetween(o.deadline, o.safe_by) : 0) });
     });
     if (plan.stay && plan.stay.leave_by) {
       var permit = plan.obligations.some(function (o) { return o.kind === "residence_permit"; });
@@ -228,7 +228,7 @@
                     summary: _("Leave Kazakhstan by %(date)s", { date: longDate(plan.stay.leave_by) }),
                     description: [permit ? _("This is the last day you may stay. To stay longer you need a temporary residence permit before this date; an application in progress does not extend your stay.")
                                          : _("This is the last day you may stay."), sourceLine(plan.stay.sources[0])].join("\n\n"),
-                    remind: 3 });
+                    remind: data.reminder_days });
     }
     return Promise.all(events.map(function (e) { return uid(e.parts); })).then(function (uids) {
       var lines = ["BEGIN:VCALENDAR", "PRODID:-//Tirkeu//Deadlines//" + lang.toUpperCase(), "VERSION:2.0", "CALSCALE:GREGORIAN",
@@ -256,7 +256,8 @@
       });
     });
     return el("div", { "class": "calendar-download" }, button,
-      el("p", { "class": "hint" }, _("Each date with a reminder 3 days before. Works with phone and computer calendars.")));
+      el("p", { "class": "hint" }, ngettext("Each date with a reminder %(num)d day before. Works with phone and computer calendars.",
+        "Each date with a reminder %(num)d days before. Works with phone and computer calendars.", data.reminder_days)));
   }
 
   // --- page ---------------------------------------------------------------------------------

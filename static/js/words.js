@@ -58,8 +58,9 @@
 
     function warningText(w) {
       if (w.code === "limit_used_on_entry") {
-        return ngettext("On the day you entered you had already spent %(num)d day in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.",
-          "On the day you entered you had already spent %(num)d days in Kazakhstan in the 180-day period, so the 90-day limit was already used. Contact the migration police or call 1414 now.", w.params.days);
+        return ngettext("On the day you entered you had already spent %(num)d day in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Contact the migration police or call 1414 now.",
+          "On the day you entered you had already spent %(num)d days in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Contact the migration police or call 1414 now.",
+          w.params.days, { window: w.params.window, max: w.params.max });
       }
       if (w.code === "leaving_after_last_day") {
         return ngettext("You plan to leave %(num)d day after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
@@ -71,8 +72,14 @@
           "You should have left by %(leave_by)s. You have stayed %(num)d days too long. Contact the migration police or call 1414 now.",
           w.params.days, { leave_by: longDate(w.params.leave_by) });
       }
+      // Dates in words; a note's numbers (regimes.json) by their names, as webapp/messages.py rule_words.
       var params = {};
-      for (var key in w.params) params[key] = /^\d{4}-\d{2}-\d{2}$/.test(String(w.params[key])) ? longDate(w.params[key]) : w.params[key];
+      for (var key in w.params) {
+        var value = w.params[key];
+        if (typeof value === "number" && /working_days$/.test(key)) params[key] = ngettext("%(num)d working day", "%(num)d working days", value);
+        else if (typeof value === "number" && /days$/.test(key)) params[key] = ngettext("%(num)d day", "%(num)d days", value);
+        else params[key] = /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? longDate(value) : value;
+      }
       return format(data.warnings[w.code], params);
     }
 

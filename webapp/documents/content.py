@@ -8,11 +8,15 @@ from flask_babel import lazy_gettext as lazy_data  # titles from the data file, 
 
 from ..explain import source_view, warning_text
 from ..i18n import country_name
+from ..messages import RuleText
 from ..rules import NotCovered, PlanInput, evaluate, rule_book
 from ..rules.places import checkpoint, region
 from .answers import HOST_KINDS, PURPOSES, AnswersForm
 
 OTHER_CHECKPOINT = _l("Another checkpoint or an airport")
+# The numbers the sheets' fixed texts give are those of the rules for an entry now (regimes.json);
+# the dates on a sheet come from the guest's own plan.
+RULES_NOW = "kz-2026-self-registration"
 DOCUMENT_LANGUAGES = ("ru", "kk")  # every document is labelled in both
 # Warnings printed on the documents: no dates for visa holders, and dates already missed.
 DOCUMENT_WARNINGS = frozenset({"visa_required", "overstay", "limit_used_on_entry", "deadline_passed"})
@@ -239,7 +243,8 @@ LABELS = {
     "host_deadline": _l("Host's notification deadline"),
     "leave_by": _l("Last day of stay"),
     "to_be_safe": _l("to be safe"),
-    "leave_by_note": _l("Counted without other stays in the 180 days before this entry; earlier stays make it earlier."),
+    "leave_by_note": RuleText(_l("Counted without other stays in the %(window)d days before this entry; earlier stays make it earlier."),
+                              RULES_NOW, window="eaeu.stay.window.window_days"),
     "sources": _l("Sources"),
     "checked": _l("checked"),
     "made_on": _l("Prepared on"),
@@ -254,13 +259,15 @@ SELF_REGISTRATION_HOST = (
         _l("Your guest enters their details and your address in the migration police information system."),
         _l("You get a message in the mobile app: confirm that the guest stays with you. If you refuse, the guest cannot register at your address."),
         _l("After your confirmation the guest gets the registration certificate in their personal account."),
-        _l("If the guest moves, they register again at the new address within 5 working days."),
+        RuleText(_l("If the guest moves, they register again at the new address within %(working_days)s."),
+                 RULES_NOW, working_days="eaeu.address_change.working_days"),
     ),
 )
 HOST_NOTIFICATION = (
     _l("What you must do as the host"),
     (
-        _l("Notify the migration police of your guest's arrival within 3 working days: by the date below."),
+        RuleText(_l("Notify the migration police of your guest's arrival within %(working_days)s: by the date below."),
+                 RULES_NOW, working_days="visa_free_30.registration.working_days"),
         _l("Choose one way: in person at the migration police; online at vmp.gov.kz or egov.kz with your digital signature (EDS); or in the eQonaq mobile app, which can scan the guest's passport."),
         _l("Type in the guest's details from this sheet. Keep the PDF with the QR code you receive and give your guest a copy: no PDF means it is not done, so submit again."),
         _l("The host answers for a late notice: a warning for a private person, a fine for an official or an organisation."),
@@ -268,7 +275,8 @@ HOST_NOTIFICATION = (
 )
 HOST_NOTIFICATION_UNDATED = (
     HOST_NOTIFICATION[0],
-    (_l("Notify the migration police of your guest's arrival within 3 working days of the arrival."),) + HOST_NOTIFICATION[1][1:],
+    (RuleText(_l("Notify the migration police of your guest's arrival within %(working_days)s of the arrival."),
+              RULES_NOW, working_days="visa_free_30.registration.working_days"),) + HOST_NOTIFICATION[1][1:],
 )
 IIN_STEPS = (
     _l("Go in person to a Public Service Centre (ЦОН) in the place where you stay. Since 29 February 2024 the IIN is not issued online."),

@@ -16,10 +16,10 @@ from ..fields import without_odd_list_keys
 from ..i18n import current_language
 from ..offline_data import offline_data
 from ..messages import FIELD_ERRORS
-from ..rules import NotCovered, evaluate, inputs
+from ..rules import NotCovered, evaluate, inputs, rule_book
 from ..rules.places import checkpoint
 from ..today import today
-from .calendar_file import plan_calendar
+from .calendar_file import REMINDER_BEFORE, plan_calendar
 from .deadlines_forms import DeadlinesForm
 
 bp = Blueprint("deadlines", __name__, url_prefix="/<any(ru,kk,en):lang>/deadlines")
@@ -47,7 +47,9 @@ def _stay_indices(answers: MultiDict) -> list[str]:
 
 
 def _questions(form: DeadlinesForm, status: int = 200, focus: str | None = None):
-    return render_template("deadlines/questions.html", form=form, focus=focus), status
+    # The earlier stays that can count: those in the longest window of the rules (regimes.json).
+    window = max(window_days for _max_days, window_days in rule_book().windows())
+    return render_template("deadlines/questions.html", form=form, focus=focus, window=window), status
 
 
 @bp.get("/")
@@ -89,7 +91,7 @@ def plan():
     return render_template(
         "deadlines/plan.html", form=form, plan=result, answers=result_input,
         checkpoint=point["name"][current_language()] if point else None,
-        query=request.query_string.decode("utf-8", "replace"),
+        query=request.query_string.decode("utf-8", "replace"), reminder_days=REMINDER_BEFORE.days,
     )
 
 
