@@ -184,3 +184,116 @@ def test_no_window_is_longer_than_the_days_looked_back():
         for group, spec in rule_set.groups.items():
             window = spec["stay"]["window"]
             assert not window or window["window_days"] <= LOOK_BACK.days, (rule_set.id, group)
+
+
+def test_the_rules_numbers_are_read_from_the_data():
+    from webapp.rules.check import rule_numbers
+
+    # 3 and 5 working days, 30 calendar days, 30 and 90 days per entry, 90 in 180; the notes' 30 and 90.
+    assert rule_numbers(rule_book()) == {3, 5, 30, 90, 180}
+
+
+@pytest.mark.parametrize("message, numbers", [
+    ("The host notifies within 3 working days.", [3]),
+    ("Register by the 30th calendar day.", [30]),
+    ("At most 90 days in any 180-day period.", [90, 180]),
+    ("%(num)d days in any %(window)d", []),  # placeholders
+    ("Before 1 July 2026, or from 5 January 2025, or January 2030.", []),  # dates
+    ("For example, 27 3 1990.", []),  # a date as typed
+    ("Call 1414, the free hotline 1414; article 517; 10 monthly calculation indices.", []),
+    ("Art. 30 and 30 days.", [30]),
+    ("Banned for 5 years; a 5-year ban; about 5 minutes.", []),  # other units than days
+    ("Postcode Z05T3D0 or 090000, version 1.5, at 3.", [90000, 3]),  # digits inside a code; a decimal
+])
+def test_what_counts_as_a_number_in_a_message(message, numbers):
+    from webapp.rules.check import numbers_in
+
+    assert numbers_in(message) == numbers
+
+
+def test_the_rules_check_catches_a_message_that_writes_a_rules_number(tmp_path):
+    import shutil
+
+    from webapp.rules.check import catalog_messages, check_messages
+
+    book = rule_book()
+    exceptions = json.loads((DATA / "message_numbers.json").read_text(encoding="utf-8"))["exceptions"]
+    real = catalog_messages()
+    assert len(real) > 500
+    assert check_messages(real, book, exceptions) == []
+
+    # A message planted in a copy of the catalogs, and one in a plural.
+    for language in ("ru", "kk", "en"):
+        shutil.copytree(Path(__file__).parent.parent / "translations" / language, tmp_path / language)
+    po_file = tmp_path / "ru" / "LC_MESSAGES" / "messages.po"
+    po_file.write_text(po_file.read_text(encoding="utf-8") + '\nmsgid "Register within 5 working days."\nmsgstr "x"\n\n'
+                       'msgid "%(num)d day of the window"\nmsgid_plural "%(num)d days of the 180"\nmsgstr[0] "x"\nmsgstr[1] "x"\nmsgstr[2] "x"\n',
+                       encoding="utf-8")
+    errors = check_messages(catalog_messages(tmp_path), book, exceptions)
+    assert errors == [
+        "message '%(num)d days of the 180' writes the rules' number 180: use a placeholder filled from the rule data",
+        "message 'Register within 5 working days.' writes the rules' number 5: use a placeholder filled from the rule data",
+    ]
+    # An exception allows only its numbers, in its message; one that matches nothing is an error.
+    allowed = [{"message": "Register within", "numbers": [5], "why": "planted"},
+               {"message": "No such message", "numbers": [3], "why": "stale"}]
+    assert check_messages({"Register within 5 working days, or 3."}, book, allowed) == [
+        "message 'Register within 5 working days, or 3.' writes the rules' number 3: use a placeholder filled from the rule data",
+        "message_numbers.json: no message starts with 'No such message': remove the exception"]
+    # A source's title may give the numbers it gave when it was read.
+    title = book.sources["wpk-address-change"]["title"]
+    assert "3 working days" in title and check_messages({title}, book, []) == []
+
+
+def test_the_rules_check_names_broken_references():
+    from dataclasses import replace
+
+    from webapp.rules.check import Report, _check_references
+
+    book = rule_book()
+    checkpoints = json.loads((DATA / "checkpoints.json").read_text(encoding="utf-8"))
+    report = Report()
+    _check_references(book, checkpoints, report)
+    assert report.errors == []
+
+    first = book.rule_sets[0]
+    broken = replace(
+        book,
+        group_specs={**book.group_specs, "visa_free_90_bilateral": {**book.group_specs["visa_free_90_bilateral"], "rules": "visa_free_90"}},
+        rule_sets=(replace(first, notes=({"code": "n", "for_rules": ["nobody"], "params": {"days": {"rule": "eaeu.stay.nothing"}},
+                                          "sources": ["nowhere"]},)),) + book.rule_sets[1:])
+    checkpoints = {**checkpoints, "kinds": {k: v for k, v in checkpoints["kinds"].items() if k != "unknown"}}
+    checkpoints["kinds"]["bilateral"] = {**checkpoints["kinds"]["bilateral"], "warning": None}
+    report = Report()
+    _check_references(broken, checkpoints, report)
+    assert sorted(report.errors) == sorted([
+        "group visa_free_90_bilateral: kz-2020-host-notification has no rules 'visa_free_90'",
+        "group visa_free_90_bilateral: kz-2023-90-in-180 has no rules 'visa_free_90'",
+        "group visa_free_90_bilateral: kz-2026-self-registration has no rules 'visa_free_90'",
+        "kz-2020-host-notification / note 'n': source 'nowhere' is not in sources.json",
+        "kz-2020-host-notification / note 'n': no rules 'nobody'",
+        "kz-2020-host-notification / note 'n': a param names no value of the rules",
+        "checkpoint 'karaozek': kind 'unknown' is not described in 'kinds'",
+        "checkpoint kind 'bilateral': open to some citizens only, with no warning",
+    ])
+
+
+def test_a_groups_rules_and_warnings_are_the_datas():
+    """The evaluator decides nothing about a group itself: change the data, and the plan follows."""
+    from dataclasses import replace
+
+    from webapp.rules import PlanInput, evaluate
+
+    book = rule_book()
+    turkey = PlanInput(citizenship="TR", entry_date=date(2026, 9, 1), today=date(2026, 9, 1))
+    plan = evaluate(turkey, book)
+    assert plan.obligations[0].kind == "host_notification"
+    assert [w.code for w in plan.warnings] == ["bilateral_agreement", "thirty_day_visitors_2026_unclear"]
+    assert set(book.nationality_sources) <= set(plan.sources)
+
+    as_eaeu = replace(book, group_specs={**book.group_specs, "visa_free_90_bilateral": {
+        "rules": "eaeu", "warnings": [], "cite_list_sources": False}})
+    plan = evaluate(turkey, as_eaeu)
+    assert plan.obligations[0].kind == "self_registration" and plan.obligations[0].deadline == date(2026, 10, 1)
+    assert [w.code for w in plan.warnings] == []  # the 2026 note is for the 30-day visitors' rules only
+    assert not set(book.nationality_sources) & set(plan.sources)

@@ -66,3 +66,22 @@ test("a date past the exported calendar is refused, not guessed", () => {
   const short = { ...data, calendar_years: [data.calendar_years[0], 2024] };
   assert.throws(() => evaluate({ citizenship: "DE", entry_date: "2025-05-01", today: "2025-05-01" }, short), { code: "calendar_out_of_range" });
 });
+
+test("a group's rules, its warnings, the notes and the checkpoints' kinds are the data's", () => {
+  const turkey = { citizenship: "TR", entry_date: "2026-09-01", today: "2026-09-01" };
+  let plan = evaluate(turkey, data);
+  assert.equal(plan.obligations[0].kind, "host_notification");
+  assert.deepEqual(plan.warnings.map((w) => w.code), ["bilateral_agreement", "thirty_day_visitors_2026_unclear"]);
+
+  const asEaeu = { ...data, group_specs: { ...data.group_specs, visa_free_90_bilateral: { rules: "eaeu", warnings: [], cite_list_sources: false } } };
+  plan = evaluate(turkey, asEaeu);
+  assert.equal(plan.obligations[0].kind, "self_registration");
+  assert.equal(plan.obligations[0].deadline, "2026-10-01");
+  assert.deepEqual(plan.warnings, []);
+  assert.ok(!data.nationality_sources.some((id) => plan.sources.includes(id)));
+
+  const belarus = { citizenship: "BY", entry_date: "2026-09-01", today: "2026-09-01", checkpoint: "kurmangazy" };
+  assert.deepEqual(evaluate(belarus, data).warnings, []);
+  const closed = { ...data, checkpoint_kinds: { ...data.checkpoint_kinds, multilateral: { open_to: ["RU"], warning: "bilateral_checkpoint" } } };
+  assert.deepEqual(evaluate(belarus, closed).warnings, [{ code: "bilateral_checkpoint", params: { checkpoint: "kurmangazy" } }]);
+});

@@ -2,7 +2,9 @@
 
 Errors make the command (and the test suite) fail: a rule without a source; a cited source that
 does not exist or lacks a title, an https link or a check date; rule periods that overlap or leave
-a gap; this year or the next without public holidays in the working-day calendar.
+a gap; this year or the next without public holidays in the working-day calendar; a nationality
+group, a note or a checkpoint kind that refers to rules, sources or warnings that are not there;
+a message of the catalogs that writes one of the rules' numbers itself (see check_messages).
 
 Warnings are printed but do not fail: a source last checked more than 180 days ago; a year whose
 days off have not yet been compared with the government's decree on moving them.
@@ -10,12 +12,17 @@ days off have not yet been compared with the government's decree on moving them.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
+
+from babel.messages.pofile import read_po
 
 from .calendar import WorkingCalendar, holiday_corrections, kazakhstan_calendar
 from .ruleset import DATA, RULE_PARTS, rule_book
 
+TRANSLATIONS = Path(__file__).parent.parent.parent / "translations"
 STALE_AFTER = timedelta(days=180)
 # Fixed-date holidays every year has, whatever the decrees move: 1 January and 22 March (Nauryz).
 SURE_DAYS_OFF = ((1, 1), (3, 22))
@@ -31,8 +38,13 @@ def check_rule_data(today: date) -> Report:
     """The checks on the data the app runs on (webapp/rules/data/)."""
     corrections = holiday_corrections()
     checkpoints = json.loads((DATA / "checkpoints.json").read_text(encoding="utf-8"))
-    return check_rules(rule_book(), kazakhstan_calendar(), corrections, today,
-                       {"holiday_corrections.json": corrections["checked"], "checkpoints.json": checkpoints["checked"]})
+    book = rule_book()
+    report = check_rules(book, kazakhstan_calendar(), corrections, today,
+                         {"holiday_corrections.json": corrections["checked"], "checkpoints.json": checkpoints["checked"]})
+    _check_references(book, checkpoints, report)
+    exceptions = json.loads((DATA / "message_numbers.json").read_text(encoding="utf-8"))["exceptions"]
+    report.errors += check_messages(catalog_messages(), book, exceptions)
+    return report
 
 
 def check_rules(book, calendar: WorkingCalendar, corrections: dict, today: date,
@@ -45,6 +57,118 @@ def check_rules(book, calendar: WorkingCalendar, corrections: dict, today: date,
     _check_periods(book.rule_sets, report)
     _check_calendar(calendar, corrections, today, report)
     return report
+
+
+def _check_references(book, checkpoints: dict, report: Report) -> None:
+    """What the evaluators read besides the rules: every group's rules exist in every rule set,
+    every note cites known sources and names known rules, every checkpoint's kind is described."""
+    for group, spec in book.group_specs.items():
+        for rule_set in book.rule_sets:
+            if spec["rules"] not in rule_set.groups:
+                report.errors.append(f"group {group}: {rule_set.id} has no rules {spec['rules']!r}")
+    for rule_set in book.rule_sets:
+        for note in rule_set.notes:
+            what = f"{rule_set.id} / note {note.get('code')!r}"
+            if not note.get("sources"):
+                report.errors.append(f"{what}: no source")
+            for source_id in note.get("sources") or ():
+                if source_id not in book.sources:
+                    report.errors.append(f"{what}: source {source_id!r} is not in sources.json")
+            for rules in note.get("for_rules", ()):
+                if rules not in rule_set.groups:
+                    report.errors.append(f"{what}: no rules {rules!r}")
+            try:
+                rule_set.note_params(note)
+            except (KeyError, TypeError):
+                report.errors.append(f"{what}: a param names no value of the rules")
+    kinds = checkpoints["kinds"]
+    for point in checkpoints["checkpoints"]:
+        if point["kind"] not in kinds:
+            report.errors.append(f"checkpoint {point['id']!r}: kind {point['kind']!r} is not described in 'kinds'")
+    for kind, spec in kinds.items():
+        if spec["open_to"] is not None and not spec.get("warning"):
+            report.errors.append(f"checkpoint kind {kind!r}: open to some citizens only, with no warning")
+
+
+# --- Numbers in messages -------------------------------------------------------------------------
+# A sentence that writes "within 3 working days" stays wrong when the rule changes, in three
+# languages, with nothing to say so. So no message may write a rule's number: it takes a
+# placeholder, filled from the data (webapp/messages.py RuleText, rule_words).
+#
+# What counts: a whole number in a msgid (or its plural), written as digits standing alone (not
+# part of a word or a code such as Z05T3D0, not a placeholder), with an English ordinal ending or
+# not ("30th"), that equals a number of the rules: a stay limit (per entry, or the most days in a
+# window), a window's length, or a deadline's count of calendar or working days, in any rule set,
+# or a number a note gives (regimes.json).
+# What does not count, because it cannot be a rule's number of days:
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+NOT_RULE_NUMBERS = re.compile("|".join([
+    rf"\b\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?",  # a date: "1 July 2026", "11 January"
+    rf"(?:{MONTHS}) \d{{4}}",  # a month: "January 2025"
+    r"\b\d{1,2} \d{1,2} \d{4}\b",  # a date as typed in three boxes: "27 9 2026"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b",  # a date in figures
+    r"\b\d+[- ](?:years?|months?|hours?|minutes?)\b",  # a length in another unit than days
+    r"\b(?:article|art\.) \d+",  # an article of a code (517, 518)
+    r"\b(?:hotline|call) \d+",  # a phone number (1414)
+    r"\b\d+ monthly calculation ind",  # an amount in MCI, as a source gives it
+]), re.IGNORECASE)
+# Source titles (sources.json) are not checked: a title is how the source names itself, or what it
+# said when it was read and dated; it is not rewritten when a rule changes. Any other message with
+# such a number is listed in data/message_numbers.json, with the numbers it may write and why.
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+NUMBER = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)?(?!\w|[.,]\d)")  # not in a word, a code or a decimal
+
+
+def rule_numbers(book) -> set[int]:
+    """Every number the rules count days with, and the numbers their notes give."""
+    numbers: set[int] = set()
+    for rule_set in book.rule_sets:
+        for rules in rule_set.groups.values():
+            stay = rules["stay"]
+            numbers |= {stay["per_entry"]} if stay["per_entry"] else set()
+            if stay["window"]:
+                numbers |= {stay["window"]["max_days"], stay["window"]["window_days"]}
+            for part in ("registration", "address_change"):
+                numbers |= {rules[part][key] for key in ("calendar_days", "working_days") if key in rules[part]}
+        for note in rule_set.notes:
+            numbers |= {value for value in rule_set.note_params(note).values() if isinstance(value, int)}
+    return numbers
+
+
+def numbers_in(message: str) -> list[int]:
+    """The whole numbers of a message that could be a rule's (see above)."""
+    text = NOT_RULE_NUMBERS.sub(" ", PLACEHOLDER.sub(" ", message))
+    return [int(number) for number in NUMBER.findall(text)]
+
+
+def catalog_messages(translations: Path = TRANSLATIONS) -> set[str]:
+    """Every msgid (and plural msgid) of the catalogs: the code's messages are all in them
+    (tests/test_translations.py), the phone's included."""
+    found: set[str] = set()
+    for po_file in sorted(translations.glob("*/LC_MESSAGES/messages.po")):
+        with po_file.open("rb") as source:
+            for message in read_po(source):
+                if message.id:
+                    found |= set(message.id) if isinstance(message.id, tuple) else {message.id}
+    return found
+
+
+def check_messages(messages, book, exceptions: list[dict]) -> list[str]:
+    """An error for each message that writes a number of the rules itself; `exceptions`:
+    [{"message": the start of a msgid, "numbers": what it may write, "why": …}]."""
+    numbers = rule_numbers(book)
+    titles = {source["title"] for source in book.sources.values()}
+    errors = []
+    for message in sorted(set(messages) - titles):
+        allowed = {n for exception in exceptions if message.startswith(exception["message"]) for n in exception["numbers"]}
+        repeated = sorted({n for n in numbers_in(message) if n in numbers and n not in allowed})
+        if repeated:
+            errors.append(f"message {message[:80]!r} writes the rules' number {', '.join(map(str, repeated))}: "
+                          "use a placeholder filled from the rule data")
+    for exception in exceptions:
+        if not any(message.startswith(exception["message"]) for message in messages):
+            errors.append(f"message_numbers.json: no message starts with {exception['message']!r}: remove the exception")
+    return errors
 
 
 def _check_rules_cite_sources(book, report: Report) -> set[str]:
