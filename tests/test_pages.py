@@ -480,3 +480,64 @@ def test_at_the_border_with_the_days_used_up_the_first_day_allowed_is_given(clie
     text = check_page(html).plain_text
     assert "the 90-day limit was already used" in text
     assert "An entry is allowed again from 28 November 2026. You could then stay 90 days, until 25 February 2027." in text
+
+
+@pytest.mark.parametrize("language, working_days, days", [
+    ("ru", ["1 рабочего дня", "3 рабочих дней", "5 рабочих дней"], ["1 день", "21 день", "3 дня", "90 дней"]),
+    ("kk", ["1 жұмыс күні", "3 жұмыс күні", "5 жұмыс күні"], ["1 күн", "21 күн", "3 күн", "90 күн"]),
+    ("en", ["1 working day", "3 working days", "5 working days"], ["1 day", "21 days", "3 days", "90 days"]),
+])
+def test_rule_numbers_are_written_by_their_names(app, language, working_days, days):
+    """webapp/messages.py rule_words: "…working_days" and "…days" through ngettext, others bare."""
+    from flask_babel import force_locale
+
+    from webapp.messages import rule_words
+
+    with app.test_request_context(), force_locale(language):
+        assert [rule_words({"working_days": n})["working_days"] for n in (1, 3, 5)] == working_days
+        assert [rule_words({"stay_days": n})["stay_days"] for n in (1, 21, 3, 90)] == days
+        assert rule_words({"window": 180, "leave_by": "x"}) == {"window": 180, "leave_by": "x"}
+
+
+def test_sentences_follow_the_rule_data(app, monkeypatch):
+    """A changed number in the rules changes the sentences that give it: none is written in them."""
+    from dataclasses import replace
+
+    from flask_babel import force_locale
+
+    from webapp import messages
+    from webapp.explain import warning_text
+    from webapp.guidance import WHAT_IF
+    from webapp.rules import rule_book
+    from webapp.rules.evaluator import Warning
+
+    book = rule_book()
+    moving = next(answer for answer in WHAT_IF if answer.id == "moving")
+    summary = messages.RULE_SET_SUMMARIES["kz-2026-self-registration"]
+    with app.test_request_context(), force_locale("en"):
+        assert str(moving.paragraphs[0]).startswith("From 1 July 2026 you register again within 5 working days;")
+        assert "within 5 working days. The limit of 90 days in any 180-day period stays." in str(summary)
+        rules_2026 = book.rule_set("kz-2026-self-registration")
+        note = warning_text(Warning("thirty_day_visitors_2026_unclear", dict(rules_2026.notes_for("visa_free_30"))[
+            "thirty_day_visitors_2026_unclear"]))
+        assert "with a 90-day stay" in note and "with a 30-day stay" in note and "within 3 working days as before" in note
+
+        eaeu = rules_2026.groups["eaeu"]
+        changed = replace(rules_2026, groups={**rules_2026.groups, "eaeu": {
+            **eaeu, "address_change": {**eaeu["address_change"], "working_days": 7},
+            "stay": {**eaeu["stay"], "window": {"max_days": 60, "window_days": 120}}}})
+        monkeypatch.setattr(messages, "rule_book", lambda: replace(book, rule_sets=(
+            *[r for r in book.rule_sets if r.id != changed.id], changed)))
+        assert str(moving.paragraphs[0]).startswith("From 1 July 2026 you register again within 7 working days;")
+        assert "within 7 working days. The limit of 60 days in any 120-day period stays." in str(summary)
+    with app.test_request_context(), force_locale("ru"):
+        assert "в течение 7 рабочих дней" in str(moving.paragraphs[0])
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("ru", "Прошлые поездки в Казахстан за последние 180 дней"),
+    ("kk", "Соңғы 180 күн ішінде Қазақстанға жасаған бұрынғы сапарларыңыз"),
+    ("en", "Earlier stays in Kazakhstan in the last 180 days"),
+])
+def test_the_questions_give_the_rules_window(client, language, expected):
+    assert expected in client.get(f"/{language}/deadlines/").get_data(as_text=True)
