@@ -129,6 +129,8 @@ RESULT_QUERIES = [
     # leaving after the last day allowed: a warning, no return date
     "citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026&exit_date-day=3&exit_date-month=12"
     "&exit_date-year=2026&today=2026-09-05",
+    # a bilateral-agreement country at a bilateral checkpoint, 2026: the notes' numbers from the rule data
+    "citizenship=TR&entry_date-day=1&entry_date-month=9&entry_date-year=2026&checkpoint=zhanybek&today=2026-09-05",
 ]
 
 
