@@ -32,7 +32,8 @@ def _rules_json(last_year: int) -> str:
             days_off[day.day.isoformat()] = {"reason": day.reason, "name": day.name}
         working_weekends += [d.isoformat() for d in calendar.working_weekends_in(year)]
     document = {
-        "version": 1,
+        # 2: notes are objects (code, for_rules, params), with group_specs and checkpoint_kinds.
+        "version": 2,
         "calendar_years": [FIRST_YEAR, last_year],
         "rule_sets": [
             {"id": r.id, "valid_from": r.valid_from.isoformat(),
