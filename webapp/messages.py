@@ -7,7 +7,7 @@ from __future__ import annotations
 from babel.lists import format_list
 from flask_babel import gettext, lazy_gettext as _l
 
-from .i18n import current_language
+from .web.i18n import current_language
 
 FIELD_ERRORS = {
     "required_citizenship": _l("Enter the country of your passport"),
