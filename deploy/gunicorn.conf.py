@@ -45,7 +45,7 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 def on_starting(server):
     # gunicorn's own error messages name a request by its full address, query string included.
-    from webapp.privacy import DropQueryStrings
+    from webapp.web.logs import DropQueryStrings
 
     logging.getLogger("gunicorn.error").addFilter(DropQueryStrings())
 

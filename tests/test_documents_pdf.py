@@ -97,7 +97,7 @@ def test_hostile_values_are_only_text(client, hostile):
 
 @pytest.mark.parametrize("url", [
     "http://127.0.0.1:9/", "https://example.org/font.ttf", "file:///etc/passwd",
-    BASE_URL + "../webapp/config.py", BASE_URL + "fonts/missing.ttf",
+    BASE_URL + "../webapp/web/config.py", BASE_URL + "fonts/missing.ttf",
 ])
 def test_the_fetcher_refuses_anything_but_our_static_files(url):
     with pytest.raises(FatalURLFetchingError):

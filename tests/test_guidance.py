@@ -5,8 +5,8 @@ from __future__ import annotations
 import html5lib
 import pytest
 
-from webapp.guidance import CHECKLIST, WHAT_IF
-from webapp.proof import PROOF_SOURCES
+from webapp.guidance.content import CHECKLIST, WHAT_IF
+from webapp.proof.words import PROOF_SOURCES
 from webapp.rules import rule_book
 
 from .html_checks import check_page

@@ -94,7 +94,7 @@ def test_working_day_counting_is_shown(client):
 def test_days_left_plurals(app, lang, n, expected):
     from flask_babel import force_locale
 
-    from webapp.explain import days_left_text
+    from webapp.deadlines.explain import days_left_text
 
     with app.test_request_context(), force_locale(lang):
         assert days_left_text(n).lower() == expected
@@ -366,8 +366,8 @@ def test_a_stay_that_runs_into_new_rules_says_so(client, lang, said):
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
 def test_the_rules_page_gives_every_rule_set_source_and_open_question(client, lang):
-    from webapp.explain import source_view
-    from webapp.i18n import long_date
+    from webapp.deadlines.explain import source_view
+    from webapp.web.i18n import long_date
     from webapp.rules import rule_book
 
     page = client.get(f"/{lang}/rules")
@@ -506,8 +506,8 @@ def test_sentences_follow_the_rule_data(app, monkeypatch):
     from flask_babel import force_locale
 
     from webapp import messages
-    from webapp.explain import warning_text
-    from webapp.guidance import WHAT_IF
+    from webapp.deadlines.explain import warning_text
+    from webapp.guidance.content import WHAT_IF
     from webapp.rules import rule_book
     from webapp.rules.evaluator import Warning
 

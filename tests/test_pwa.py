@@ -89,3 +89,31 @@ def test_every_page_links_the_manifest_and_the_offline_script(client):
     assert '<link rel="manifest" href="/kk/manifest.webmanifest">' in html
     assert re.search(r'<script src="/static/js/offline\.js\?v=[0-9a-f]{12}" defer>', html)
     assert 'id="offline-status" hidden' in html  # shown only by JavaScript
+
+
+def test_every_route_says_how_the_phone_keeps_it(app):
+    """A new page without a mark (webapp/pwa/offline.py) would silently not work offline."""
+    from webapp.pwa.offline import keeping
+
+    unmarked = [rule.rule for rule in app.url_map.iter_rules()
+                if rule.endpoint != "static" and "GET" in rule.methods and keeping(app, rule.endpoint) is None]
+    assert unmarked == []
+
+
+def test_the_service_worker_knows_the_routes_from_the_url_map(client):
+    """The kept pages, parts, languages and documents steps come from the app, not from sw.js."""
+    script = client.get("/sw.js").get_data(as_text=True)
+    routes = json.loads(re.search(r"const ROUTES = (\{.*?\});\n", script).group(1))
+    assert routes["languages"] == ["ru", "kk", "en"]
+    assert set(routes["reading"]) == {f"/{lang}/{page}" for lang in routes["languages"]
+                                      for page in ("rules", "privacy", "proof", "what-if", "checklist")}
+    assert set(routes["parts"]) == {f"/{lang}/{part}" for lang in routes["languages"]
+                                    for part in ("device-answers", "documents/send-to-host")}
+    assert routes["documents_steps"] == ["person", "passport", "entry", "stay", "host", "children", "check"]
+    # No language or page is written into the script itself.
+    assert not re.search(r"\bru\|kk\|en\b|\"(ru|kk|en)\"", script.replace(json.dumps(routes, ensure_ascii=False), ""))
+
+
+def test_a_language_the_app_does_not_speak_is_not_found(client):
+    assert client.get("/de/").status_code == 404
+    assert client.get("/de/deadlines/").status_code == 404

@@ -94,7 +94,7 @@ def test_catalogs_contain_every_message_of_the_code(tmp_path):
 
 
 def test_the_phones_result_page_uses_only_catalogued_messages():
-    from webapp.offline_data import renderer_msgids
+    from webapp.deadlines.offline_data import renderer_msgids
 
     for language in LANGUAGES:
         known = {m.id if isinstance(m.id, str) else m.id[0] for m in messages(language)}

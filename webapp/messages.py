@@ -8,7 +8,7 @@ from babel.lists import format_list
 from flask_babel import gettext, lazy_gettext as _l, ngettext
 from markupsafe import escape
 
-from .i18n import current_language
+from .web.i18n import current_language
 from .rules.ruleset import rule_book
 
 

@@ -2,7 +2,7 @@
 
     SECRET_KEY=… gunicorn -c deploy/gunicorn.conf.py webapp.wsgi:app
 
-Every setting comes from the environment (webapp/config.py). Without SECRET_KEY it does not start.
+Every setting comes from the environment (webapp/web/config.py). Without SECRET_KEY it does not start.
 """
 from . import create_app
 

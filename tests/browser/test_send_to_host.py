@@ -70,7 +70,7 @@ def test_the_link_made_offline_opens_the_filled_sheet_on_the_hosts_phone(browser
     page.goto(f"{live_server}/ru/")
     wait_until_ready_offline(page)
     wait_for_qr_encoder(page)
-    wait_for_kept(page, "/ru/send-to-host")
+    wait_for_kept(page, "/ru/documents/send-to-host")
     guest.set_offline(True)
     page.goto(f"{live_server}/ru/documents/offline#person")
     fill_offline(page, with_child=False)

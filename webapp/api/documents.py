@@ -12,10 +12,11 @@ from ..documents.catalog import BY_NAME, DOCUMENTS
 from ..documents.print_data import country_names, host_note, print_data
 from ..documents.schema import EXAMPLE, answers_schema
 from ..documents.views import document_pdf, pdf_response
-from ..i18n import current_language
-from ..limits import api_limit, pdf_limit
+from ..web.i18n import current_language
+from ..web.limits import api_limit, pdf_limit
 from ..messages import FIELD_ERRORS
-from ..today import today
+from ..web.today import today
+from ..pwa.offline import INSTALL, NEVER, keep
 from .plan import bp, error_response, json_body, shared_json
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -23,24 +24,28 @@ DATE_PATHS = (("person", "date_of_birth"), ("passport", "issued"), ("passport", 
 
 
 @bp.get("/documents/print-data")
+@keep(INSTALL)
 def documents_print_data():
     """The names and words the phone needs to fill the blank documents (static/js/print-documents.js)."""
     return shared_json(json.dumps(print_data(), ensure_ascii=False, separators=(",", ":")))
 
 
 @bp.get("/documents/host-note")
+@keep(NEVER, reason="the host's phone fetches it with a connection: it has just opened a link")
 def documents_host_note():
     """The note above the sheet a guest sends their host as a link, in each language."""
     return shared_json(json.dumps(host_note(), ensure_ascii=False, separators=(",", ":")))
 
 
 @bp.get("/countries")
+@keep(INSTALL)
 def countries():
     """Every nationality's name in Russian, Kazakh and English, by ISO code."""
     return shared_json(json.dumps(country_names(), ensure_ascii=False, separators=(",", ":")))
 
 
 @bp.get("/documents")
+@keep(NEVER, reason="for other apps, not for the phone")
 def list_documents():
     schema = answers_schema()
     return jsonify([

@@ -6,14 +6,15 @@ from datetime import date
 
 from flask import Blueprint, current_app, jsonify, request
 
-from ..explain import plan_json
-from ..i18n import country_codes, current_language
-from ..limits import api_limit
+from ..deadlines.explain import plan_json
+from ..web.i18n import country_codes, current_language
+from ..web.limits import api_limit
 from ..messages import FIELD_ERRORS
 from ..rules import NotCovered, PlanInput, Stay, evaluate, inputs
 from ..rules.export import rules_json
 from ..rules.places import checkpoint as find_checkpoint
-from ..today import today as kazakhstan_today
+from ..web.today import today as kazakhstan_today
+from ..pwa.offline import INSTALL, keep
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -155,6 +156,7 @@ def plan():
 
 
 @bp.get("/rules")
+@keep(INSTALL)
 def rules():
     """The rule data for the browser's own evaluator (static/js/rules.js)."""
     return shared_json(rules_json(kazakhstan_today()))

@@ -12,12 +12,12 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField, StringField
 from werkzeug.datastructures import MultiDict
 
-from ..fields import CountryField, DatePartsField, without_odd_list_keys
-from ..i18n import current_language
+from ..forms.fields import CountryField, DatePartsField, without_odd_list_keys
+from ..web.i18n import current_language
 from ..messages import FIELD_ERRORS
 from ..rules import inputs
 from ..rules.places import checkpoints, regions
-from ..validators import (KazakhIdentifier, MaxLength, Optional, Pattern, PersonName, PlainText, Required,
+from ..forms.validators import (KazakhIdentifier, MaxLength, Optional, Pattern, PersonName, PlainText, Required,
                           tidy)
 
 MAX_CHILDREN = 10

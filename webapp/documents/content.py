@@ -6,9 +6,9 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_gettext as lazy_data  # titles from the data file, extracted from there
 
-from ..explain import source_view, warning_text
-from ..i18n import country_name
+from ..deadlines.explain import source_view, warning_text
 from ..messages import RuleText
+from ..web.i18n import LANGUAGES, country_name
 from ..rules import NotCovered, PlanInput, evaluate, rule_book
 from ..rules.places import checkpoint, region
 from .answers import HOST_KINDS, PURPOSES, AnswersForm
@@ -83,7 +83,7 @@ def in_languages(names: dict, languages) -> str:
 
 
 def translated(text) -> dict:
-    return {language: in_language(text, language) for language in ("ru", "kk", "en")}
+    return {language: in_language(text, language) for language in LANGUAGES}
 
 
 def is_cyrillic(text: str) -> bool:
@@ -104,9 +104,9 @@ def document_values(form: AnswersForm, language: str) -> dict:
     person, passport, entry = form.person.form, form.passport.form, form.entry.form
     stay, host = form.stay.form, form.host.form
     card = card_languages(language)
-    country = {l: country_name(person.citizenship.data, l) for l in ("ru", "kk", "en")}
+    country = {l: country_name(person.citizenship.data, l) for l in LANGUAGES}
     place = region(stay.region.data)
-    region_names = place["name"] if place else {"ru": "", "kk": "", "en": ""}
+    region_names = place["name"] if place else dict.fromkeys(LANGUAGES, "")
     point = checkpoint(entry.checkpoint.data)
     point_names = point["name"] if point else translated(OTHER_CHECKPOINT)
     plan = _plan(form)

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 from wtforms import FieldList, FormField
 
-from ..fields import DatePartsField
-from ..i18n import calendar_words
+from ..forms.fields import DatePartsField
+from ..web.i18n import calendar_words
 from ..messages import DATE_PARTS_ERRORS, FIELD_ERRORS
 from ..rules import inputs, rule_book
-from ..validators import (APOSTROPHES, KazakhIdentifier, MaxLength, PersonName, PlainText, Pattern, Required,
+from ..forms.validators import (APOSTROPHES, KazakhIdentifier, MaxLength, PersonName, PlainText, Pattern, Required,
                           letter_ranges)
 from .answers import CHECKS, ChildForm, AnswersForm
 

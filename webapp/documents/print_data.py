@@ -7,17 +7,16 @@ from functools import lru_cache
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from ..explain import source_view
-from ..i18n import calendar_words, countries, country_codes, country_name
+from ..deadlines.explain import source_view
+from ..web.i18n import LANGUAGES, calendar_words, countries, country_codes, country_name
 from ..messages import WARNINGS
-from ..offline_data import catalog_messages
+from ..deadlines.offline_data import catalog_messages
 from ..rules import rule_book
 from ..rules.places import checkpoints, regions
 from .answers import HOST_KINDS, PURPOSES
 from .catalog import DOCUMENTS
 from .content import DOCUMENT_WARNINGS, LABELS, OTHER_CHECKPOINT, numeric_date, translated
 
-LANGUAGES = ("ru", "kk", "en")
 # The print page's own words, in the reader's language.
 PAGE_WORDS = {
     "back": _l("Back to your answers"),

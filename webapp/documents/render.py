@@ -14,7 +14,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from ..config import ROOT
+from ..web.config import ROOT
 
 STATIC = (ROOT / "static").resolve()
 # Relative URLs in documents resolve against this address, which names no real host (.invalid is

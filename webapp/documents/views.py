@@ -13,17 +13,19 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from ..i18n import LANGUAGES, current_language
-from ..limits import pdf_limit
-from ..today import today
+from ..web.i18n import current_language, languages
+from ..web.limits import pdf_limit
+from ..web.today import today
 from .answers import MAX_CHILDREN, STEPS, AnswersForm
 from .catalog import BY_NAME, DOCUMENTS
 from .content import document_context, in_language
 from .offline import offline_checks, offline_words
 from .print_data import PAGE_WORDS
-from .render import render_pdf
+from .render import RenderFailed, render_pdf
+from ..pwa.offline import AFTER_READY, INSTALL, NEVER, keep
+from ..web.errors import unavailable
 
-bp = Blueprint("documents", __name__, url_prefix="/<any(ru,kk,en):lang>/documents")
+bp = Blueprint("documents", __name__, url_prefix="/<lang:lang>/documents")
 # The blank documents, one page for every language (its words come with the data it loads).
 print_bp = Blueprint("print", __name__)
 
@@ -62,11 +64,13 @@ def _check_page(form: AnswersForm):
 
 
 @bp.get("/")
+@keep(INSTALL)
 def start():
     return render_template("documents/start.html", documents=DOCUMENTS)
 
 
 @bp.route(f"/{STEP_PATTERN}", methods=["GET", "POST"])
+@keep(NEVER, reason="a step shows answers; offline, the phone's own documents page takes over")
 def step(step: str):
     form = _answers()
     if request.method == "GET":
@@ -91,6 +95,7 @@ def step(step: str):
 
 
 @bp.route("/check", methods=["GET", "POST"])
+@keep(NEVER, reason="it shows answers; offline, the phone's own documents page takes over")
 def check():
     if request.method == "GET":  # the answers are only ever posted: start again
         return redirect(url_for("documents.start"), code=303)
@@ -98,6 +103,7 @@ def check():
 
 
 @bp.get("/offline")
+@keep(INSTALL)
 def offline():
     """Every step on one page that the phone keeps, for the journey without a network."""
     form = AnswersForm(None, today=today())
@@ -107,6 +113,7 @@ def offline():
 
 @bp.get("/<name>.pdf")
 @bp.get("/tirkeu-documents.zip")
+@keep(NEVER, reason="a document needs answers: the GET only sends people back to the journey")
 def document_without_answers(name: str | None = None):
     return redirect(url_for("documents.start"), code=303)
 
@@ -161,10 +168,24 @@ def all_documents():
 
 
 
+@bp.get("/send-to-host")
+@keep(AFTER_READY, part=True)
+def send_to_host():
+    """"Send to your host" on "Check your answers", which static/js/host-link.js puts there."""
+    return render_template("documents/send_to_host.html")
+
+
+@bp.app_errorhandler(RenderFailed)
+def render_failed(error: RenderFailed):
+    current_app.logger.warning("PDF render stopped on %s: %s", request.path, error)  # no answers in either
+    return unavailable(retry_after=30)
+
+
 NOSCRIPT = _l("Without a connection this page needs JavaScript. Turn it on, or open the page again when you have a connection.")
 
 
 @print_bp.get("/documents/print")
+@keep(INSTALL)
 def blank_documents():
     """Every document with empty slots, kept on the phone: static/js/print-documents.js fills the
     one named after the "#" from the answers on the device and offers the phone's own print or
@@ -172,5 +193,5 @@ def blank_documents():
     with force_locale("ru"):
         documents = [Markup(render_template(d.template, document=d, **document_context(None, "ru"))) for d in DOCUMENTS]
         return render_template("documents/print.html", documents=documents,
-                               noscript=[{"language": l, "text": in_language(NOSCRIPT, l)} for l in LANGUAGES],
-                               failed=[{"language": l, "text": in_language(PAGE_WORDS["failed"], l)} for l in LANGUAGES])
+                               noscript=[{"language": l, "text": in_language(NOSCRIPT, l)} for l in languages()],
+                               failed=[{"language": l, "text": in_language(PAGE_WORDS["failed"], l)} for l in languages()])

@@ -8,46 +8,53 @@ from concurrent.futures import ThreadPoolExecutor
 import json
 from functools import lru_cache
 
-from flask import Blueprint, Response, current_app, render_template, url_for
+from flask import Blueprint, Response, current_app, g, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from ..assets import static_url
-from ..i18n import LANGUAGES
+from ..web.assets import static_url
+from ..documents.answers import STEPS
+from ..web.i18n import languages
+from .offline import AFTER_READY, INSTALL, NEVER, OPENED, keep, marked_urls
 
 bp = Blueprint("pwa", __name__)
 
 THEME_COLOUR = "#0f5e63"
-# Pages that need no answers, per language. Result pages and documents carry answers and are
-# never cached.
-PAGES = ("pages.start", "deadlines.questions", "deadlines.offline", "documents.start", "documents.offline")
-# The manifests and the install icons are not here: the browser reads them when it installs the
-# app, with a connection, and no page needs them offline (each request costs a round trip on a
-# slow network). The 192 px icon is every page's own icon.
+# The pages the phone keeps are marked on their routes (offline.py). Static files have no routes:
+# these are precached. The manifests and the install icons are not: the browser reads them when it
+# installs the app, with a connection, and no page needs them offline (each request costs a round
+# trip on a slow network). The 192 px icon is every page's own icon.
 STATIC_FILES = ("css/app.css", "css/documents.css", "js/app.js", "js/rules.js", "js/words.js",
                 "js/offline.js", "js/offline-plan.js", "js/answers.js", "js/kept-files.js", "js/rows.js",
                 "js/offline-documents.js", "js/print-documents.js", "js/host-link.js",
                 "icons/icon-192.png")
-# Fetched once the precache is done and kept (the precache budget has no room for them): the
-# footer's "answers on this device" panel, "Send to your host", the proof wallet, "What if…" and
-# the border checklist in each language; the proof wallet's script and the QR encoder of "Send to
-# your host".
-AFTER_READY_PAGES = ("pages.device_answers", "pages.send_to_host", "pages.proof", "pages.what_if", "pages.checklist")
+# Fetched once the precache is done and kept (the precache budget has no room for them): the proof
+# wallet's script and the QR encoder of "Send to your host".
 AFTER_READY_FILES = ("js/vendor/qrcodegen.js", "js/proof-wallet.js")
 
 
 def after_ready_urls() -> list[str]:
-    return ([url_for(endpoint, lang=lang) for endpoint in AFTER_READY_PAGES for lang in LANGUAGES]
-            + [static_url(name) for name in AFTER_READY_FILES])
+    app = current_app._get_current_object()
+    return marked_urls(app, AFTER_READY) + [static_url(name) for name in AFTER_READY_FILES]
 
 
 def precache_urls() -> list[str]:
-    urls = [url_for(endpoint, lang=lang) for lang in LANGUAGES for endpoint in PAGES]
-    # The blank documents the phone fills and prints (the fonts stay out: the phone's own are used).
-    urls.append(url_for("print.blank_documents"))
-    urls += [static_url(name) for name in STATIC_FILES]
-    urls += [url_for("api.rules"), url_for("api.countries"), url_for("api.documents_print_data")]
-    return urls
+    """The journeys' pages in every language, the blank documents the phone fills and prints (the
+    fonts stay out: the phone's own are used), the data they need, and the static files."""
+    return marked_urls(current_app._get_current_object(), INSTALL) + [static_url(name) for name in STATIC_FILES]
+
+
+def routes() -> dict:
+    """What the service worker needs to know of the URL map (webapp/templates/pwa/sw.js)."""
+    app = current_app._get_current_object()
+    return {
+        "languages": list(languages()),
+        # Pages to read: kept each time they are opened with a connection.
+        "reading": marked_urls(app, OPENED) + marked_urls(app, AFTER_READY, part=False),
+        # Parts a page's script fetches into itself: kept each time they come.
+        "parts": marked_urls(app, AFTER_READY, part=True),
+        "documents_steps": [*STEPS, "check"],
+    }
 
 
 @lru_cache(maxsize=4)
@@ -81,21 +88,29 @@ def precache() -> tuple[tuple[dict, ...], str]:
 
 
 @bp.get("/sw.js")
+@keep(NEVER, reason="the browser fetches it itself, past every cache, to find updates")
 def service_worker():
     entries, version = precache()
     after_ready = json.dumps(after_ready_urls())
     # The files kept after "ready" carry their content hash in their URL: a new one is a new version.
     version = hashlib.sha256((version + after_ready).encode()).hexdigest()[:12]
-    body = render_template("pwa/sw.js", entries=json.dumps(list(entries)), version=version, after_ready=after_ready)
+    body = render_template("pwa/sw.js", entries=json.dumps(list(entries)), version=version, after_ready=after_ready,
+                           routes=json.dumps(routes(), ensure_ascii=False))
     response = Response(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"
     return response
 
 
-@bp.get("/<any(ru,kk,en):lang>/manifest.webmanifest")
-def manifest():
-    from flask import g
+@bp.get("/<lang:lang>/device-answers")
+@keep(AFTER_READY, part=True)
+def device_answers():
+    """The footer's "Your answers on this device", which static/js/answers.js puts in every page."""
+    return render_template("pwa/device_answers.html")
 
+
+@bp.get("/<lang:lang>/manifest.webmanifest")
+@keep(NEVER, reason="the browser reads it when it installs the app, with a connection")
+def manifest():
     with force_locale(g.lang):
         document = {
             "name": _("Tirkeu: stay legal in Kazakhstan"),
@@ -104,7 +119,7 @@ def manifest():
             "lang": g.lang,
             "dir": "ltr",
             "id": "/",
-            "start_url": url_for("pages.start", lang=g.lang),
+            "start_url": url_for("guidance.start", lang=g.lang),
             "scope": "/",
             "display": "standalone",
             "theme_color": THEME_COLOUR,

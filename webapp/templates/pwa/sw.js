@@ -7,16 +7,14 @@ const VERSION = "{{ version }}";
 const CACHE = "tirkeu-" + VERSION;
 const PRECACHE = {{ entries }};
 const PAGE_TIMEOUT_MS = 3000;
-// Pages to read, not to fill in (the rules and sources, the privacy notice, "What if…"), the proof
-// wallet and the border checklist: the precache holds what the journeys need within its budget;
-// each of these is kept when it is opened, to be used again offline, and all but the first two
-// once the precache is done (AFTER_READY).
-const READING_PAGE = /^\/(?:ru|kk|en)\/(?:rules|privacy|proof|what-if|checklist)$/;
-// The footer's "answers on this device" panel and "Send to your host", which a page's script
-// fetches, the proof wallet, "What if…", the checklist and the QR encoder: fetched once the precache
-// is done (more precache entries cost "Ready offline" time on a slow network, and the precache's
-// budget; webapp/pwa after_ready_urls), and the fetched parts kept again each time they come.
-const KEPT_WHEN_FETCHED = /^\/(?:ru|kk|en)\/(?:device-answers|send-to-host)$/;
+// Which pages and parts are kept, from the marks on the app's routes (webapp/pwa/offline.py):
+// `reading` pages to read (the rules and sources, the privacy notice, "What if…", the proof wallet,
+// the checklist) are kept each time they are opened, and all but the first two are also fetched
+// once the precache is done (AFTER_READY); `parts` (the footer's "answers on this device" panel,
+// "Send to your host") are fetched by a page's script, just after "ready" and each time they come.
+const ROUTES = {{ routes }};
+const READING = new Set(ROUTES.reading);
+const PARTS = new Set(ROUTES.parts);
 const AFTER_READY = {{ after_ready }};
 
 function post(message) {
@@ -100,7 +98,14 @@ function withTimeout(promise, ms) {
 
 function languageOf(url) {
   const first = url.pathname.split("/")[1];
-  return ["ru", "kk", "en"].includes(first) ? first : "ru";
+  return ROUTES.languages.includes(first) ? first : ROUTES.languages[0];
+}
+
+// "/<lang>/documents/<name>" -> the name (a step, "check", a PDF), or null for any other address.
+function documentsName(url) {
+  const parts = url.pathname.split("/");
+  return parts.length === 4 && parts[0] === "" && ROUTES.languages.includes(parts[1]) && parts[2] === "documents"
+    && /^[\w.-]+$/.test(parts[3]) ? parts[3] : null;
 }
 
 // Pages: the network first, for a short while, then the cache; a page that is not cached (one
@@ -109,7 +114,7 @@ async function page(request) {
   const url = new URL(request.url);
   try {
     const response = await withTimeout(fetch(request), PAGE_TIMEOUT_MS);
-    if (READING_PAGE.test(url.pathname) && !url.search && response.ok) {
+    if (READING.has(url.pathname) && !url.search && response.ok) {
       const copy = response.clone();
       caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
     }
@@ -123,8 +128,8 @@ async function page(request) {
       if (frame) return frame;
     }
     // A documents step (only ever posted, or linked from the start page): the phone's own page.
-    const step = /^\/(?:ru|kk|en)\/documents\/(person|passport|entry|stay|host|children|check)$/.exec(url.pathname);
-    if (step) return Response.redirect("/" + lang + "/documents/offline#" + step[1], 303);
+    const step = documentsName(url);
+    if (ROUTES.documents_steps.includes(step)) return Response.redirect("/" + lang + "/documents/offline#" + step, 303);
     // A kept page asked for with answers in its query (the questions, "Change your answers"):
     // the page itself; its script fills in the answers from the URL.
     return (await cache.match(url.pathname + url.search))
@@ -173,7 +178,6 @@ async function networkThenCache(request) {
 // A documents step (or PDF) posted with no network: the phone's own documents page carries on.
 // The posted answers go to the device's store (the one static/js/answers.js keeps: same database,
 // version and stores), never into an address, which the browser would keep in its history.
-const DOCUMENTS_PATH = /^\/(ru|kk|en)\/documents\/[\w.-]+$/;
 const POST_TIMEOUT_MS = 20000; // a PDF takes longer than a page
 const NOT_ANSWERS = new Set(["nav", "return_to", "add_stay", "remove_stay", "host_language"]);
 
@@ -213,7 +217,7 @@ async function postedPage(request) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method === "POST" && request.mode === "navigate" && DOCUMENTS_PATH.test(url.pathname)) {
+  if (request.method === "POST" && request.mode === "navigate" && documentsName(url) !== null) {
     event.respondWith(postedPage(request)); // answers posted to the server are never cached
     return;
   }
@@ -225,7 +229,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(staticFile(request));
   } else if (PRECACHE.some((entry) => entry.url === url.pathname)) {
     event.respondWith(networkThenCache(request));
-  } else if (KEPT_WHEN_FETCHED.test(url.pathname)) {
+  } else if (PARTS.has(url.pathname)) {
     event.respondWith(networkThenKeep(request));
   }
 });

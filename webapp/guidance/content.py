@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from .messages import RuleText
+from ..messages import RuleText
 
 # The rule sets the answers speak of ("from 1 July 2026", "before 1 July 2026"): their numbers come
 # from these rule sets' rules (regimes.json).

@@ -75,7 +75,7 @@ def export_rules(path):
     """Write the rule data of the browser's evaluator (as served at /api/v1/rules) to PATH."""
     from pathlib import Path
 
-    from .rules.export import rules_json
+    from ..rules.export import rules_json
 
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -87,8 +87,8 @@ def export_rules(path):
               help="check as on this day (default: today in Kazakhstan)")
 def check_rules_command(on_day):
     """Check the rule data: sources, periods, holiday calendar (errors fail; warnings do not)."""
-    from .rules.check import check_rule_data
-    from .rules.ruleset import rule_book
+    from ..rules.check import check_rule_data
+    from ..rules.ruleset import rule_book
     from .today import today
 
     day = on_day.date() if on_day else today()

@@ -4,7 +4,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .i18n import LANGUAGES
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Config:
@@ -13,6 +15,8 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
     WTF_CSRF_ENABLED = False
     BABEL_DEFAULT_LOCALE = "ru"
+    # The languages of the pages; tests add a pseudo-locale.
+    LANGUAGES = LANGUAGES
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
     # The largest legitimate request is a plan with 50 earlier stays: a few kilobytes.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 64 * 1024))
@@ -21,7 +25,7 @@ class Config:
     RELEASE = os.environ.get("TIRKEU_RELEASE", "0.1.0")
     # Fixed "today" for demonstrations and tests; normally the server's date in Kazakhstan.
     TODAY = os.environ.get("TIRKEU_TODAY")
-    # Requests per client (webapp/limits.py). A person makes a handful of PDFs; a plan call is
+    # Requests per client (webapp/web/limits.py). A person makes a handful of PDFs; a plan call is
     # cheap. With several instances, point every one at the same Redis.
     RATELIMIT_PDF = os.environ.get("TIRKEU_RATELIMIT_PDF", "30 per minute")
     RATELIMIT_API = os.environ.get("TIRKEU_RATELIMIT_API", "300 per minute")

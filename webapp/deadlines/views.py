@@ -12,17 +12,18 @@ from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from ..fields import without_odd_list_keys
-from ..i18n import current_language
-from ..offline_data import offline_data
+from ..forms.fields import without_odd_list_keys
+from ..web.i18n import current_language
+from .offline_data import offline_data
 from ..messages import FIELD_ERRORS
 from ..rules import NotCovered, evaluate, inputs, rule_book
 from ..rules.places import checkpoint
-from ..today import today
+from ..web.today import today
 from .calendar_file import REMINDER_BEFORE, plan_calendar
-from .deadlines_forms import DeadlinesForm
+from .forms import DeadlinesForm
+from ..pwa.offline import INSTALL, NEVER, keep
 
-bp = Blueprint("deadlines", __name__, url_prefix="/<any(ru,kk,en):lang>/deadlines")
+bp = Blueprint("deadlines", __name__, url_prefix="/<lang:lang>/deadlines")
 
 STAY_PREFIX = "previous_stays-"
 
@@ -53,6 +54,7 @@ def _questions(form: DeadlinesForm, status: int = 200, focus: str | None = None)
 
 
 @bp.get("/")
+@keep(INSTALL)
 def questions():
     answers, day = _answers()
     form = DeadlinesForm(formdata=answers if answers else None, today=day)
@@ -60,6 +62,7 @@ def questions():
 
 
 @bp.get("/plan")
+@keep(NEVER, reason="it carries the answers; offline, the phone writes it from deadlines.offline")
 def plan():
     answers, day = _answers()
     if "remove_stay" in answers:
@@ -96,6 +99,7 @@ def plan():
 
 
 @bp.get("/offline")
+@keep(INSTALL)
 def offline():
     """The frame of a result page for the phone. With no network the service worker answers
     result URLs with it, and static/js/offline-plan.js fills it from the answers in the URL."""
@@ -103,6 +107,7 @@ def offline():
 
 
 @bp.get("/plan.ics")
+@keep(NEVER, reason="it carries the answers; offline, the phone writes the calendar file")
 def calendar():
     answers, day = _answers()
     form = DeadlinesForm(formdata=answers, today=day)

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 from flask_babel import gettext as _
 from icalendar import Alarm, Calendar, Event
 
-from ..explain import URGENT_WARNINGS, obligation_steps, obligation_title, safe_by_text, source_view, warning_text
-from ..i18n import long_date
+from .explain import URGENT_WARNINGS, obligation_steps, obligation_title, safe_by_text, source_view, warning_text
+from ..web.i18n import long_date
 from ..rules.evaluator import Plan, PlanInput
 
 REMINDER_BEFORE = timedelta(days=3)

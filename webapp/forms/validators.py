@@ -7,7 +7,7 @@ from functools import lru_cache
 from flask_babel import ngettext
 from wtforms.validators import StopValidation, ValidationError
 
-from .rules.identifiers import is_valid_iin_or_bin
+from ..rules.identifiers import is_valid_iin_or_bin
 
 APOSTROPHES = "'’ʼ`"
 NAME_PUNCTUATION = set(" -.") | set(APOSTROPHES)

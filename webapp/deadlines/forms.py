@@ -7,8 +7,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Form, FieldList, FormField, RadioField, SelectChoice, SelectField
 
-from ..fields import CountryField, DatePartsField
-from ..i18n import current_language
+from ..forms.fields import CountryField, DatePartsField
+from ..web.i18n import current_language
 from ..messages import ACCOMMODATIONS, FIELD_ERRORS, REGIONS
 from ..rules import inputs
 from ..rules.evaluator import PlanInput, Stay

@@ -9,13 +9,13 @@ from functools import lru_cache
 
 from flask_babel import get_translations
 
-from .config import ROOT
+from ..web.config import ROOT
 from .explain import rule_set_label, source_view
-from .i18n import calendar_words, long_date
-from .journeys.calendar_file import REMINDER_BEFORE
-from .messages import HOLIDAYS, WARNINGS
-from .rules import rule_book
-from .rules.places import checkpoints
+from ..web.i18n import calendar_words, long_date
+from ..messages import HOLIDAYS, WARNINGS
+from ..rules import rule_book
+from ..rules.places import checkpoints
+from .calendar_file import REMINDER_BEFORE
 
 
 RENDERERS = (ROOT / "static" / "js" / "offline-plan.js", ROOT / "static" / "js" / "words.js")

@@ -10,9 +10,9 @@ from wtforms.validators import StopValidation
 from wtforms.utils import unset_value
 
 from .country_match import find_country, suggestions
-from .i18n import country_codes, country_name, current_language
-from .messages import FIELD_ERRORS, country_not_found
-from .rules import inputs
+from ..web.i18n import country_codes, country_name, current_language
+from ..messages import FIELD_ERRORS, country_not_found
+from ..rules import inputs
 
 DATE_PARTS = ("day", "month", "year")
 
@@ -103,7 +103,7 @@ def row_template(field_list):
 
 
 class CountryField(StringField):
-    """The country of a passport, typed (webapp/country_match.py finds it) or, with JavaScript,
+    """The country of a passport, typed (webapp/forms/country_match.py finds it) or, with JavaScript,
     chosen from a list the phone draws (static/js/app.js). `data` is the ISO code when the text
     names a country, else the text as typed, which the form's check then refuses."""
 

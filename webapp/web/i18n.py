@@ -7,13 +7,26 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, get_date_format, get_day_names, get_month_names
-from flask import g, has_request_context, request
+from flask import current_app, g, has_app_context, has_request_context, request
 from flask_babel import get_locale
 
+# The one list of the languages Tirkeu speaks (the app's LANGUAGES setting may extend it: the tests
+# add a pseudo-locale). URLs, the service worker, the offline precache and the phone's words all
+# take it from languages(); a new language is an entry here, its name below and its catalog.
 LANGUAGES = ("ru", "kk", "en")
 DEFAULT_LANGUAGE = "ru"
 # Each language's own name, for the switcher (a reader looks for their own language).
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+
+
+def languages() -> tuple[str, ...]:
+    """The languages of this app: its LANGUAGES setting, or the default list outside an app."""
+    return tuple(current_app.config["LANGUAGES"]) if has_app_context() else LANGUAGES
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself: ours where we chose it, else CLDR's."""
+    return LANGUAGE_NAMES.get(code) or Locale.parse(code, sep="-").get_display_name(code) or code
 
 # CLDR territories that are not nationalities a passport can state.
 NOT_NATIONALITIES = frozenset(
@@ -33,9 +46,9 @@ def select_locale() -> str:
     if has_request_context():
         # A page that does not exist under /kk/... still answers in Kazakh.
         first_segment = request.path.strip("/").split("/", 1)[0]
-        if first_segment in LANGUAGES:
+        if first_segment in languages():
             return first_segment
-        return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+        return request.accept_languages.best_match(languages()) or DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
 
 

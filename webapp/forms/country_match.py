@@ -11,10 +11,9 @@ import difflib
 import unicodedata
 from functools import lru_cache
 
-from .i18n import countries, country_codes
-from .rules.ruleset import load_data
+from ..web.i18n import LANGUAGES, countries, country_codes
+from ..rules.ruleset import load_data
 
-LANGUAGES = ("ru", "kk", "en")
 MIN_PREFIX = 3  # "Рос" is Russia; two letters would be a guess
 
 

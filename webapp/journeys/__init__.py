@@ -1,1 +1,0 @@
-"""The journeys: blueprints with their forms and views."""

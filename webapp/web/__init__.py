@@ -1,0 +1,41 @@
+"""The web plumbing every feature shares: settings, headers, errors, static files, limits,
+languages (in the URL, the catalogs, the formatting), logs that never carry answers, the CLI."""
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import Babel
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import errors, headers, language_urls
+from .catalogs import compile_missing_catalogs
+from .config import ROOT
+from .i18n import select_locale
+from .limits import limiter
+from .logs import keep_answers_out_of_logs
+
+babel = Babel()
+
+
+class MissingSecretKey(RuntimeError):
+    pass
+
+
+def init_app(app: Flask, *, production: bool) -> None:
+    """`production` (webapp/wsgi.py, behind gunicorn) refuses to start without a SECRET_KEY in
+    the environment: never a default that production would silently keep."""
+    if production and not app.config.get("SECRET_KEY"):
+        raise MissingSecretKey(
+            "SECRET_KEY is not set. Production needs one in the environment, for example: "
+            "SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')")
+    if app.config["PROXIES"]:
+        # Trust the proxies' X-Forwarded-For and -Proto for the client's address and https.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXIES"], x_proto=app.config["PROXIES"])
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    compile_missing_catalogs(ROOT / "translations")
+    keep_answers_out_of_logs()
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+    language_urls.init_app(app)
+    headers.init_app(app)
+    errors.init_app(app)
