@@ -8,7 +8,7 @@ from babel.lists import format_list
 from flask_babel import gettext, lazy_gettext as _l, ngettext
 from markupsafe import escape
 
-from .web.i18n import current_language
+from .web.i18n import cldr, current_language
 from .rules.ruleset import rule_book
 
 
@@ -97,7 +97,7 @@ def country_not_found(typed: str, names: list[str]) -> str:
     """The error for a country name that names none (or several): with the closest names, if any."""
     if names:
         return gettext("No country is called “%(typed)s”. Did you mean %(names)s?", typed=typed,
-                       names=format_list(names, style="or", locale=current_language()))
+                       names=format_list(names, style="or", locale=cldr(current_language())))
     return gettext("No country is called “%(typed)s”. Type its name as in your passport, in Russian, Kazakh or English.",
                    typed=typed)
 

@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import Form, FieldList, FormField, RadioField, SelectChoice, SelectField
 
 from ..forms.fields import CountryField, DatePartsField
-from ..web.i18n import current_language
+from ..web.i18n import current_language, place_name
 from ..messages import ACCOMMODATIONS, FIELD_ERRORS, REGIONS
 from ..rules import inputs
 from ..rules.evaluator import PlanInput, Stay
@@ -41,7 +41,7 @@ class DeadlinesForm(FlaskForm):
         self.today = today
         language = current_language()
         self.checkpoint.choices = [SelectChoice("", _l("Not selected"))] + [
-            SelectChoice(point["id"], point["name"][language], optgroup=str(REGIONS[point["region"]]))
+            SelectChoice(point["id"], place_name(point, language), optgroup=str(REGIONS[point["region"]]))
             for point in checkpoints()
         ]
 

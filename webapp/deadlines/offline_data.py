@@ -11,7 +11,7 @@ from flask_babel import get_translations
 
 from ..web.config import ROOT
 from .explain import rule_set_label, source_view
-from ..web.i18n import calendar_words, long_date
+from ..web.i18n import calendar_words, long_date, place_name
 from ..messages import HOLIDAYS, WARNINGS
 from ..rules import rule_book
 from ..rules.places import checkpoints
@@ -54,7 +54,7 @@ def offline_data(language: str) -> dict:
         "messages": messages,
         "plurals": plurals,
         "calendar": calendar_words(language),
-        "checkpoints": {point["id"]: point["name"][language] for point in checkpoints()},
+        "checkpoints": {point["id"]: place_name(point, language) for point in checkpoints()},
         "holidays": {name: str(text) for name, text in HOLIDAYS.items()},
         "warnings": {code: str(text) for code, text in WARNINGS.items()},
         "rule_sets": {r.id: rule_set_label(r.id) for r in book.rule_sets},

@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from ..forms.fields import without_odd_list_keys
-from ..web.i18n import current_language
+from ..web.i18n import current_language, place_name
 from .offline_data import offline_data
 from ..messages import FIELD_ERRORS
 from ..rules import NotCovered, evaluate, inputs, rule_book
@@ -93,7 +93,7 @@ def plan():
     point = checkpoint(result_input.checkpoint) if result_input.checkpoint else None
     return render_template(
         "deadlines/plan.html", form=form, plan=result, answers=result_input,
-        checkpoint=point["name"][current_language()] if point else None,
+        checkpoint=place_name(point, current_language()) if point else None,
         query=request.query_string.decode("utf-8", "replace"), reminder_days=REMINDER_BEFORE.days,
     )
 

@@ -13,7 +13,7 @@ from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, Select
 from werkzeug.datastructures import MultiDict
 
 from ..forms.fields import CountryField, DatePartsField, without_odd_list_keys
-from ..web.i18n import current_language
+from ..web.i18n import current_language, place_name
 from ..messages import FIELD_ERRORS
 from ..rules import inputs
 from ..rules.places import checkpoints, regions
@@ -120,7 +120,7 @@ class EntryForm(Form):
     def set_choices(self, language: str) -> None:
         from ..messages import REGIONS
         self.checkpoint.choices = [SelectChoice("", _l("Choose a checkpoint"))] + [
-            SelectChoice(p["id"], p["name"][language], optgroup=str(REGIONS[p["region"]])) for p in checkpoints()
+            SelectChoice(p["id"], place_name(p, language), optgroup=str(REGIONS[p["region"]])) for p in checkpoints()
         ] + [SelectChoice("other", _l("Another checkpoint or an airport"), optgroup=str(_l("Other")))]
 
     def check(self, today: date) -> None:
@@ -146,7 +146,7 @@ class StayForm(Form):
 
     def set_choices(self, language: str) -> None:
         self.region.choices = [SelectChoice("", _l("Choose a region"))] + [
-            SelectChoice(r["id"], r["name"][language]) for r in regions()]
+            SelectChoice(r["id"], place_name(r, language)) for r in regions()]
 
     def check(self, today: date) -> None:
         _choice_check(self.region, {r["id"] for r in regions()}, _l("Choose a region from the list"))

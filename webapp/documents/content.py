@@ -2,13 +2,12 @@
 dates from the rules."""
 from __future__ import annotations
 
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_gettext as lazy_data  # titles from the data file, extracted from there
 
 from ..deadlines.explain import source_view, warning_text
 from ..messages import RuleText
-from ..web.i18n import LANGUAGES, country_name
+from ..web.i18n import country_name, force_language, languages, place_name
 from ..rules import NotCovered, PlanInput, evaluate, rule_book
 from ..rules.places import checkpoint, region
 from .answers import HOST_KINDS, PURPOSES, AnswersForm
@@ -23,7 +22,7 @@ DOCUMENT_WARNINGS = frozenset({"visa_required", "overstay", "limit_used_on_entry
 
 
 def in_language(text, language: str) -> str:
-    with force_locale(language):
+    with force_language(language):
         return str(text)
 
 
@@ -46,7 +45,7 @@ def warnings_in(plan, language: str) -> list[str]:
     """The warnings that must reach the paper too, in `language`."""
     if plan is None:
         return []
-    with force_locale(language):
+    with force_language(language):
         return [warning_text(w) for w in plan.warnings if w.code in DOCUMENT_WARNINGS]
 
 
@@ -83,7 +82,7 @@ def in_languages(names: dict, languages) -> str:
 
 
 def translated(text) -> dict:
-    return {language: in_language(text, language) for language in LANGUAGES}
+    return {language: in_language(text, language) for language in languages()}
 
 
 def is_cyrillic(text: str) -> bool:
@@ -104,11 +103,11 @@ def document_values(form: AnswersForm, language: str) -> dict:
     person, passport, entry = form.person.form, form.passport.form, form.entry.form
     stay, host = form.stay.form, form.host.form
     card = card_languages(language)
-    country = {l: country_name(person.citizenship.data, l) for l in LANGUAGES}
+    country = {l: country_name(person.citizenship.data, l) for l in languages()}
     place = region(stay.region.data)
-    region_names = place["name"] if place else dict.fromkeys(LANGUAGES, "")
+    region_names = {l: place_name(place, l) if place else "" for l in languages()}
     point = checkpoint(entry.checkpoint.data)
-    point_names = point["name"] if point else translated(OTHER_CHECKPOINT)
+    point_names = {l: place_name(point, l) for l in languages()} if point else translated(OTHER_CHECKPOINT)
     plan = _plan(form)
     registration = plan.obligations[0] if plan and plan.obligations else None
     name_latin = f"{person.surname_latin.data or ''} {person.given_names_latin.data or ''}".strip()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from ..deadlines.explain import source_view
-from ..web.i18n import LANGUAGES, calendar_words, countries, country_codes, country_name
+from ..web.i18n import calendar_words, countries, country_codes, country_name, force_language, languages, place_name
 from ..messages import WARNINGS
 from ..deadlines.offline_data import catalog_messages
 from ..rules import rule_book
@@ -44,7 +43,7 @@ WARNING_PLURALS = ("On the day you entered you had", "You should have left")
 
 def words(language: str) -> dict:
     """As offline_data gives the result page, for the warnings a document prints."""
-    with force_locale(language):
+    with force_language(language):
         _, plurals = catalog_messages()
         return {
             "language": language,
@@ -57,13 +56,17 @@ def words(language: str) -> dict:
         }
 
 
-@lru_cache(maxsize=1)
 def country_names() -> dict:
+    return _country_names(languages())
+
+
+@lru_cache(maxsize=2)
+def _country_names(codes: tuple[str, ...]) -> dict:
     """Every nationality's name in Russian, Kazakh and English by code, and the codes in each
     language's alphabetical order, as the lists of countries show them (/api/v1/countries)."""
     return {
-        "names": {code: {l: country_name(code, l) for l in LANGUAGES} for code in sorted(country_codes())},
-        "order": {l: [code for code, _ in countries(l)] for l in LANGUAGES},
+        "names": {code: {l: country_name(code, l) for l in codes} for code in sorted(country_codes())},
+        "order": {l: [code for code, _ in countries(l)] for l in codes},
     }
 
 
@@ -72,29 +75,38 @@ def cited(view) -> dict:
     return {"host": view.host, "checked": numeric_date(view.checked)}
 
 
-@lru_cache(maxsize=1)
 def host_note() -> dict:
+    return _host_note(languages())
+
+
+@lru_cache(maxsize=2)
+def _host_note(codes: tuple[str, ...]) -> dict:
     """The host's note in each language, and the source of the penalty it names."""
     view = source_view("kodeksy-518")
     note = {}
-    for language in LANGUAGES:
-        with force_locale(language):
+    for language in codes:
+        with force_language(language):
             note[language] = {key: str(text) for key, text in HOST_NOTE.items()}
     return {"words": note, "fine_source": cited(view)}
 
 
-@lru_cache(maxsize=1)
 def print_data() -> dict:
+    return _print_data(languages())
+
+
+@lru_cache(maxsize=2)
+def _print_data(codes: tuple[str, ...]) -> dict:
+    """Cached per list of languages: the tests make an app with a pseudo-locale beside the others."""
     return {
-        "regions": {r["id"]: r["name"] for r in regions()},
-        "checkpoints": {p["id"]: p["name"] for p in checkpoints()},
+        "regions": {r["id"]: {l: place_name(r, l) for l in codes} for r in regions()},
+        "checkpoints": {p["id"]: {l: place_name(p, l) for l in codes} for p in checkpoints()},
         "other_checkpoint": translated(OTHER_CHECKPOINT),
         "purposes": {key: translated(text) for key, text in PURPOSES.items()},
         "host_kinds": {key: translated(text) for key, text in HOST_KINDS.items()},
         "sex": {key: translated(LABELS[key]) for key in ("female", "male")},
         "to_be_safe": translated(LABELS["to_be_safe"]),
         "child_labels": {key: translated(LABELS[key]) for key in ("full_name_latin", "full_name_cyrillic")},
-        "words": {language: words(language) for language in LANGUAGES},
+        "words": {language: words(language) for language in codes},
         "sources": {view.id: cited(view) for view in map(source_view, rule_book().plan_sources)},
     }
 

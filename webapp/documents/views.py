@@ -9,11 +9,10 @@ import io
 import zipfile
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from ..web.i18n import current_language, languages
+from ..web.i18n import current_language, force_language, languages
 from ..web.limits import pdf_limit
 from ..web.today import today
 from .answers import MAX_CHILDREN, STEPS, AnswersForm
@@ -126,7 +125,7 @@ def _valid_or_first_error(form: AnswersForm):
 def document_pdf(name: str, form: AnswersForm, language: str) -> bytes:
     """The PDF; RenderFailed (answered 503 by the app) when the render is stopped."""
     document = BY_NAME[name]
-    with force_locale(language):
+    with force_language(language):
         html = render_template(document.template, document=document, **document_context(form, language))
     return render_pdf(html, current_app.config["PDF_RENDER_SECONDS"])
 
@@ -190,7 +189,7 @@ def blank_documents():
     """Every document with empty slots, kept on the phone: static/js/print-documents.js fills the
     one named after the "#" from the answers on the device and offers the phone's own print or
     save-as-PDF. The same bytes whatever the browser's language, so that one copy serves all."""
-    with force_locale("ru"):
+    with force_language("ru"):
         documents = [Markup(render_template(d.template, document=d, **document_context(None, "ru"))) for d in DOCUMENTS]
         return render_template("documents/print.html", documents=documents,
                                noscript=[{"language": l, "text": in_language(NOSCRIPT, l)} for l in languages()],

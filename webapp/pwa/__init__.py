@@ -9,12 +9,11 @@ import json
 from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, g, render_template, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from ..web.assets import static_url
 from ..documents.answers import STEPS
-from ..web.i18n import languages
+from ..web.i18n import force_language, languages
 from .offline import AFTER_READY, INSTALL, NEVER, OPENED, keep, marked_urls
 
 bp = Blueprint("pwa", __name__)
@@ -111,7 +110,7 @@ def device_answers():
 @bp.get("/<lang:lang>/manifest.webmanifest")
 @keep(NEVER, reason="the browser reads it when it installs the app, with a connection")
 def manifest():
-    with force_locale(g.lang):
+    with force_language(g.lang):
         document = {
             "name": _("Tirkeu: stay legal in Kazakhstan"),
             "short_name": "Tirkeu",

@@ -8,7 +8,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.dates import format_date, get_date_format, get_day_names, get_month_names
 from flask import current_app, g, has_app_context, has_request_context, request
-from flask_babel import get_locale
+from flask_babel import force_locale, get_locale
 
 # The one list of the languages Tirkeu speaks (the app's LANGUAGES setting may extend it: the tests
 # add a pseudo-locale). URLs, the service worker, the offline precache and the phone's words all
@@ -26,7 +26,25 @@ def languages() -> tuple[str, ...]:
 
 def language_name(code: str) -> str:
     """A language's name in itself: ours where we chose it, else CLDR's."""
-    return LANGUAGE_NAMES.get(code) or Locale.parse(code, sep="-").get_display_name(code) or code
+    return LANGUAGE_NAMES.get(code) or cldr(code).get_display_name(cldr(code)) or code
+
+
+@lru_cache(maxsize=16)
+def cldr(code: str) -> Locale:
+    """CLDR's data for a language code as URLs and `lang` attributes write it ("kk", "en-XA")."""
+    return Locale.parse(code, sep="-")
+
+
+def force_language(code: str):
+    """Flask-Babel's force_locale, for a code as the URLs write it (it reads "en_XA", not "en-XA")."""
+    return force_locale(code.replace("-", "_"))
+
+
+def place_name(place: dict, language: str) -> str:
+    """A checkpoint's or region's name (rules/data) in `language`: a language the data does not
+    name yet reads its base language's name ("en-XA" -> "en"), else Russian, the default."""
+    names = place["name"]
+    return names.get(language) or names.get(language.split("-")[0]) or names[DEFAULT_LANGUAGE]
 
 # CLDR territories that are not nationalities a passport can state.
 NOT_NATIONALITIES = frozenset(
@@ -42,18 +60,19 @@ def select_locale() -> str:
     """The language in the URL; for URLs without one (the API, /), the browser's preference."""
     lang = g.get("lang")
     if lang:
-        return lang
+        return lang.replace("-", "_")  # Babel's identifier
     if has_request_context():
         # A page that does not exist under /kk/... still answers in Kazakh.
         first_segment = request.path.strip("/").split("/", 1)[0]
         if first_segment in languages():
-            return first_segment
-        return request.accept_languages.best_match(languages()) or DEFAULT_LANGUAGE
+            return first_segment.replace("-", "_")
+        return (request.accept_languages.best_match(languages()) or DEFAULT_LANGUAGE).replace("-", "_")
     return DEFAULT_LANGUAGE
 
 
 def current_language() -> str:
-    return str(get_locale() or DEFAULT_LANGUAGE)
+    """The page's language as URLs and `lang` attributes write it ("en-XA", where Babel says en_XA)."""
+    return str(get_locale() or DEFAULT_LANGUAGE).replace("_", "-")
 
 
 def sort_key(text: str) -> tuple:
@@ -71,7 +90,7 @@ def sort_key(text: str) -> tuple:
 @lru_cache(maxsize=8)
 def countries(language: str) -> tuple[tuple[str, str], ...]:
     """(ISO code, name in `language`) for every nationality, in the language's alphabetical order."""
-    names = Locale.parse(language).territories
+    names = cldr(language).territories
     pairs = [
         (code, name)
         for code, name in names.items()
@@ -86,7 +105,7 @@ def country_codes() -> frozenset[str]:
 
 
 def country_name(code: str, language: str | None = None) -> str:
-    return Locale.parse(language or current_language()).territories.get(code, code)
+    return cldr(language or current_language()).territories.get(code, code)
 
 
 # Day, month name, year. Russian without CLDR's trailing "г." so a date can end a sentence;
@@ -98,24 +117,25 @@ SHORT_DAY_PATTERN = "EEE, d MMM"
 
 
 def long_date_pattern(language: str) -> str:
-    pattern = _DATE_FORMATS.get(language, "long")
-    return get_date_format(pattern, locale=language).pattern if pattern == "long" else pattern
+    # A regional or pseudo variant ("en-XA") writes dates as its base language does.
+    pattern = _DATE_FORMATS.get(language) or _DATE_FORMATS.get(language.split("-")[0], "long")
+    return get_date_format(pattern, locale=cldr(language)).pattern if pattern == "long" else pattern
 
 
 def long_date(day: date, language: str | None = None) -> str:
     language = language or current_language()
-    return format_date(day, long_date_pattern(language), locale=language)
+    return format_date(day, long_date_pattern(language), locale=cldr(language))
 
 
 def short_day(day: date, language: str | None = None) -> str:
     """Weekday and date, for counting working days: "Thu, 1 Oct"."""
     language = language or current_language()
-    return format_date(day, SHORT_DAY_PATTERN, locale=language)
+    return format_date(day, SHORT_DAY_PATTERN, locale=cldr(language))
 
 
 def month_labels(language: str) -> list[str]:
     """Short month names standing alone (the browser's own are missing for Kazakh)."""
-    names = get_month_names("abbreviated", context="stand-alone", locale=language)
+    names = get_month_names("abbreviated", context="stand-alone", locale=cldr(language))
     return [names[m] for m in range(1, 13)]
 
 
@@ -124,9 +144,9 @@ def calendar_words(language: str) -> dict:
     return {
         "long_pattern": long_date_pattern(language),
         "short_pattern": SHORT_DAY_PATTERN,
-        "months": [get_month_names("wide", context="format", locale=language)[m] for m in range(1, 13)],
-        "months_short": [get_month_names("abbreviated", context="format", locale=language)[m] for m in range(1, 13)],
+        "months": [get_month_names("wide", context="format", locale=cldr(language))[m] for m in range(1, 13)],
+        "months_short": [get_month_names("abbreviated", context="format", locale=cldr(language))[m] for m in range(1, 13)],
         # On their own, as labels ("май", not "мая"): the rows of the day-by-day grid.
         "months_label": month_labels(language),
-        "weekdays_short": [get_day_names("abbreviated", context="format", locale=language)[d] for d in range(7)],
+        "weekdays_short": [get_day_names("abbreviated", context="format", locale=cldr(language))[d] for d in range(7)],
     }
