@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from fontTools.ttLib import TTFont
+from markupsafe import escape
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -79,7 +80,7 @@ def _replacement(match: re.Match) -> str:
     char = match.group()
     compatible = unicodedata.normalize("NFKC", char)  # "ﬁ" → "fi", "１" → "1", a no-break space
     if compatible != char and not _missing().search(compatible):
-        return compatible
+        return str(escape(compatible))  # "＜" is "<" as text, never markup
     return "" if unicodedata.category(char) in _DROPPED_CATEGORIES else "?"
 
 
