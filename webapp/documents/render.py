@@ -76,19 +76,25 @@ def _missing() -> re.Pattern:
     return re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
 
 
+@lru_cache(maxsize=1)
+def _missing_after_space() -> re.Pattern:
+    """One such character and the space before it, if any: a dropped emoji takes its space along."""
+    return re.compile(f"( ?)({_missing().pattern})")
+
+
 def _replacement(match: re.Match) -> str:
-    char = match.group()
+    space, char = match.groups()
     compatible = unicodedata.normalize("NFKC", char)  # "ﬁ" → "fi", "１" → "1", a no-break space
     if compatible != char and not _missing().search(compatible):
-        return str(escape(compatible))  # "＜" is "<" as text, never markup
-    return "" if unicodedata.category(char) in _DROPPED_CATEGORIES else "?"
+        return space + str(escape(compatible))  # "＜" is "<" as text, never markup
+    return "" if unicodedata.category(char) in _DROPPED_CATEGORIES else space + "?"
 
 
 def printable(html: str) -> str:
     """The HTML with only characters that Tirkeu's own fonts draw: an emoji or another symbol they
-    lack is left out ("улица Абая 🏠" prints "улица Абая "), a letter of a script they lack becomes
-    "?", in place of another font's glyph or a blank box."""
-    return _missing().sub(_replacement, html)
+    lack is left out with the space before it ("улица Абая 🏠" prints "улица Абая"), a letter of
+    a script they lack becomes "?", in place of another font's glyph or a blank box."""
+    return _missing_after_space().sub(_replacement, html)
 
 
 class RenderFailed(Exception):
