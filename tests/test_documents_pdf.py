@@ -281,6 +281,19 @@ def test_emoji_are_printed_as_text(client):
     assert response.status_code == 200 and "улица Абая" in pdf_text(response.data)
 
 
+def test_characters_our_fonts_lack_use_no_font_of_the_server(client):
+    """An emoji, a symbol or a letter of a script the bundled Noto Sans lacks would be drawn by
+    whatever font the server has (DejaVu, an emoji font) or as a blank box: it is left out, or
+    printed "?", and the PDF uses our two fonts alone. A compatible form the fonts have is printed
+    in its place, as text: a full-width "＜" is "<", never markup."""
+    values = {"stay.street": "улица Абая 🏠👍🏽", "stay.city": "Ωμέγα ❤️", "host.name": "ТОО «Қазақ» ✓ ＜b＞ﬁ"}
+    response = post_pdf(client, "host-sheet", api_answers(**values))
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    assert {font.split("+")[1] for font, _ in fonts(response.data)} == {"Tirkeu-Noto-Sans", "Tirkeu-Noto-Sans-Bold"}
+    text = pdf_text(response.data)
+    assert "?????, улица Абая, 12" in text and "ТОО «Қазақ»" in text and "<b>fi" in text
+
+
 def test_a_render_past_its_time_limit_is_stopped_and_the_worker_carries_on(client):
     from webapp import create_app
 

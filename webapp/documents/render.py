@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import gc
 import mimetypes
+import re
 import signal
 import threading
+import unicodedata
 from contextlib import contextmanager
 from functools import lru_cache
 
+from fontTools.ttLib import TTFont
+from markupsafe import escape
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -20,6 +24,14 @@ STATIC = (ROOT / "static").resolve()
 # Relative URLs in documents resolve against this address, which names no real host (.invalid is
 # reserved); the fetcher maps it to the static folder and never opens a connection.
 BASE_URL = "https://static.tirkeu.invalid/"
+# The fonts css/documents.css gives every document. A character neither has would be drawn by a
+# font of the server's (Pango falls back to any installed font that has it) or as a blank .notdef
+# box, which also makes WeasyPrint give the font a custom encoding that text extraction misreads;
+# printable() keeps such characters out, so the PDF depends on these files alone.
+FONTS = ("fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf")
+# A character the fonts lack that is dropped rather than shown as "?": emoji and other symbols,
+# their variation selectors, skin tones and other combining marks.
+_DROPPED_CATEGORIES = ("So", "Sk", "Mn", "Me", "Cf")
 
 
 class StaticOnlyFetcher(URLFetcher):
@@ -40,6 +52,49 @@ def _shared() -> tuple[FontConfiguration, CSS, StaticOnlyFetcher]:
     fetcher = StaticOnlyFetcher()
     stylesheet = CSS(url=BASE_URL + "css/documents.css", font_config=fonts, url_fetcher=fetcher)
     return fonts, stylesheet, fetcher
+
+
+@lru_cache(maxsize=1)
+def _missing() -> re.Pattern:
+    """Matches one character that some font of FONTS lacks (the markup's ASCII is in every one)."""
+    covered = None
+    for name in FONTS:
+        with TTFont(STATIC / name, lazy=True) as font:
+            chars = set(font.getBestCmap())
+        covered = chars if covered is None else covered & chars
+    covered |= {ord(c) for c in "\t\n\r"}
+    ranges, start, previous = [], None, None
+    for code in sorted(covered):
+        if start is None:
+            start = previous = code
+        elif code == previous + 1:
+            previous = code
+        else:
+            ranges.append((start, previous))
+            start = previous = code
+    ranges.append((start, previous))
+    return re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
+
+
+@lru_cache(maxsize=1)
+def _missing_after_space() -> re.Pattern:
+    """One such character and the space before it, if any: a dropped emoji takes its space along."""
+    return re.compile(f"( ?)({_missing().pattern})")
+
+
+def _replacement(match: re.Match) -> str:
+    space, char = match.groups()
+    compatible = unicodedata.normalize("NFKC", char)  # "ﬁ" → "fi", "１" → "1", a no-break space
+    if compatible != char and not _missing().search(compatible):
+        return space + str(escape(compatible))  # "＜" is "<" as text, never markup
+    return "" if unicodedata.category(char) in _DROPPED_CATEGORIES else space + "?"
+
+
+def printable(html: str) -> str:
+    """The HTML with only characters that Tirkeu's own fonts draw: an emoji or another symbol they
+    lack is left out with the space before it ("улица Абая 🏠" prints "улица Абая"), a letter of
+    a script they lack becomes "?", in place of another font's glyph or a blank box."""
+    return _missing_after_space().sub(_replacement, html)
 
 
 class RenderFailed(Exception):
@@ -81,7 +136,7 @@ def render_pdf(html: str, seconds: float = 10.0) -> bytes:
 def _render(html: str, seconds: float) -> bytes:
     fonts, stylesheet, fetcher = _shared()
     with time_limit(seconds):
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+        document = HTML(string=printable(html), base_url=BASE_URL, url_fetcher=fetcher)
         return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
 
 
