@@ -27,11 +27,12 @@ ACCENTED = dict(zip(
 # What must stay as it is: placeholders (%(name)s, %(num)d, {name}, %s), HTML tags and entities,
 # and addresses, which the code reads or a person types.
 KEEP = re.compile(r"%\(\w+\)[sdr]|%[sd]|\{\w+\}|<[^>]*>|&\w+;|https?://\S+|\b[\w.-]+\.(?:kz|ru|org|com|gov)\b")
-FILLER = "ẋẋẋẋ"
+# A letter the bundled PDF fonts have (a filler they lack would print "?")
+FILLER = "ĸĸĸĸ"
 
 
 def pseudo(text: str) -> str:
-    """'Enter the date' -> 'Éñŧéŕ ŧĥé đáŧé ẋẋẋẋ' (placeholders, tags and addresses kept)."""
+    """'Enter the date' -> 'Éñŧéŕ ŧĥé đáŧé ĸĸĸĸ' (placeholders, tags and addresses kept)."""
     if not text:
         return text
     out, last = [], 0
