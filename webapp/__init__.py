@@ -7,7 +7,7 @@ from flask_babel import Babel
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import api, cli, explain, i18n, pages
+from . import api, cli, explain, i18n, modules, pages
 from .assets import static_url
 from .catalogs import compile_missing_catalogs
 from .config import ROOT, Config
@@ -23,7 +23,8 @@ from .pwa import bp as pwa_bp
 
 babel = Babel()
 
-# No inline script or style, nothing from another origin.
+# No inline script or style (but a page's import map, allowed by its hash: webapp/modules.py),
+# nothing from another origin.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; "
@@ -127,6 +128,7 @@ def create_app(test_config: dict | None = None, *, production: bool = False) -> 
     def template_helpers():
         return {
             "static_url": static_url,
+            "module_scripts": modules.module_scripts,
             "language": i18n.current_language(),
             "language_names": i18n.LANGUAGE_NAMES,
             "rules_checked": rule_book().last_checked,
@@ -134,7 +136,7 @@ def create_app(test_config: dict | None = None, *, production: bool = False) -> 
 
     @app.after_request
     def security_headers(response):
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Content-Security-Policy", modules.content_security_policy(CONTENT_SECURITY_POLICY))
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
