@@ -36,7 +36,8 @@ function compare(record, name, check) {
     if (record.first.length < 3) record.first.push(`${name}: ${error.message}`);
   }
 }
-function verdict(record) {
+function verdict(t, record) {
+  t.diagnostic(`${record.cases} cases`);
   assert.ok(record.cases > 0, "no cases");
   assert.equal(record.failed, 0, `${record.failed} of ${record.cases} cases differ from Python's:\n\n${record.first.join("\n\n")}`);
 }
@@ -86,7 +87,7 @@ test("the golden files hold the vectors and a large enough corpus", () => {
 });
 
 for (const [label, set] of [["vectors", vectors], ["corpus", corpus]]) {
-  test(`evaluator.js gives Python's plan (${label})`, () => verdict(set.checks.evaluator));
-  test(`explain.js gives the result page's sentences in ru, kk and en (${label})`, () => verdict(set.checks.result));
-  test(`calendar.js gives the server's calendar file (${label})`, () => verdict(set.checks.calendar));
+  test(`evaluator.js gives Python's plan (${label})`, (t) => verdict(t, set.checks.evaluator));
+  test(`explain.js gives the result page's sentences in ru, kk and en (${label})`, (t) => verdict(t, set.checks.result));
+  test(`calendar.js gives the server's calendar file (${label})`, (t) => verdict(t, set.checks.calendar));
 }
