@@ -10,9 +10,11 @@ from datetime import date, timedelta
 from .common import ROOT
 
 JS = """
-const { evaluate } = require(process.argv[1]);
-const data = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
-const inputs = JSON.parse(require("fs").readFileSync(0, "utf8"));
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const { evaluate } = await import(pathToFileURL(process.argv[1]));
+const data = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const inputs = JSON.parse(readFileSync(0, "utf8"));
 const started = process.hrtime.bigint();
 for (const input of inputs) evaluate(input, data);
 console.log(Number(process.hrtime.bigint() - started) / 1e6);
@@ -50,7 +52,7 @@ def compare(count: int) -> dict:
     rules = ROOT / "build" / "bench" / "rules.json"
     rules.parent.mkdir(parents=True, exist_ok=True)
     rules.write_text(rules_json(date(2026, 9, 5)))
-    output = subprocess.run(["node", "-e", JS, str(ROOT / "static" / "js" / "rules.js"), str(rules)],
+    output = subprocess.run(["node", "--input-type=module", "-e", JS, str(ROOT / "static" / "js" / "core" / "evaluator.js"), str(rules)],
                             input=json.dumps(plans), capture_output=True, text=True, check=True).stdout
     javascript_ms = float(output.strip())
     return {"plans": count, "python_ms": round(python_ms, 1), "javascript_ms": round(javascript_ms, 1),

@@ -22,6 +22,8 @@ npm install --no-audit --no-fund --loglevel=error
 .venv/bin/flask --app webapp translate compile
 # pytest exits 5 when it collects no tests: that is a failure here, as is any other non-zero code.
 .venv/bin/python -m pytest "$@"
-# The browser's evaluator against the same vectors, on the rule data the app serves.
+# The browser's evaluator against the same vectors, on the rule data the app serves; and the
+# phone's modules against Python's own outputs for the vectors and 10 000 seeded random cases.
 .venv/bin/flask --app webapp rules export build/rules.json
+.venv/bin/flask --app webapp golden write build/golden
 node --test tests/js/

@@ -47,7 +47,7 @@ def test_precache_lists_every_language_and_static_file_with_a_revision(client):
         for path in ("/", "/deadlines/", "/documents/"):
             assert f"/{lang}{path}" in urls
     assert any(re.fullmatch(r"/static/css/app\.css\?v=[0-9a-f]{12}", url) for url in urls)
-    assert any(url.startswith("/static/js/rules.js?v=") for url in urls)
+    assert any(url.startswith("/static/js/core/evaluator.js?v=") for url in urls)
     assert "/api/v1/rules" in urls
     assert all(re.fullmatch(r"[0-9a-f]{16}", entry["revision"]) for entry in entries)
     assert not any("/deadlines/plan" in url or ".pdf" in url for url in urls)  # nothing carrying answers

@@ -56,7 +56,7 @@ def test_pages_api_and_pdfs_through_nginx(stack):
 
 
 def test_static_files_come_from_nginx_compressed_and_immutable(stack):
-    status, headers, body = fetch(f"{stack.url}/static/js/rules.js?v=anything", headers={"Accept-Encoding": "gzip"})
+    status, headers, body = fetch(f"{stack.url}/static/js/core/evaluator.js?v=anything", headers={"Accept-Encoding": "gzip"})
     assert status == 200 and headers["Content-Encoding"] == "gzip"
     assert b"evaluate" in gzip.decompress(body)
     assert headers["Cache-Control"] == "public, max-age=31536000, immutable"

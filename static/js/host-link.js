@@ -2,8 +2,9 @@
 // in. The answers the sheet needs travel inside the link, after the "#", which a browser never
 // sends to a server. Made on "Check your answers" (below, with its QR code; offline too), read by
 // print-documents.js on the host's phone; node tests check the two agree.
-(function (root) {
-  "use strict";
+import { dateParts } from "./core/words.js";
+
+const hostLink = (function () {
   // Only the answers the host's sheet prints or counts its dates from, in the order they travel
   // (version 1 of the link): not the sex, patronymic, purpose of the trip, postcode or children,
   // which it does not show. A new answer goes at the end with a new version number, so that links
@@ -126,9 +127,9 @@
   }
 
   var api = { FIELDS: FIELDS, encode: encode, decode: decode, link: link, SHEET: SHEET };
-  if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
-  root.TirkeuHostLink = api;
-  if (root.document) root.document.addEventListener("DOMContentLoaded", fetchSection);
+  // Node imports the codec alone; a page also gets the section.
+  if (typeof document !== "undefined") document.addEventListener("DOMContentLoaded", fetchSection);
+  return api;
 
   // The section is fetched (the phone keeps it once fetched): "Check your answers" without
   // JavaScript, which cannot use it, does not carry it.
@@ -145,7 +146,7 @@
   function bindSection() {
     var section = document.querySelector("[data-send-to-host]");
     var form = document.getElementById("wizard");
-    if (!section || !form || !window.TirkeuAnswers || !window.TirkeuWords || !window.TextEncoder) return;
+    if (!section || !form || !window.TirkeuAnswers || !window.TextEncoder) return;
     var result = section.querySelector("[data-host-link-result]");
     var field = section.querySelector("[data-host-link]");
     var status = section.querySelector("[data-host-link-status]");
@@ -196,7 +197,7 @@
     section.querySelector("[data-host-link-make]").addEventListener("click", function () {
       status.textContent = "";
       var answers = window.TirkeuAnswers.collect(form);
-      encode(answers, window.TirkeuWords.dateParts).then(function (payload) {
+      encode(answers, dateParts).then(function (payload) {
         show(link(window.location.origin, language(), payload));
         // Said, not read out: a screen reader would spell the 400 characters of the link.
         status.textContent = section.getAttribute("data-made");
@@ -220,4 +221,6 @@
       navigator.share({ title: section.getAttribute("data-share-title"), url: field.value }).catch(function () { /* closed */ });
     });
   }
-})(this);
+})();
+
+export const { FIELDS, encode, decode, link, SHEET } = hostLink;

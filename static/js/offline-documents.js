@@ -2,13 +2,14 @@
 // One step shows at a time (#person … #children, #check); the answers are checked as the server
 // checks them (webapp/documents/answers.py, with its messages from webapp/documents/offline.py)
 // and kept on the device by answers.js; the documents are printed from the blank print pages.
+import { dateParts, tidy, words as wordsFor } from "./core/words.js";
+
 (function () {
-  "use strict";
   var root = document.getElementById("offline-documents");
   var form = document.getElementById("wizard");
-  if (!root || !form || !window.TirkeuWords || !window.TirkeuAnswers) return;
+  if (!root || !form || !window.TirkeuAnswers) return;
   var checks = JSON.parse(document.getElementById("tirkeu-offline-checks").textContent);
-  var words = window.TirkeuWords(JSON.parse(document.getElementById("tirkeu-offline-words").textContent));
+  var words = wordsFor(JSON.parse(document.getElementById("tirkeu-offline-words").textContent));
   var STEPS = ["person", "passport", "entry", "stay", "host", "children"];
   // Today in Kazakhstan, as the server takes it (a fixed date only where the server has one set).
   var today = root.getAttribute("data-today") || new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
@@ -17,7 +18,6 @@
   // --- the server's checks ----------------------------------------------------------------
   var MARK = /\p{Mn}/u, CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
 
-  var tidy = window.TirkeuWords.tidy;
   function addDays(iso, days) {
     var day = new Date(iso + "T00:00:00Z");
     day.setUTCDate(day.getUTCDate() + days);
@@ -44,7 +44,7 @@
     for (var i = 0; i < chars.length; i++) {
       var c = chars[i];
       if (checks.name_punctuation.indexOf(c) !== -1 || MARK.test(c)) continue;
-      // The letters the server takes for each script (webapp/validators.py letter_ranges).
+      // The letters the server takes for each script (webapp/forms/validators.py letter_ranges).
       var code = c.codePointAt(0);
       if (!scripts.some(function (s) { return checks.letters[s].some(function (r) { return code >= r[0] && code <= r[1]; }); })) return false;
       anyLetter = true;
@@ -65,14 +65,14 @@
     }
     return null;
   }
-  // A date typed in three boxes, read as webapp/fields.py DatePartsField reads it.
+  // A date typed in three boxes, read as webapp/forms/fields.py DatePartsField reads it.
   function readDate(name) {
     var typed = {};
     ["day", "month", "year"].forEach(function (p) {
       var field = form.elements.namedItem(name + "-" + p);
       typed[p] = field ? field.value : "";
     });
-    return window.TirkeuWords.dateParts(typed);
+    return dateParts(typed);
   }
 
   // Each field of a step: its name, the element to link to, and what it holds.

@@ -2,8 +2,11 @@
 // on this phone, with the same values as webapp/documents/content.py document_values, and offers
 // the phone's print or save-as-PDF. Works offline: the page, the scripts and the data are kept by
 // the service worker; the answers never leave the phone.
+import { evaluate, NotCovered } from "./core/evaluator.js";
+import { dateParts, fill as fillSlots, numericDate as numeric, tidy, words as wordsFor } from "./core/words.js";
+import { decode } from "./host-link.js";
+
 (function () {
-  "use strict";
   var toolbar = document.getElementById("print-toolbar");
   if (!toolbar) return;
   var status = toolbar.querySelector("[data-print-status]");
@@ -21,10 +24,9 @@
   var REQUIRED_DATES = ["person-date_of_birth", "passport-issued", "passport-expires", "entry-date"];
 
   // --- the answers, read as the server reads the posted form -------------------------------
-  var tidy = window.TirkeuWords.tidy;
   function dateOf(answers, name) {
-    return window.TirkeuWords.dateParts({ day: answers[name + "-day"], month: answers[name + "-month"],
-                                          year: answers[name + "-year"] }).iso || null;
+    return dateParts({ day: answers[name + "-day"], month: answers[name + "-month"],
+                      year: answers[name + "-year"] }).iso || null;
   }
   function childIndices(answers) {
     var seen = {};
@@ -36,7 +38,6 @@
   }
 
   // --- the values, as content.py writes them -----------------------------------------------
-  var numeric = window.TirkeuWords.numericDate;
   function joined(parts) { return parts.filter(Boolean).join(", "); }
   function ruKk(names) { return names.ru + " / " + names.kk; }
   function inLanguages(names, languages) {
@@ -49,12 +50,12 @@
   function plan(answers, rules, today) {
     var checkpoint = tidy(answers["entry-checkpoint"]);
     try {
-      return window.TirkeuRules.evaluate({
+      return evaluate({
         citizenship: tidy(answers["person-citizenship"]), entry_date: dateOf(answers, "entry-date"), today: today,
         previous_stays: [], checkpoint: checkpoint && checkpoint !== "other" ? checkpoint : null
       }, rules);
     } catch (error) {
-      if (error instanceof window.TirkeuRules.NotCovered) return null;
+      if (error instanceof NotCovered) return null;
       throw error;
     }
   }
@@ -76,7 +77,7 @@
     var safeBy = registration && registration.safe_by ? numeric(registration.safe_by) : "";
     var duty = registration === null ? "undated" : registration.kind === "self_registration" ? "self" : "notice";
     var warnings = result ? result.warnings.filter(function (w) { return SHOWN_WARNINGS.indexOf(w.code) !== -1; }) : [];
-    function warningsIn(l) { var words = window.TirkeuWords(data.words[l]); return warnings.map(words.warningText); }
+    function warningsIn(l) { var words = wordsFor(data.words[l]); return warnings.map(words.warningText); }
     var citationIds = [];
     if (result && registration) {
       registration.sources.concat(result.stay ? result.stay.sources : []).forEach(function (id) {
@@ -209,7 +210,7 @@
     Array.prototype.forEach.call(note.querySelectorAll("[data-host-word]"), function (part) {
       var when = part.getAttribute("data-host-when");
       if (when && !all[when]) { part.remove(); return; }
-      part.textContent = window.TirkeuWords.fill(hostWords[part.getAttribute("data-host-word")], slots);
+      part.textContent = fillSlots(hostWords[part.getAttribute("data-host-word")], slots);
     });
     note.hidden = false;
   }
@@ -220,7 +221,7 @@
     var today = toolbar.getAttribute("data-today") ||
       new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
     var linkProblem = null; // a host's link that cannot be read: "link_broken" or "link_old_browser"
-    var answers = hostLink !== null ? (window.TirkeuHostLink ? window.TirkeuHostLink.decode(hostLink) : Promise.reject(new Error("no reader")))
+    var answers = hostLink !== null ? decode(hostLink)
       .catch(function (error) { linkProblem = error.oldBrowser ? "link_old_browser" : "link_broken"; return {}; })
       : window.TirkeuAnswers.store.then(function (s) {
         return Promise.all([s.get("documents"), s.get("documents-checked")]);

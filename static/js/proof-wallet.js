@@ -2,11 +2,12 @@
 // or a photo of either, kept on this phone only (IndexedDB, through answers.js, with the PDFs), and
 // listed with the date on it. The form is never posted. "My deadlines" marks the registration done
 // when such a proof dated on or after the entry is kept (kept-files.js).
+import { dateParts, fill, numericDate } from "./core/words.js";
+
 (function () {
-  "use strict";
   var form = document.querySelector("[data-proof-wallet]");
   var list = document.querySelector("[data-proof-list]");
-  if (!form || !list || !window.TirkeuAnswers || !window.TirkeuWords || !window.Blob) return;
+  if (!form || !list || !window.TirkeuAnswers || !window.Blob) return;
   var store = window.TirkeuAnswers.store;
   var words = JSON.parse(document.getElementById("tirkeu-proof-words").textContent);
   var status = form.querySelector("[data-proof-status]");
@@ -15,7 +16,6 @@
   var PREFIX = "proof/";
   form.hidden = false;
 
-  var fill = window.TirkeuWords.fill, numericDate = window.TirkeuWords.numericDate;
   // Today in Kazakhstan, as the server takes it (a fixed date only where the server has one set).
   function today() { return form.getAttribute("data-today") || new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date()); }
   function el(tag, attributes, text) {
@@ -30,8 +30,8 @@
     var errors = [];
     var kind = form.querySelector("input[name=kind]:checked");
     if (!kind) errors.push({ group: "proof-kind-group", anchor: "proof-kind-0", message: words.messages.required_kind });
-    var date = window.TirkeuWords.dateParts({ day: form.elements["date-day"].value, month: form.elements["date-month"].value,
-                                              year: form.elements["date-year"].value });
+    var date = dateParts({ day: form.elements["date-day"].value, month: form.elements["date-month"].value,
+                          year: form.elements["date-year"].value });
     var dateError = date.empty ? "required_date" : date.error || (date.iso > today() ? "date_ahead" : null);
     if (dateError) errors.push({ group: "proof-date-group", anchor: "proof-date-" + (date.part || "day"), part: date.part, message: words.messages[dateError] });
     var file = form.elements.file.files[0];

@@ -2,6 +2,7 @@
 language with the network gone; and Chromium finds the app installable."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -143,17 +144,20 @@ def _result_text(page, remove: str) -> str:
     return " ".join(page.inner_text("main").split())
 
 
-def test_results_offline_are_the_same_as_online(browser, browser_context_args, live_server):
-    """With no network the phone writes the result page itself: same dates, same words, same layout."""
+def test_results_offline_are_laid_out_as_online(browser, browser_context_args, live_server):
+    """With no network the phone writes the result page itself, laid out as the server's. Its
+    sentences, in every language and for 10 000 cases, are checked by tests/js/golden.test.mjs:
+    here a few answers that take each branch of the layout (a full plan with an earlier stay and
+    a checkpoint, a visa-required country, digits typed on another keyboard, a return date)."""
     context = browser.new_context(**browser_context_args)
     page = context.new_page()
     page.goto(f"{live_server}/en/")
     wait_until_ready_offline(page)
+    cases = [("ru", RESULT_QUERIES[0]), ("kk", RESULT_QUERIES[3]), ("en", RESULT_QUERIES[5]), ("kk", RESULT_QUERIES[7])]
     online = {}
-    for lang in ("ru", "kk", "en"):
-        for query in RESULT_QUERIES:
-            page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
-            online[lang, query] = _result_text(page, ".no-such-part")
+    for lang, query in cases:
+        page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
+        online[lang, query] = _result_text(page, ".no-such-part")
     context.set_offline(True)
     for (lang, query), expected in online.items():
         page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
@@ -181,35 +185,26 @@ def test_a_country_typed_by_name_is_not_guessed_offline(browser, browser_context
     context.close()
 
 
-def _events(ics: bytes) -> list[dict]:
-    from icalendar import Calendar
-
-    calendar = Calendar.from_ical(ics)
-    events = []
-    for event in calendar.walk("VEVENT"):
-        alarm = event.walk("VALARM")[0]
-        events.append({key: str(event[key]) for key in ("uid", "summary", "description", "transp")}
-                      | {"start": event.decoded("dtstart"), "end": event.decoded("dtend"),
-                         "trigger": alarm.decoded("trigger"), "alarm": str(alarm["description"])})
-    return [{"name": str(calendar["x-wr-calname"]), "prodid": str(calendar["prodid"])}] + events
-
-
 def test_the_calendar_file_made_offline_is_the_servers(browser, browser_context_args, live_server, client):
-    """Offline the phone writes the .ics itself: the same events, words and reminders."""
+    """Offline the phone writes the .ics itself, byte for byte the server's but for the moment
+    it was made (tests/js/golden.test.mjs compares the text for every case and language; this
+    is the download itself)."""
     context = browser.new_context(**browser_context_args, accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{live_server}/kk/")
+    page.goto(f"{live_server}/ru/")
     wait_until_ready_offline(page)
     context.set_offline(True)
-    for lang, query in (("kk", RESULT_QUERIES[0]), ("ru", RESULT_QUERIES[4]), ("en", RESULT_QUERIES[1])):
-        page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
-        page.wait_for_selector("main .offline-note")
-        with page.expect_download() as download:
-            page.click("main .calendar-download button")
-        on_phone = Path(download.value.path()).read_bytes()
-        from_server = client.get(f"/{lang}/deadlines/plan.ics?{query}").data
-        assert _events(on_phone) == _events(from_server), f"{lang}: {query[:40]}"
-        assert download.value.suggested_filename.endswith(".ics")
+    query = RESULT_QUERIES[4]  # an overstay: an event today, and the deadlines
+    page.goto(f"{live_server}/ru/deadlines/plan?{query}")
+    page.wait_for_selector("main .offline-note")
+    with page.expect_download() as download:
+        page.click("main .calendar-download button")
+    on_phone = Path(download.value.path()).read_bytes()
+    from_server = client.get(f"/ru/deadlines/plan.ics?{query}").data
+    stamp = re.compile(rb"^DTSTAMP:\d{8}T\d{6}Z\r$", re.M)
+    assert stamp.sub(b"DTSTAMP:-", on_phone) == stamp.sub(b"DTSTAMP:-", from_server)
+    assert on_phone.count(b"BEGIN:VEVENT") == 3
+    assert download.value.suggested_filename.endswith(".ics")
     context.close()
 
 

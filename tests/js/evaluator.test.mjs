@@ -1,12 +1,11 @@
-// The browser's evaluator (static/js/rules.js) against the shared vectors, on the data the app
+// The browser's evaluator (static/js/core/evaluator.js) against the shared vectors, on the data the app
 // serves. Run by scripts/test.sh after exporting that data:  node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
-const { evaluate } = require("../../static/js/rules.js");
+import { evaluate } from "../../static/js/core/evaluator.js";
+
 const root = new URL("../../", import.meta.url);
 const data = JSON.parse(readFileSync(new URL(process.env.TIRKEU_RULES_JSON || "build/rules.json", root)));
 const vectorDir = new URL("tests/vectors/", root);

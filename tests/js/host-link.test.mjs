@@ -2,13 +2,9 @@
 // phone decodes, letters and dates intact; a link cut short or changed is refused, not misread.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
-globalThis.window = globalThis;
-require("../../static/js/words.js");
-const hostLink = require("../../static/js/host-link.js");
-const dateParts = window.TirkeuWords.dateParts;
+import * as hostLink from "../../static/js/host-link.js";
+import { dateParts } from "../../static/js/core/words.js";
 
 const ANSWERS = {
   "person-surname_latin": "IVANOV", "person-given_names_latin": "IVAN", "person-surname_cyrillic": "ИВАНОВ",

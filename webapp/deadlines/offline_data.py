@@ -18,7 +18,10 @@ from ..rules.places import checkpoints
 from .calendar_file import REMINDER_BEFORE
 
 
-RENDERERS = (ROOT / "static" / "js" / "offline-plan.js", ROOT / "static" / "js" / "words.js")
+# The phone's result page: its layout and the modules that word it. The golden test proves this
+# finds every message they use (one missing would be written in English, and differ from Python's).
+RENDERERS = tuple(ROOT / "static" / "js" / name
+                  for name in ("offline-plan.js", "core/words.js", "core/explain.js", "core/calendar.js"))
 # The first string argument of _("...") and ngettext("...", ...) in the renderer.
 JS_MESSAGE = re.compile(r'(?<![\w.])(?:_|ngettext)\(\s*("(?:[^"\\]|\\.)*")')
 
@@ -40,9 +43,17 @@ def catalog_messages() -> tuple[dict[str, str], dict[str, list[str]]]:
         if isinstance(key, tuple):
             if key[0] in wanted:
                 plurals.setdefault(key[0], {})[key[1]] = text
-        elif key in wanted:
+        elif key in wanted and text != key:  # the phone writes a message missing here as its id
             messages[key] = text
     return messages, {k: [forms[i] for i in sorted(forms)] for k, forms in plurals.items()}
+
+
+def plural_forms() -> str:
+    """The catalog's own plural rule, the expression of its Plural-Forms header that gettext
+    evaluates here ("(n != 1)"), so that the phone picks the same form as the server."""
+    header = get_translations()._catalog.get("", "")
+    forms = next(line.split(":", 1)[1] for line in header.splitlines() if line.lower().startswith("plural-forms:"))
+    return forms.split("plural=", 1)[1].strip().rstrip(";")
 
 
 def offline_data(language: str) -> dict:
@@ -53,6 +64,7 @@ def offline_data(language: str) -> dict:
         "reminder_days": REMINDER_BEFORE.days,  # the calendar file's reminder, as the server's
         "messages": messages,
         "plurals": plurals,
+        "plural_forms": plural_forms(),
         "calendar": calendar_words(language),
         "checkpoints": {point["id"]: place_name(point, language) for point in checkpoints()},
         "holidays": {name: str(text) for name, text in HOLIDAYS.items()},

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from ..deadlines.explain import source_view
 from ..web.i18n import calendar_words, countries, country_codes, country_name, force_language, languages, place_name
 from ..messages import WARNINGS
-from ..deadlines.offline_data import catalog_messages
+from ..deadlines.offline_data import catalog_messages, plural_forms
 from ..rules import rule_book
 from ..rules.places import checkpoints, regions
 from .answers import HOST_KINDS, PURPOSES
@@ -49,6 +49,7 @@ def words(language: str) -> dict:
             "language": language,
             "messages": {},
             "plurals": {msgid: forms for msgid, forms in plurals.items() if msgid.startswith(WARNING_PLURALS)},
+            "plural_forms": plural_forms(),
             "calendar": calendar_words(language),
             "warnings": {code: str(text) for code, text in WARNINGS.items() if code in DOCUMENT_WARNINGS},
             "page": {key: str(text) for key, text in PAGE_WORDS.items()},

@@ -7,6 +7,7 @@ import sys
 import click
 from babel.messages.pofile import read_po, write_po
 from flask import Blueprint
+from flask.cli import AppGroup
 
 from .config import ROOT
 
@@ -103,3 +104,29 @@ def check_rules_command(on_day):
     if report.errors:
         raise SystemExit(1)
     click.echo("The rule data is complete." + (" Read the warnings above." if report.warnings else ""))
+
+
+golden_cli = AppGroup("golden", help="Python's outputs that the phone's modules must give too (tests/js/golden.test.mjs).")
+
+
+@golden_cli.command("write")
+@click.argument("directory", type=click.Path(file_okay=False, writable=True))
+@click.option("--count", default=10_000, show_default=True, help="cases in the seeded random corpus")
+@click.option("--workers", default=None, type=int, help="processes (default: up to 2)")
+def write_golden_command(directory, count, workers):
+    """Write the golden files (rule data, words, vectors and corpus with their outputs) to DIRECTORY."""
+    import time
+    from pathlib import Path
+
+    from flask import current_app
+
+    from ..golden import write_golden
+
+    started = time.perf_counter()
+    counts = write_golden(current_app._get_current_object(), Path(directory), count, workers)
+    click.echo(f"{counts['vectors']} vectors and {counts['corpus']} random cases written to {directory} "
+               f"in {time.perf_counter() - started:.1f} s.")
+
+
+# Added with the rules' commands, so that create_app need not know of one more blueprint.
+rules_bp.record_once(lambda state: state.app.cli.add_command(golden_cli))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from flask import Flask, request
 
-# No inline script or style, nothing from another origin.
+from .modules import content_security_policy
+
+# No inline script or style (but a page's import map, allowed by its hash: web/modules.py),
+# nothing from another origin.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; "
@@ -31,7 +34,7 @@ def revalidated(response):
 
 
 def security_headers(response):
-    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("Content-Security-Policy", content_security_policy(CONTENT_SECURITY_POLICY))
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)

@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, jsonify, redirect, request, url_for
 from ..rules import rule_book
 from ..pwa.offline import NEVER, keep
 from .assets import static_url
+from .modules import module_scripts
 from .i18n import DEFAULT_LANGUAGE, country_name, current_language, language_name, languages, long_date
 
 bp = Blueprint("site", __name__)
@@ -14,7 +15,7 @@ bp = Blueprint("site", __name__)
 
 @bp.app_context_processor
 def layout_values():
-    return {"static_url": static_url, "language": current_language(), "languages": languages,
+    return {"static_url": static_url, "module_scripts": module_scripts, "language": current_language(), "languages": languages,
             "language_name": language_name, "rules_checked": rule_book().last_checked}
 
 

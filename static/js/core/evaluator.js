@@ -1,14 +1,7 @@
 // The deadline evaluator for the browser: the same rules and counting as webapp/rules/evaluator.py,
 // on the same data (/rules.json), checked against the same vectors (tests/vectors/*.json).
 // Dates are whole days since 1970-01-01 (UTC), so no time zone can shift a deadline.
-(function (root, factory) {
-  "use strict";
-  if (typeof module === "object" && module.exports) {
-    module.exports = factory();
-  } else {
-    root.TirkeuRules = factory();
-  }
-})(typeof self !== "undefined" ? self : this, function () {
+const rules = (function () {
   "use strict";
 
   var MS_PER_DAY = 86400000;
@@ -298,4 +291,6 @@
   }
 
   return { evaluate: evaluate, NotCovered: NotCovered, toDay: toDay, toIso: toIso };
-});
+})();
+
+export const { evaluate, NotCovered, toDay, toIso } = rules;

@@ -1,0 +1,75 @@
+// A plan's calendar file (.ics), byte for byte as webapp/deadlines/calendar_file.py writes it.
+import { daysBetween, isoPlus } from "./explain.js";
+
+function icsText(text) { return text.replace(/[\\;,\n]/g, (c) => "\\" + (c === "\n" ? "n" : c)); }
+// As icalendar folds: under 75 octets, never splitting a character or an escape.
+function fold(line) {
+  const pieces = [];
+  let piece = [], width = 0;
+  Array.from(line).forEach((c) => {
+    const code = c.codePointAt(0), size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    if (piece.length && width + size >= 75) {
+      const carried = piece.length > 1 && (piece[piece.length - 1] === "\\" || piece[piece.length - 1] === "^") ? [piece.pop()] : [];
+      pieces.push(piece.join(""));
+      piece = carried;
+      width = carried.length; // "\\" or "^": one octet
+    }
+    piece.push(c);
+    width += size;
+  });
+  if (piece.length) pieces.push(piece.join(""));
+  return pieces.join("\r\n ") + "\r\n";
+}
+function icsDate(iso) { return iso.replace(/-/g, ""); }
+
+async function uid(parts) {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(parts.join("|")));
+  return Array.from(new Uint8Array(digest)).map((b) => b.toString(16).padStart(2, "0")).join("").slice(0, 24) + "@tirkeu";
+}
+
+// `explained`: explainer(data) of the language; `stamp`: when the file is made (a Date), as DTSTAMP.
+export async function calendarText(plan, answers, explained, data, stamp) {
+  const _ = explained._;
+  const sourceLine = (id) => {
+    const source = data.sources[id];
+    return _("Source: %(title)s, %(url)s (checked %(date)s)", { title: source.title, url: source.url, date: source.checked });
+  };
+  const events = [];
+  plan.warnings.forEach((w) => {
+    if (w.code === "overstay" || w.code === "limit_used_on_entry") {
+      // Something to do today, not at a date: an event today that says so.
+      events.push({ parts: [w.code], day: answers.today, summary: _("Act now: contact the migration police or call 1414"),
+                    description: explained.warningText(w), remind: 0 });
+    }
+  });
+  plan.obligations.forEach((o) => {
+    if (!o.deadline || o.kind === "residence_permit") return;
+    const lines = explained.obligationSteps(o, answers.accommodation);
+    if (o.safe_by) lines.unshift(explained.safeByText(o));
+    lines.push(sourceLine(o.sources[0]));
+    events.push({ parts: [o.kind, o.deadline], day: o.deadline, summary: explained.obligationTitle(o, answers.accommodation),
+                  description: lines.join("\n\n"), remind: data.reminder_days + (o.safe_by ? daysBetween(o.deadline, o.safe_by) : 0) });
+  });
+  if (plan.stay && plan.stay.leave_by) {
+    const permit = plan.obligations.some((o) => o.kind === "residence_permit");
+    events.push({ parts: ["leave_by", plan.stay.leave_by], day: plan.stay.leave_by,
+                  summary: _("Leave Kazakhstan by %(date)s", { date: explained.longDate(plan.stay.leave_by) }),
+                  description: [permit ? _("This is the last day you may stay. To stay longer you need a temporary residence permit before this date; an application in progress does not extend your stay.")
+                                       : _("This is the last day you may stay."), sourceLine(plan.stay.sources[0])].join("\n\n"),
+                  remind: data.reminder_days });
+  }
+  const when = stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  // In icalendar's order.
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tirkeu//Deadlines//" + data.language.toUpperCase(), "CALSCALE:GREGORIAN",
+                 "X-WR-CALNAME:" + icsText(_("Tirkeu: my deadlines in Kazakhstan"))];
+  for (const e of events) {
+    lines.push("BEGIN:VEVENT", "SUMMARY:" + icsText(e.summary), "DTSTART;VALUE=DATE:" + icsDate(e.day),
+               "DTEND;VALUE=DATE:" + icsDate(isoPlus(e.day, 1)), "DTSTAMP:" + when,
+               "UID:" + await uid([plan.rule_set, answers.entry_date].concat(e.parts)),
+               "DESCRIPTION:" + icsText(e.description), "TRANSP:TRANSPARENT", "BEGIN:VALARM", "ACTION:DISPLAY",
+               "DESCRIPTION:" + icsText(e.summary), "TRIGGER:" + (e.remind ? "-P" + e.remind + "D" : "P0D"),
+               "END:VALARM", "END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(fold).join("");
+}

@@ -1,0 +1,260 @@
+// Every sentence of "Your deadlines" for a plan, as webapp/deadlines/explain.py and deadlines/plan.html write
+// them: data for offline-plan.js to lay out, checked against Python's by tests/js/golden.test.mjs.
+import { words as wordsFor } from "./words.js";
+
+export const URGENT = ["overstay", "limit_used_on_entry", "deadline_passed"];
+
+export function isoPlus(iso, days) {
+  var d = new Date(iso + "T00:00:00Z");
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+export function daysBetween(later, earlier) { return Math.round((new Date(later + "T00:00:00Z") - new Date(earlier + "T00:00:00Z")) / 86400000); }
+
+// `data`: the language's words and names (webapp/deadlines/offline_data.py offline_data).
+export function explainer(data) {
+  var words = wordsFor(data);
+  var _ = words._, ngettext = words.ngettext, longDate = words.longDate, shortDay = words.shortDay;
+  var warningText = words.warningText;
+
+  function daysLeftText(days) {
+    if (days > 0) return ngettext("%(num)d day left", "%(num)d days left", days);
+    if (days === 0) return _("today is the last day");
+    return ngettext("%(num)d day overdue", "%(num)d days overdue", -days);
+  }
+  function workingDaysText(n) { return ngettext("%(num)d working day", "%(num)d working days", n); }
+
+  function dayOffText(off) {
+    var when = shortDay(off.day);
+    if (off.reason === "weekend") return _("%(day)s — weekend", { day: when });
+    var name = off.name.replace(" (estimated)", "");
+    if (off.name.indexOf("(estimated)") !== -1) {
+      return _("%(day)s — public holiday: %(holiday)s (expected date, not yet announced)", { day: when, holiday: data.holidays[name] || name });
+    }
+    if (name.toLowerCase().indexOf("substituted") !== -1) return _("%(day)s — day off moved by government decree", { day: when });
+    var base = name.replace(" (observed)", ""), holiday = data.holidays[base] || base;
+    if (/\(observed\)$/.test(name)) return _("%(day)s — day off for %(holiday)s, moved from the weekend", { day: when, holiday: holiday });
+    return _("%(day)s — public holiday: %(holiday)s", { day: when, holiday: holiday });
+  }
+
+  function obligationTitle(o, accommodation) {
+    var date = o.deadline ? longDate(o.deadline) : "";
+    if (o.kind === "self_registration") return _("Register online by %(date)s", { date: date });
+    if (o.kind === "host_notification") {
+      if (accommodation === "hotel") return _("The hotel must notify the migration police by %(date)s", { date: date });
+      if (accommodation === "employer") return _("Your employer must notify the migration police by %(date)s", { date: date });
+      return _("Your host must notify the migration police by %(date)s", { date: date });
+    }
+    if (o.kind === "address_change") {
+      var days = workingDaysText(o.counting.n);
+      if (o.who === "self") return _("If you move, register your new address within %(days)s", { days: days });
+      return _("If you move, your new host must notify the migration police within %(days)s", { days: days });
+    }
+    if (o.deadline === null) return _("To stay longer you need a temporary residence permit");
+    return _("To stay after %(date)s you need a temporary residence permit", { date: date });
+  }
+
+  function obligationSteps(o, accommodation) {
+    if (o.kind === "self_registration") {
+      return [
+        _("Enter your details in the migration police information system: your name, date of birth, passport, the address where you stay and the details of the person who houses you."),
+        _("The owner of the home gets a message in a mobile app and confirms or refuses. Once confirmed, the registration certificate appears in your personal account. No certificate means you are not registered yet."),
+        _("If the owner refuses, stay somewhere else, for example in a hotel, and register with that address."),
+        _("Our sources do not name the address of the online service. Look for it on egov.kz or ask the free hotline 1414.")
+      ];
+    }
+    if (o.kind === "host_notification") {
+      var steps = accommodation === "hotel" ? [_("Hotels notify for their guests. Ask at the reception for the notification with its QR code.")] : [];
+      return steps.concat([
+        _("The host notifies the migration police in one of three ways: in person at the migration police; online at vmp.gov.kz or egov.kz with their digital signature (EDS); or in the eQonaq mobile app, which can scan your passport."),
+        _("The host needs a copy of your passport, the address where you stay and their own details: IIN for a person, BIN for a company."),
+        _("The result is a PDF with a QR code. Ask for a copy: no PDF means it is not done, so submit again. The host is the one fined for a late notice.")
+      ]);
+    }
+    if (o.kind === "address_change") {
+      var example = longDate(o.counting.start), due = longDate(o.counting.counted[o.counting.counted.length - 1]);
+      if (o.who === "self") {
+        return [
+          _("Register again in the migration police information system with the new address; the old address is removed automatically."),
+          _("For example, if you move on %(day)s, register by %(date)s.", { day: example, date: due })
+        ];
+      }
+      return [
+        _("Each new host notifies the migration police again, in the same ways."),
+        _("For example, if you move on %(day)s, your new host must notify by %(date)s.", { day: example, date: due })
+      ];
+    }
+    return [
+      _("Apply well before this date. An application in progress does not extend your stay: people have overstayed believing it did."),
+      _("You will need a passport valid for at least 180 more days. Ask the migration police which other documents they need.")
+    ];
+  }
+
+  function obligationReasoning(o) {
+    var c = o.counting;
+    if (o.kind === "residence_permit") return [_("This is the last day you may stay without a permit; see how it is counted under “Leave Kazakhstan”.")];
+    if (!c) return [];
+    if (c.method === "calendar_days") {
+      return [
+        _("The rule: register no later than calendar day %(n)d after crossing the border.", { n: c.n }),
+        _("Day 1 is the day after you entered (%(entry)s), so day %(n)d is %(date)s.", { entry: longDate(c.start), n: c.n, date: longDate(o.deadline) })
+      ];
+    }
+    var lines = o.kind === "address_change"
+      ? [_("The rule: within %(days)s of moving. We count the working days after the day you move, skipping weekends, public holidays and days off moved by decree.", { days: workingDaysText(c.n) })]
+      : [_("The rule: within %(days)s of arrival. We count the working days after the day you entered (%(entry)s), skipping weekends, public holidays and days off moved by decree.", { days: workingDaysText(c.n), entry: longDate(c.start) })];
+    var days = c.counted.map(function (day, i) { return [day, _("Working day %(n)d: %(day)s", { n: i + 1, day: shortDay(day) })]; })
+      .concat(c.skipped.map(function (off) { return [off.day, _("Skipped: %(day)s", { day: dayOffText(off) })]; }));
+    days.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    return lines.concat(days.map((d) => d[1]));
+  }
+
+  // `exitGiven`: the person gave the day they leave (or left); else it is the last day allowed.
+  function nextEntryText(coming, exitGiven) {
+    if (coming.exit === null) {
+      return ngettext(
+        "An entry is allowed again from %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
+        "An entry is allowed again from %(earliest)s. You could then stay %(num)d days, until %(leave_by)s.",
+        coming.days_available, { earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
+    }
+    if (exitGiven) {
+      return ngettext(
+        "Leaving on %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
+        "Leaving on %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d days, until %(leave_by)s.",
+        coming.days_available, { exit: longDate(coming.exit), earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
+    }
+    return ngettext(
+      "If you stay until %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
+      "If you stay until %(exit)s, the first day you may come back is %(earliest)s. You could then stay %(num)d days, until %(leave_by)s.",
+      coming.days_available, { exit: longDate(coming.exit), earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
+  }
+
+  function nextEntryReasoning(coming, ruleSetId) {
+    var lines = [_("The day you enter and the day you leave both count as days of stay.")];
+    if (coming.rule_set !== ruleSetId) lines.push(_("An entry on that day comes under other rules.") + " " + data.rule_sets[coming.rule_set]);
+    if (coming.window_days) {
+      lines.push(_("The rule: at most %(max)d days in any %(window)d-day period.", { max: coming.max_days_in_window, window: coming.window_days }));
+      lines.push(coming.exit === null
+        ? _("%(date)s is the first day on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+          { date: longDate(coming.earliest), max: coming.max_days_in_window, window: coming.window_days })
+        : _("%(date)s is the first day after you leave on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+          { date: longDate(coming.earliest), max: coming.max_days_in_window, window: coming.window_days }));
+    }
+    if (coming.per_entry_days) lines.push(_("The rule: at most %(n)d days per entry, the day of entry being day 1.", { n: coming.per_entry_days }));
+    if (coming.limited_by === "window") {
+      lines.push(_("%(date)s is the last day on which no %(window)d-day period holds more than %(max)d days.",
+        { date: longDate(coming.leave_by), window: coming.window_days, max: coming.max_days_in_window }));
+    } else {
+      lines.push(_("Counting the day you entered (%(entry)s) as day 1, day %(n)d is %(date)s.",
+        { n: coming.per_entry_days, entry: longDate(coming.earliest), date: longDate(coming.leave_by) }));
+    }
+    return lines;
+  }
+
+  function safeByText(o) {
+    if (o.counting && o.counting.method === "calendar_days") {
+      return _("The sources do not say whether the day you crossed the border is day 1. If it is, day %(n)d is %(date)s: to be safe, register by then.", { n: o.counting.n, date: longDate(o.safe_by) });
+    }
+    return _("Some advisers count the day of arrival itself as the first working day. To be safe, do it by %(date)s.", { date: longDate(o.safe_by) });
+  }
+
+  function stayReasoning(stay, entry) {
+    var lines = [_("The day you enter and the day you leave both count as days of stay.")];
+    if (stay.window_days) {
+      lines.push(_("The rule: at most %(max)d days in any %(window)d-day period.", { max: stay.max_days_in_window, window: stay.window_days }));
+      lines.push(ngettext("On the day you entered, your earlier stays gave %(num)d day in the %(window)d days up to that day.",
+        "On the day you entered, your earlier stays gave %(num)d days in the %(window)d days up to that day.",
+        stay.days_before_entry_in_window, { window: stay.window_days }));
+    }
+    if (stay.per_entry_days) lines.push(_("The rule: at most %(n)d days per entry, the day of entry being day 1.", { n: stay.per_entry_days }));
+    if (stay.limited_by === "window") {
+      lines.push(_("%(date)s is the last day on which no %(window)d-day period holds more than %(max)d days.",
+        { date: longDate(stay.leave_by), window: stay.window_days, max: stay.max_days_in_window }));
+    } else if (stay.limited_by === "per_entry") {
+      lines.push(_("Counting the day you entered (%(entry)s) as day 1, day %(n)d is %(date)s.",
+        { n: stay.per_entry_days, entry: longDate(entry), date: longDate(stay.leave_by) }));
+    }
+    return lines;
+  }
+
+  // As webapp/deadlines/explain.py window_days: the window ending on the last day of this stay, in runs.
+  function windowDays(plan, answers) {
+    var stay = plan.stay;
+    if (!stay || !stay.window_days) return null;
+    var today = answers.today;
+    var end = answers.exit_date || (stay.leave_by && today <= stay.leave_by ? stay.leave_by
+      : (today > answers.entry_date ? today : answers.entry_date));
+    var start = isoPlus(end, -(stay.window_days - 1));
+    var stays = answers.previous_stays.map((s) => [s.entry, s.exit]).concat([[answers.entry_date, end]]);
+    var runs = [], used = 0, after = false; // `after`: the day before was present too
+    for (var i = 0, day = start; i < stay.window_days; i++, day = isoPlus(day, 1)) {
+      var present = stays.some((s) => s[0] <= day && day <= s[1]);
+      if (present && after) runs[runs.length - 1][1] = day;
+      else if (present) runs.push([day, day]);
+      used += present;
+      after = present;
+    }
+    var labels = [];
+    for (var month = start.slice(0, 7); month <= end.slice(0, 7); month = isoPlus(month + "-01", 32).slice(0, 7)) {
+      labels.push(data.calendar.months_label[+month.slice(5, 7) - 1]);
+    }
+    return { start: start, end: end, today: today, runs: runs, used: used, max_days: stay.max_days_in_window, month_labels: labels };
+  }
+
+  function windowRunText(first, last) {
+    if (first === last) return _("%(day)s: 1 day", { day: longDate(first) });
+    return ngettext("%(first)s to %(last)s: %(num)d day", "%(first)s to %(last)s: %(num)d days", daysBetween(last, first) + 1,
+      { first: longDate(first), last: longDate(last) });
+  }
+
+  const tag = (days, orangeFrom) => ({ text: daysLeftText(days), level: days < 0 ? "red" : days <= orangeFrom ? "orange" : "" });
+
+  // Everything "Your deadlines" says about one plan, in the order of plan.html; what a step does
+  // not show is left out.
+  function result(plan, answers) {
+    const out = {
+      entered: _("entered on %(date)s", { date: longDate(answers.entry_date) }),
+      checkpoint: answers.checkpoint ? data.checkpoints[answers.checkpoint] : null,
+      as_of: _("Dates as of %(date)s.", { date: longDate(answers.today) }),
+      rule_set: data.rule_sets[plan.rule_set],
+      warnings: plan.warnings.map((w) => ({ code: w.code, urgent: URGENT.includes(w.code), text: warningText(w) })),
+      key_dates: [], steps: [], sources: plan.sources
+    };
+    if (!plan.group) return out;
+    const registration = plan.obligations[0], stay = plan.stay, accommodation = answers.accommodation;
+    out.key_dates.push({ label: registration.kind === "self_registration" ? _("Register online") : _("Host notifies the migration police"),
+                         date: longDate(registration.deadline), days_left: daysLeftText(registration.days_left),
+                         safe_by: registration.safe_by ? _("To be safe: %(date)s", { date: longDate(registration.safe_by) }) : null });
+    out.steps.push({ kind: "registration", title: obligationTitle(registration, accommodation), tag: tag(registration.days_left, 3),
+                     safe_by: registration.safe_by ? safeByText(registration) : null,
+                     paragraphs: obligationSteps(registration, accommodation), reasoning: obligationReasoning(registration),
+                     sources: registration.sources });
+    if (stay.leave_by) {
+      out.key_dates.push({ label: _("Last day you may stay"), date: longDate(stay.leave_by), days_left: daysLeftText(stay.days_left), safe_by: null });
+      const leave = { kind: "leave", title: _("Leave Kazakhstan by %(date)s", { date: longDate(stay.leave_by) }), tag: tag(stay.days_left, 7),
+                      reasoning: stayReasoning(stay, answers.entry_date), sources: stay.sources };
+      if (stay.window_days) {
+        const days = windowDays(plan, answers);
+        leave.days_used = _("Days used in the %(window)d days up to %(day)s: %(used)d of %(max)d.",
+          { window: stay.window_days, day: longDate(stay.reference_day), used: stay.days_used, max: stay.max_days_in_window });
+        leave.day_by_day = {
+          summary: _("Days in Kazakhstan from %(start)s to %(end)s: %(used)d of %(max)d.",
+            { start: longDate(days.start), end: longDate(days.end), used: days.used, max: days.max_days }),
+          runs: days.runs.map((run) => windowRunText(run[0], run[1])),
+          grid: { start: days.start, end: days.end, today: days.today, runs: days.runs.map((r) => r.join("/")).join(" "),
+                  months: days.month_labels.join(",") }
+        };
+      }
+      out.steps.push(leave);
+    }
+    if (plan.next_entry) {
+      out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: [nextEntryText(plan.next_entry, !!answers.exit_date)],
+                       reasoning: nextEntryReasoning(plan.next_entry, plan.rule_set), sources: plan.next_entry.sources });
+    }
+    plan.obligations.slice(1).forEach((o) => out.steps.push({ kind: o.kind, title: obligationTitle(o, accommodation),
+      paragraphs: obligationSteps(o, accommodation), reasoning: obligationReasoning(o), sources: o.sources }));
+    return out;
+  }
+
+  return { _, ngettext, longDate, warningText, obligationTitle, obligationSteps, safeByText, result };
+}

@@ -1,0 +1,76 @@
+"""The phone's ES modules: DOM-free core, every import sent to a kept, hashed address by the import
+map, the map allowed by the Content-Security-Policy, and the result page's messages all found."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from webapp.web.modules import IMPORT, imported_by
+from webapp.offline_data import RENDERERS
+from webapp.pwa import AFTER_READY_FILES, STATIC_FILES
+
+JS = Path(__file__).parent.parent / "static" / "js"
+COMMENT = re.compile(r"^\s*//.*$|//[^\"'\n]*$", re.M)
+# The pages' modules, as the templates start them (module_scripts).
+ENTRIES = ("js/offline-plan.js", "js/offline-documents.js", "js/host-link.js", "js/print-documents.js", "js/proof-wallet.js")
+
+
+def test_every_import_is_read_for_the_import_map():
+    """An import the map misses would fetch the module's plain address, which no cache keeps."""
+    for path in JS.rglob("*.js"):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"\s*import\b", line)]
+        assert all(IMPORT.fullmatch(line) for line in lines), (path.name, lines)
+        assert not re.search(r"\bimport\s*\(", path.read_text(encoding="utf-8")), path.name
+
+
+def test_every_module_a_page_needs_is_kept_offline(app):
+    with app.test_request_context():
+        needed = {name for entry in ENTRIES for name in imported_by(entry)}
+        assert {"js/core/evaluator.js", "js/core/words.js", "js/core/explain.js", "js/core/calendar.js"} <= needed
+        assert imported_by("js/offline-plan.js")[:2] == ["js/core/evaluator.js", "js/core/words.js"]
+    assert needed | set(ENTRIES) <= set(STATIC_FILES) | set(AFTER_READY_FILES)
+
+
+def test_core_modules_do_not_touch_the_page():
+    for path in (JS / "core").glob("*.js"):
+        code = COMMENT.sub("", path.read_text(encoding="utf-8"))
+        # The page's globals, used as objects ("stay.window_days" and "{ window: … }" are not).
+        assert not re.search(r"(?<![\w.])(window|document|self|localStorage|navigator)\s*[.\[]", code), path.name
+
+
+def test_every_message_of_the_result_page_is_a_literal():
+    """offline_data finds the messages the phone needs by reading the calls: a message id that is
+    not written out would never reach the phone."""
+    call = re.compile(r'(?<![\w.])(?<!function )(?:_|ngettext)\(\s*+(?!")')
+    for path in RENDERERS:
+        text = path.read_text(encoding="utf-8")
+        assert not call.search(text), (path.name, text[call.search(text).start():][:60] if call.search(text) else "")
+
+
+@pytest.mark.parametrize("page", ["/ru/deadlines/offline", "/kk/documents/offline", "/en/proof", "/documents/print"])
+def test_pages_with_modules_carry_the_import_map_their_policy_allows(client, page):
+    response = client.get(page)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    maps = re.findall(r'<script type="importmap">(.*?)</script>', html, re.S)
+    assert len(maps) == 1  # one per page, before the first module: a later one is ignored
+    assert html.index('<script type="importmap">') < html.index('<script type="module"')
+    imports = json.loads(maps[0])["imports"]
+    assert imports and all(re.fullmatch(re.escape(plain) + r"\?v=[0-9a-f]{12}", hashed) for plain, hashed in imports.items())
+    for hashed in imports.values():
+        module = client.get(hashed)
+        assert module.status_code == 200
+        module.close()
+    digest = base64.b64encode(hashlib.sha256(maps[0].encode()).digest()).decode()
+    policy = response.headers["Content-Security-Policy"]
+    assert f"script-src 'self' 'sha256-{digest}';" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_pages_without_modules_allow_no_inline_script(client):
+    assert "script-src 'self';" in client.get("/en/deadlines/").headers["Content-Security-Policy"]
