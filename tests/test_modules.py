@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from webapp.web.modules import IMPORT, imported_by
-from webapp.offline_data import RENDERERS
+from webapp.deadlines.offline_data import RENDERERS
 from webapp.pwa import AFTER_READY_FILES, STATIC_FILES
 
 JS = Path(__file__).parent.parent / "static" / "js"
@@ -31,7 +31,8 @@ def test_every_import_is_read_for_the_import_map():
 def test_every_module_a_page_needs_is_kept_offline(app):
     with app.test_request_context():
         needed = {name for entry in ENTRIES for name in imported_by(entry)}
-        assert {"js/core/evaluator.js", "js/core/words.js", "js/core/explain.js", "js/core/calendar.js"} <= needed
+        assert {"js/core/evaluator.js", "js/core/words.js", "js/core/explain.js", "js/core/calendar.js", "js/core/checks.js",
+                "js/core/document-values.js", "js/core/host-link.js"} <= needed
         assert imported_by("js/offline-plan.js")[:2] == ["js/core/evaluator.js", "js/core/words.js"]
     assert needed | set(ENTRIES) <= set(STATIC_FILES) | set(AFTER_READY_FILES)
 
@@ -41,6 +42,18 @@ def test_core_modules_do_not_touch_the_page():
         code = COMMENT.sub("", path.read_text(encoding="utf-8"))
         # The page's globals, used as objects ("stay.window_days" and "{ window: … }" are not).
         assert not re.search(r"(?<![\w.])(window|document|self|localStorage|navigator)\s*[.\[]", code), path.name
+
+
+def test_the_documents_scripts_take_languages_and_steps_from_the_data():
+    """A language or a step is added in Python only (web/i18n.py, documents/answers.py STEPS): the
+    documents' scripts get them from the page's checks and the print data."""
+    for name in ("offline-documents.js", "print-documents.js", "host-link.js", "core/checks.js",
+                 "core/document-values.js", "core/host-link.js"):
+        code = COMMENT.sub("", (JS / name).read_text(encoding="utf-8"))
+        assert not re.search(r'\((?:ru|kk|en)\|', code), name  # a regular expression of the languages
+        assert not re.search(r'\[\s*"person"', code), name  # a list of the steps
+        if not name.startswith("core/"):
+            assert not re.search(r'"(?:ru|kk|en)"', code), name
 
 
 def test_every_message_of_the_result_page_is_a_literal():

@@ -1,9 +1,9 @@
-// The link sent to a host (static/js/host-link.js): what the guest's phone encodes, the host's
+// The link sent to a host (static/js/core/host-link.js): what the guest's phone encodes, the host's
 // phone decodes, letters and dates intact; a link cut short or changed is refused, not misread.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import * as hostLink from "../../static/js/host-link.js";
+import * as hostLink from "../../static/js/core/host-link.js";
 import { dateParts } from "../../static/js/core/words.js";
 
 const ANSWERS = {
@@ -31,7 +31,7 @@ function dates(answers) {
 }
 
 test("the host's phone reads back what the guest's phone put in the link", async () => {
-  const payload = await hostLink.encode(ANSWERS, dateParts);
+  const payload = await hostLink.encode(ANSWERS);
   assert.match(payload, /^1z[A-Za-z0-9_-]+$/); // compressed, URL-safe, nothing to escape in a message
   assert.ok(!payload.includes("IVANOV"));
   const back = await hostLink.decode(payload);
@@ -46,7 +46,7 @@ test("a browser that cannot compress sends the answers uncompressed, still reada
   const saved = globalThis.CompressionStream;
   globalThis.CompressionStream = undefined;
   try {
-    const payload = await hostLink.encode(ANSWERS, dateParts);
+    const payload = await hostLink.encode(ANSWERS);
     assert.match(payload, /^1j/);
     assert.deepEqual(dates(await hostLink.decode(payload)), dates(ANSWERS));
   } finally {
@@ -55,7 +55,7 @@ test("a browser that cannot compress sends the answers uncompressed, still reada
 });
 
 test("no character changed on the way turns into other answers", async () => {
-  const payload = await hostLink.encode(ANSWERS, dateParts);
+  const payload = await hostLink.encode(ANSWERS);
   const original = JSON.stringify(dates(await hostLink.decode(payload)));
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   let refused = 0;
@@ -75,7 +75,7 @@ test("no character changed on the way turns into other answers", async () => {
 });
 
 test("a link cut short, changed or from elsewhere is refused", async () => {
-  const payload = await hostLink.encode(ANSWERS, dateParts);
+  const payload = await hostLink.encode(ANSWERS);
   await assert.rejects(hostLink.decode(payload.slice(0, -12)));
   await assert.rejects(hostLink.decode(payload.slice(0, 20) + (payload[20] === "A" ? "B" : "A") + payload.slice(21)));
   await assert.rejects(hostLink.decode("2z" + payload.slice(2)));

@@ -98,7 +98,7 @@ def child_values(child) -> dict:
 
 def document_values(form: AnswersForm, language: str) -> dict:
     """Every value the documents show, as text (or a list, or a yes/no), named as the templates
-    and the phone's static/js/print-documents.js name them: the phone computes the same dict from
+    and the phone's static/js/core/document-values.js name them: the phone computes the same dict from
     the answers kept on the device, and fills the blank pages with it."""
     person, passport, entry = form.person.form, form.passport.form, form.entry.form
     stay, host = form.stay.form, form.host.form

@@ -1,4 +1,4 @@
-"""The documents journey without a network: what static/js/offline-documents.js needs to check the
+"""The documents journey without a network: what static/js/core/checks.js needs to check the
 answers on the phone as the server does (webapp/documents/answers.py), with the same messages."""
 from __future__ import annotations
 
@@ -12,14 +12,15 @@ from ..messages import DATE_PARTS_ERRORS, FIELD_ERRORS
 from ..rules import inputs, rule_book
 from ..forms.validators import (APOSTROPHES, KazakhIdentifier, MaxLength, PersonName, PlainText, Pattern, Required,
                           letter_ranges)
-from .answers import CHECKS, ChildForm, AnswersForm
+from .answers import CHECKS, MAX_CHILDREN, STEPS, ChildForm, AnswersForm
 
 DATE_ERRORS = DATE_PARTS_ERRORS + ("entry_before_rules", "too_far_ahead")
 
 
 def field_checks(field) -> dict:
-    """One field's checks, in the order the server runs them (the first failing one is shown)."""
-    spec: dict = {"required": None, "checks": []}
+    """One field's checks, in the order the server runs them (the first failing one is shown);
+    none and no `required` (optional) are left out: three pages carry them in the precache."""
+    spec: dict = {"checks": []}
     if isinstance(field, DatePartsField):
         spec["date"] = True
         spec["required"] = str(FIELD_ERRORS[field.required_message])
@@ -36,7 +37,7 @@ def field_checks(field) -> dict:
             spec["checks"].append({"chars": check.allowed, "min": check.min, "max": check.max, "message": str(check.message)})
         elif isinstance(check, KazakhIdentifier):
             spec["checks"].append({"kazakh_identifier": True, "message": str(check.message)})
-    return spec
+    return {key: value for key, value in spec.items() if value}
 
 
 def offline_checks(form: AnswersForm) -> dict:
@@ -51,6 +52,8 @@ def offline_checks(form: AnswersForm) -> dict:
             for field in ChildForm():
                 fields[f"children-*-{field.name}"] = field_checks(field)
     return {
+        "steps": list(STEPS),
+        "max_children": MAX_CHILDREN,
         "fields": fields,
         "messages": {**{key: str(text) for key, text in CHECKS.items()},
                      **{key: str(FIELD_ERRORS[key]) for key in DATE_ERRORS}},

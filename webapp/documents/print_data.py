@@ -99,6 +99,8 @@ def print_data() -> dict:
 def _print_data(codes: tuple[str, ...]) -> dict:
     """Cached per list of languages: the tests make an app with a pseudo-locale beside the others."""
     return {
+        "languages": list(codes),  # the first is the page's when its address names none
+        "document_warnings": sorted(DOCUMENT_WARNINGS),
         "regions": {r["id"]: {l: place_name(r, l) for l in codes} for r in regions()},
         "checkpoints": {p["id"]: {l: place_name(p, l) for l in codes} for p in checkpoints()},
         "other_checkpoint": translated(OTHER_CHECKPOINT),

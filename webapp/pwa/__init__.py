@@ -24,7 +24,8 @@ THEME_COLOUR = "#0f5e63"
 # installs the app, with a connection, and no page needs them offline (each request costs a round
 # trip on a slow network). The 192 px icon is every page's own icon.
 STATIC_FILES = ("css/app.css", "css/documents.css", "js/app.js", "js/core/evaluator.js", "js/core/words.js",
-                "js/core/explain.js", "js/core/calendar.js", "js/offline.js", "js/offline-plan.js", "js/answers.js",
+                "js/core/explain.js", "js/core/calendar.js", "js/core/checks.js", "js/core/document-values.js",
+                "js/core/host-link.js", "js/offline.js", "js/offline-plan.js", "js/answers.js",
                 "js/kept-files.js", "js/rows.js",
                 "js/offline-documents.js", "js/print-documents.js", "js/host-link.js",
                 "icons/icon-192.png")

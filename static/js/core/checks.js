@@ -1,0 +1,139 @@
+// The documents wizard's checks as the server makes them (webapp/documents/answers.py), on the
+// answers as the form posts them, with the data of webapp/documents/offline.py offline_checks.
+import { dateParts, tidy } from "./words.js";
+
+const MARK = /\p{Mn}/u, CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+export function addDays(iso, days) {
+  const day = new Date(iso + "T00:00:00Z");
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+function yearsBefore(iso, years) {
+  let rest = iso.slice(4);
+  if (rest === "-02-29") rest = "-02-28";
+  return String(+iso.slice(0, 4) - years).padStart(4, "0") + rest;
+}
+// As rules/identifiers.py: the second weights only when the first give 10.
+export function kazakhIdentifier(number) {
+  if (!/^\d{12}$/.test(number)) return false;
+  const digits = Array.from(number, Number);
+  for (const weights of [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]]) {
+    let sum = 0;
+    for (let i = 0; i < 11; i++) sum += digits[i] * weights[i];
+    if (sum % 11 !== 10) return sum % 11 === digits[11];
+  }
+  return false;
+}
+function personName(value, scripts, checks) {
+  let anyLetter = false;
+  for (const c of value) {
+    if (checks.name_punctuation.includes(c) || MARK.test(c)) continue;
+    const code = c.codePointAt(0);
+    if (!scripts.some((s) => checks.letters[s].some((r) => code >= r[0] && code <= r[1]))) return false;
+    anyLetter = true;
+  }
+  return anyLetter;
+}
+export function textError(spec, raw, checks) {
+  const value = tidy(raw), length = Array.from(value).length;
+  if (!value) return spec.required || null;
+  for (const c of spec.checks || []) {
+    const failed = (c.max_length && length > c.max_length) ||
+      (c.scripts && !personName(value, c.scripts, checks)) ||
+      (c.plain && CONTROL.test(value)) ||
+      (c.chars && (length < c.min || length > c.max || Array.from(value).some((ch) => !c.chars.includes(ch)))) ||
+      (c.kazakh_identifier && !kazakhIdentifier(value));
+    if (failed) return c.message;
+  }
+  return null;
+}
+
+export function readDate(answers, name) {
+  return dateParts({ day: answers[name + "-day"], month: answers[name + "-month"], year: answers[name + "-year"] });
+}
+export function dateOf(answers, name) { return readDate(answers, name).iso || null; }
+
+// The children's rows by index, as the server's FieldList reads them.
+export function childIndices(answers, max) {
+  const seen = new Set();
+  for (const key of Object.keys(answers)) {
+    const match = /^children-(\d{1,6})-/.exec(key);
+    if (match) seen.add(+match[1]);
+  }
+  return [...seen].sort((a, b) => a - b).slice(0, max);
+}
+
+// A step's fields, in the order the server lists its errors.
+export function fieldsOf(step, answers, checks) {
+  const fields = [];
+  for (const name of Object.keys(checks.fields)) {
+    if (step === "children" && name.startsWith("children-*-")) continue;
+    if (name.startsWith(step + "-")) fields.push({ name, spec: checks.fields[name] });
+  }
+  if (step !== "children") return fields;
+  for (const i of childIndices(answers, checks.max_children)) {
+    for (const name of Object.keys(checks.fields)) {
+      if (name.startsWith("children-*-")) fields.push({ name: name.replace("*", i), spec: checks.fields[name] });
+    }
+  }
+  return fields;
+}
+
+function checkField(field, answers, checks) {
+  const spec = field.spec;
+  if (spec.date) {
+    const date = readDate(answers, field.name);
+    if (date.empty) return { message: spec.required };
+    if (date.error) return { message: checks.messages[date.error], part: date.part };
+    return { iso: date.iso, message: null };
+  }
+  // A choice (a radio, an option: only those offered) is a text without checks.
+  return { message: textError(spec, answers[field.name], checks) };
+}
+
+// Across fields, as the forms' check() and validate_step() make them.
+function crossCheck(step, results, answers, checks, today) {
+  const fail = (name, key) => {
+    const result = results[name];
+    if (result && !result.message) { result.message = checks.messages[key]; result.part = null; }
+  };
+  const iso = (name) => (results[name] && !results[name].message ? results[name].iso : null);
+  if (step === "person") {
+    const born = iso("person-date_of_birth");
+    if (born && !(born >= "1900-01-01" && born <= today)) fail("person-date_of_birth", "date_of_birth_past");
+  } else if (step === "passport") {
+    const issued = iso("passport-issued"), expires = iso("passport-expires");
+    if (issued && issued > today) fail("passport-issued", "issued_future");
+    if (issued && expires && expires <= issued) fail("passport-expires", "expires_before_issued");
+    else if (expires && expires < today) fail("passport-expires", "expired");
+    const birth = dateOf(answers, "person-date_of_birth");
+    if (iso("passport-issued") && birth && iso("passport-issued") < birth) fail("passport-issued", "issued_before_birth");
+  } else if (step === "entry") {
+    const entry = iso("entry-date");
+    if (entry && entry < checks.first_entry) fail("entry-date", "entry_before_rules");
+    else if (entry && entry > addDays(today, checks.max_days_ahead)) fail("entry-date", "too_far_ahead");
+  } else if (step === "children") {
+    for (const name of Object.keys(results)) {
+      const born = /-date_of_birth$/.test(name) ? iso(name) : null;
+      if (born && !(born > yearsBefore(today, 18) && born <= today)) fail(name, "child_date_of_birth");
+    }
+  }
+}
+
+// One step's errors in order: [{name, message, part}].
+export function stepErrors(step, answers, checks, today) {
+  const fields = fieldsOf(step, answers, checks), results = {};
+  for (const field of fields) results[field.name] = checkField(field, answers, checks);
+  crossCheck(step, results, answers, checks, today);
+  return fields.filter((f) => results[f.name].message).map((f) => ({ name: f.name, message: results[f.name].message, part: results[f.name].part }));
+}
+
+// Every step's errors: {field name: its first message}.
+export function errors(answers, checks, today) {
+  const out = {};
+  for (const step of checks.steps) {
+    for (const error of stepErrors(step, answers, checks, today)) out[error.name] = error.message;
+  }
+  return out;
+}

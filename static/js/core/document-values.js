@@ -1,0 +1,112 @@
+// Every value the documents print, from the answers as the form posts them: those of
+// webapp/documents/content.py document_values.
+import { evaluate, NotCovered } from "./evaluator.js";
+import { childIndices, dateOf } from "./checks.js";
+import { numericDate as numeric, tidy, words as wordsFor } from "./words.js";
+
+function joined(parts) { return parts.filter(Boolean).join(", "); }
+function ruKk(names) { return names.ru + " / " + names.kk; }
+function inLanguages(names, languages) {
+  var seen = [];
+  languages.forEach(function (l) { if (seen.indexOf(names[l]) === -1) seen.push(names[l]); });
+  return seen.join(" / ");
+}
+// The card: the reader's language first, then Russian and Kazakh.
+export function cardLanguages(language) { return [language].concat(["ru", "kk"].filter(function (l) { return l !== language; })); }
+
+function plan(answers, rules, today) {
+  var checkpoint = tidy(answers["entry-checkpoint"]);
+  try {
+    return evaluate({
+      citizenship: tidy(answers["person-citizenship"]), entry_date: dateOf(answers, "entry-date"), today: today,
+      previous_stays: [], checkpoint: checkpoint && checkpoint !== "other" ? checkpoint : null
+    }, rules);
+  } catch (error) {
+    if (error instanceof NotCovered) return null;
+    throw error;
+  }
+}
+
+// `data`: the print data with `countries` (/api/v1/countries' names).
+export function values(answers, data, rules, today, language) {
+  var a = function (name) { return tidy(answers[name]); };
+  var card = cardLanguages(language);
+  var country = data.countries[a("person-citizenship")];
+  var place = data.regions[a("stay-region")] || null;
+  var pointNames = data.checkpoints[a("entry-checkpoint")] || data.other_checkpoint;
+  var result = plan(answers, rules, today);
+  var registration = result && result.obligations.length ? result.obligations[0] : null;
+  var nameLatin = (a("person-surname_latin") + " " + a("person-given_names_latin")).trim();
+  var nameCyrillic = (a("person-surname_cyrillic") + " " + a("person-given_names_cyrillic")).trim();
+  var issued = numeric(dateOf(answers, "passport-issued")), expires = numeric(dateOf(answers, "passport-expires"));
+  var entryDate = numeric(dateOf(answers, "entry-date"));
+  var kind = a("host-kind");
+  var safeBy = registration && registration.safe_by ? numeric(registration.safe_by) : "";
+  var duty = registration === null ? "undated" : registration.kind === "self_registration" ? "self" : "notice";
+  var warnings = result ? result.warnings.filter(function (w) { return data.document_warnings.indexOf(w.code) !== -1; }) : [];
+  function warningsIn(l) { var words = wordsFor(data.words[l]); return warnings.map(words.warningText); }
+  var citationIds = [];
+  if (result && registration) {
+    registration.sources.concat(result.stay ? result.stay.sources : []).forEach(function (id) {
+      if (citationIds.indexOf(id) === -1) citationIds.push(id);
+    });
+  }
+  var citations = citationIds.map(function (id) { return data.sources[id].host + " (" + data.sources[id].checked + ")"; });
+  var ru = warningsIn("ru"), kk = warningsIn("kk");
+  return {
+    warnings: ru.map(function (text, i) { return [text, kk[i]]; }),
+    card_warnings: warningsIn(language),
+    name_latin: nameLatin,
+    name_cyrillic: nameCyrillic,
+    card_name: nameCyrillic ? nameLatin + " / " + nameCyrillic : nameLatin,
+    patronymic: a("person-patronymic"),
+    date_of_birth: numeric(dateOf(answers, "person-date_of_birth")),
+    sex: data.sex[a("person-sex")] ? ruKk(data.sex[a("person-sex")]) : "",
+    citizenship: ruKk(country),
+    card_citizenship: inLanguages(country, card),
+    passport_number: a("passport-number"),
+    passport_issued: issued,
+    passport_expires: expires,
+    passport_period: issued + " – " + expires,
+    card_passport: a("passport-number") + " (" + expires + ")",
+    entry_date: entryDate,
+    checkpoint: ruKk(pointNames),
+    card_entry: entryDate + ", " + inLanguages(pointNames, card),
+    purpose: data.purposes[a("entry-purpose")] ? ruKk(data.purposes[a("entry-purpose")]) : "",
+    host_kind: data.host_kinds[kind] ? ruKk(data.host_kinds[kind]) : "",
+    host_name: a("host-name"),
+    host_iin: a("host-iin"),
+    host_bin: a("host-bin"),
+    host_phone: a("host-phone"),
+    show_iin: !!(a("host-iin") || (!a("host-bin") && kind === "person")),
+    show_bin: !!(a("host-bin") || (!a("host-iin") && kind !== "person")),
+    card_host: joined([a("host-name"), a("host-phone")]),
+    region: place ? ruKk(place) : "",
+    city: a("stay-city"),
+    street: a("stay-street"),
+    house: a("stay-house"),
+    flat: a("stay-flat"),
+    postcode: a("stay-postcode"),
+    address: joined([place ? place.ru : "", a("stay-city"), a("stay-street"), a("stay-house"), a("stay-flat")]),
+    card_address: joined([place ? inLanguages(place, card) : "", a("stay-city"), a("stay-street"), a("stay-house"), a("stay-flat")]),
+    children: childIndices(answers).map(function (i) {
+      var prefix = "children-" + i + "-", name = (a(prefix + "surname") + " " + a(prefix + "given_names")).trim();
+      var label = data.child_labels[/[\u0400-\u04ff]/.test(name) ? "full_name_cyrillic" : "full_name_latin"];
+      return { name: name, date_of_birth: numeric(dateOf(answers, prefix + "date_of_birth")), label_ru: label.ru, label_kk: label.kk };
+    }),
+    has_children: childIndices(answers).length > 0,
+    self_registration: duty === "self",
+    host_notice: duty === "notice",
+    duty_self: duty === "self",
+    duty_notice: duty === "notice",
+    duty_undated: duty === "undated",
+    deadline: registration ? numeric(registration.deadline) : "",
+    deadline_sub: safeBy ? data.to_be_safe.ru + " / " + data.to_be_safe.kk + ": " + safeBy : "",
+    card_deadline: registration ? numeric(registration.deadline) + (safeBy ? " (" + data.to_be_safe[language] + ": " + safeBy + ")" : "") : "",
+    has_stay: !!(result && result.stay),
+    leave_by: result && result.stay && result.stay.leave_by ? numeric(result.stay.leave_by) : "",
+    citations: citations,
+    made_on: numeric(today)
+  };
+}
+
