@@ -111,10 +111,10 @@ golden_cli = AppGroup("golden", help="Python's outputs that the phone's modules 
 
 @golden_cli.command("write")
 @click.argument("directory", type=click.Path(file_okay=False, writable=True))
-@click.option("--count", default=10_000, show_default=True, help="cases in the seeded random corpus")
+@click.option("--count", default=10_000, show_default=True, help="cases in each seeded random corpus")
 @click.option("--workers", default=None, type=int, help="processes (default: up to 2)")
 def write_golden_command(directory, count, workers):
-    """Write the golden files (rule data, words, vectors and corpus with their outputs) to DIRECTORY."""
+    """Write the golden files (rule data, words, vectors and corpora with their outputs) to DIRECTORY."""
     import time
     from pathlib import Path
 
@@ -124,7 +124,8 @@ def write_golden_command(directory, count, workers):
 
     started = time.perf_counter()
     counts = write_golden(current_app._get_current_object(), Path(directory), count, workers)
-    click.echo(f"{counts['vectors']} vectors and {counts['corpus']} random cases written to {directory} "
+    click.echo(f"{counts['vectors']} vectors, {counts['corpus']} random plans and {counts['documents']} answer sets "
+               f"for the documents written to {directory} "
                f"in {time.perf_counter() - started:.1f} s.")
 
 

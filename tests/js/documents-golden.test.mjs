@@ -1,0 +1,65 @@
+// The documents journey's modules against Python's own outputs, case by case: core/checks.js gives
+// each field's first error as the server's wizard does, in the case's language, and
+// core/document-values.js every value the documents print (webapp/documents/content.py
+// document_values), both run on the data the phone's pages give them. Written by
+// `flask --app webapp golden write build/golden` (webapp/golden/documents.py).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { createGunzip } from "node:zlib";
+
+import { errors } from "../../static/js/core/checks.js";
+import { values } from "../../static/js/core/document-values.js";
+
+const root = new URL("../../", import.meta.url);
+const directory = new URL((process.env.TIRKEU_GOLDEN || "build/golden").replace(/\/?$/, "/"), root);
+const MIN_CASES = Number(process.env.TIRKEU_GOLDEN_MIN || 10000);
+
+if (!existsSync(new URL("documents.json", directory))) {
+  throw new Error(`no golden files in ${directory.pathname}: run flask --app webapp golden write build/golden`);
+}
+const data = JSON.parse(readFileSync(new URL("documents.json", directory)));
+const rules = JSON.parse(readFileSync(new URL("rules.json", directory)));
+
+function tally() { return { cases: 0, failed: 0, first: [] }; }
+function compare(record, name, check) {
+  record.cases += 1;
+  try {
+    check();
+  } catch (error) {
+    record.failed += 1;
+    if (record.first.length < 3) record.first.push(`${name}: ${error.message}`);
+  }
+}
+function verdict(t, record) {
+  t.diagnostic(`${record.cases} cases`);
+  assert.ok(record.cases > 0, "no cases");
+  assert.equal(record.failed, 0, `${record.failed} of ${record.cases} cases differ from Python's:\n\n${record.first.join("\n\n")}`);
+}
+
+const checked = { checks: tally(), values: tally() };
+const seen = { count: 0, languages: new Set(), fields: new Set(), steps: new Set() };
+const lines = createInterface({ input: createReadStream(new URL("documents.jsonl.gz", directory)).pipe(createGunzip()), crlfDelay: Infinity });
+for await (const line of lines) {
+  if (!line) continue;
+  const golden = JSON.parse(line), label = `${golden.name} (${golden.language}, today ${golden.today})`;
+  seen.count += 1;
+  seen.languages.add(golden.language);
+  for (const name of Object.keys(golden.errors)) { seen.fields.add(name.replace(/^children-\d+-/, "children-*-")); seen.steps.add(name.split("-")[0]); }
+  compare(checked.checks, label, () => assert.deepEqual(errors(golden.answers, data.checks[golden.language], golden.today), golden.errors));
+  if (golden.values) {
+    compare(checked.values, label, () => assert.deepEqual(values(golden.answers, data.print, rules, golden.today, golden.language), golden.values));
+  }
+}
+
+test("the golden file holds enough cases, of every kind", () => {
+  assert.ok(seen.count >= MIN_CASES, `${seen.count} cases, fewer than ${MIN_CASES}`);
+  assert.deepEqual([...seen.languages].sort(), [...data.print.languages].sort());
+  assert.deepEqual([...seen.steps].sort(), [...data.steps].sort()); // an error in every step
+  assert.ok(seen.fields.size >= Object.keys(data.checks[data.print.languages[0]].fields).length * 0.8, [...seen.fields].join(" "));
+  // Both valid and invalid answer sets, many of each.
+  assert.ok(checked.values.cases >= seen.count * 0.3 && checked.values.cases <= seen.count * 0.7, `${checked.values.cases} valid`);
+});
+test("checks.js gives each field's first error as the server's wizard does", (t) => verdict(t, checked.checks));
+test("document-values.js gives every value of the documents as the server's PDF", (t) => verdict(t, checked.values));
