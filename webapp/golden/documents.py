@@ -31,16 +31,17 @@ from ..rules.places import checkpoints, regions
 from ..web.i18n import force_language, languages
 
 SEED = 17
-LATIN_NAMES = ("IVANOV", "PETROVA", "O'BRIEN", "JEAN-PIERRE", "ÉLODIE", "  smith  ", "ANNA MARIA",
-               # and wrong ones: another script, a digit, empty, too long, a zero-width space
-               "Иванов", "IVAN2", "", "A" * 61, "\u200bIVAN", "Z" * 60, "Zoë", "ＷＡＮＧ")
+# A next-line character is a space to Python; full-width letters and an ordinal sign are no
+# Latin letters to the server.
+LATIN_GOOD = ("IVANOV", "PETROVA", "O'BRIEN", "JEAN-PIERRE", "ÉLODIE", "  smith  ", "IVA\x85NOV", "Zoë", "Z" * 60)
+LATIN_BAD = ("Иванов", "IVAN2", "Ivan!", "", "A" * 61, "\u200bIVAN", "Maªa", "ＷＡＮＧ")
 CYRILLIC_NAMES = ("ИВАНОВ", "Әлия", "Ёлкин", "Ахмет-Оглы", "Д'Арк", "IVANOV", "Иван1", "", "", "Ж" * 61)
-TEXTS = ("Уральск", "улица Абая", "ӘҒҚҢӨҰҮҺІ көшесі", "12", "5A", "", "", "x" * 61, "tab\there", "Алматы\u0007",
-         "Ural\ufeff", "Уральск\u202e", " ")
-PASSPORT_NUMBERS = ("75 1234567", "AB1234567", "N12345", "753", "75-1234567", "ab1234567", "", "1" * 21)
-PHONES = ("+7 701 123 45 67", "87011234567", "+7 (701) 123-45-67", "", "phone", "+" + "1" * 30)
+TEXTS = ("Уральск", "улица Абая", "ӘҒҚҢӨҰҮҺІ көшесі", "12", "5A", "", "", "x" * 61, "x" * 101, "tab\there",
+         "Алматы\u0007", "Ural\ufeff", "Уральск\u202e", " ")
+PASSPORT_NUMBERS = ("75 1234567", "AB1234567", "N12345", "753", "ab12", "75-1234567", "ab1234567", "", "1" * 21)
+PHONES = ("+7 701 123 45 67", "87011234567", "+7 (701) 123-45-67", "", "phone", "call me", "+" + "1" * 30)
 POSTCODES = ("090000", "Z05T3D0", "", "09 0000", "z05t3d0", "12345")
-DATE_TYPOS = ("", "0", "32", "13", "31", "99", "20261", "2o26", "１２", "২৭", "1899", "12", " 7 ")
+DATE_TYPOS = ("", "0", "32", "13", "31", "99", "90", "x", "20261", "2o26", "１２", "২৭", "1899", "12", " 7 ")
 # What can be wrong in a case, a few at a time.
 MISTAKES = ("surname_latin", "given_names_latin", "cyrillic", "patronymic", "birth", "sex", "citizenship", "number",
             "issued", "expires", "entry", "checkpoint", "purpose", "region", "city", "street", "house", "postcode",
@@ -92,8 +93,8 @@ def answer_set(rng: random.Random, valid: bool) -> dict:
     if "issued" in wrong and rng.random() < 0.5:
         issued = pick((today + timedelta(days=rng.randrange(1, 30)), born - timedelta(days=rng.randrange(1, 300))))
     answers = {
-        "person-surname_latin": either("surname_latin", LATIN_NAMES[:7] + LATIN_NAMES[-2:], LATIN_NAMES[7:-2]),
-        "person-given_names_latin": either("given_names_latin", LATIN_NAMES[:7], LATIN_NAMES[7:]),
+        "person-surname_latin": either("surname_latin", LATIN_GOOD, LATIN_BAD),
+        "person-given_names_latin": either("given_names_latin", LATIN_GOOD, LATIN_BAD),
         "person-surname_cyrillic": either("cyrillic", CYRILLIC_NAMES[:5] + ("",), CYRILLIC_NAMES[5:]),
         "person-given_names_cyrillic": pick(CYRILLIC_NAMES[:5] + ("",)),
         "person-patronymic": either("patronymic", ("ИВАНОВИЧ", "", "UGLI", "Ахмет-Оглы"), ("Иван1", "-", "x" * 61)),
@@ -131,9 +132,9 @@ def answer_set(rng: random.Random, valid: bool) -> dict:
 
 def cases(count: int, seed: int = SEED) -> list[dict]:
     rng = random.Random(seed)
-    # About half are meant to be valid; some of those still are not (an expired passport, an entry
-    # before the first rules), and a few wrong ones are taken (a patronymic of "-").
-    return [answer_set(rng, valid=rng.random() < 0.5) for _ in range(count)]
+    # About 40 % valid: some meant to be are not (a passport expired, an entry before the first
+    # rules), and a few wrong ones are taken (a patronymic of "-").
+    return [answer_set(rng, valid=rng.random() < 0.38) for _ in range(count)]
 
 
 def case_outputs(case: dict) -> dict:
