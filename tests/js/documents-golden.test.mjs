@@ -9,7 +9,7 @@ import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 
-import { errors } from "../../static/js/core/checks.js";
+import { errors, letterRanges } from "../../static/js/core/checks.js";
 import { values } from "../../static/js/core/document-values.js";
 
 const root = new URL("../../", import.meta.url);
@@ -60,6 +60,11 @@ test("the golden file holds enough cases, of every kind", () => {
   assert.ok(seen.fields.size >= Object.keys(data.checks[data.print.languages[0]].fields).length * 0.8, [...seen.fields].join(" "));
   // Both valid and invalid answer sets, many of each.
   assert.ok(checked.values.cases >= seen.count * 0.3 && checked.values.cases <= seen.count * 0.7, `${checked.values.cases} valid`);
+});
+test("checks.js takes the letters the server takes, from the page's steps between them", () => {
+  for (const checks of Object.values(data.checks)) {
+    for (const [script, ranges] of Object.entries(data.letter_ranges)) assert.deepEqual(letterRanges(checks.letters[script]), ranges, script);
+  }
 });
 test("checks.js gives each field's first error as the server's wizard does", (t) => verdict(t, checked.checks));
 test("document-values.js gives every value of the documents as the server's PDF", (t) => verdict(t, checked.values));

@@ -23,8 +23,9 @@ def tidy(value):
 @lru_cache(maxsize=2)
 def letter_ranges(script: str) -> tuple[tuple[int, int], ...]:
     """The code points PersonName takes as letters of `script` ("LATIN", "CYRILLIC"), as
-    [first, last] ranges: the phone checks names with these (static/js/core/checks.js).
-    Every Latin and Cyrillic letter is below U+20000 (the loop takes a few milliseconds)."""
+    [first, last] ranges: the phone checks names with these (static/js/core/checks.js; the page
+    carries them as documents/offline.py letter_steps). Every Latin and Cyrillic letter is below
+    U+20000 (the loop takes a few milliseconds)."""
     found: list[list[int]] = []
     for code in range(0x20000):
         char = chr(code)

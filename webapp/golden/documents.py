@@ -25,6 +25,7 @@ from ..documents.answers import HOST_KINDS, PURPOSES, STEPS, AnswersForm
 from ..documents.content import document_values
 from ..documents.offline import offline_checks
 from ..documents.print_data import country_names, print_data
+from ..forms.validators import letter_ranges
 from ..rules import rule_book
 from ..rules.identifiers import is_valid_iin_or_bin
 from ..rules.places import checkpoints, regions
@@ -156,7 +157,8 @@ def page_data(app: Flask) -> dict:
             checks[language] = offline_checks(AnswersForm(None, today=date(2026, 9, 5)))
     with app.test_request_context("/documents/print"):
         data = {**print_data(), "countries": country_names()["names"]}
-    return {"steps": list(STEPS), "checks": checks, "print": data}
+    ranges = {script: [list(r) for r in letter_ranges(script)] for script in ("LATIN", "CYRILLIC")}
+    return {"steps": list(STEPS), "checks": checks, "print": data, "letter_ranges": ranges}
 
 
 _APP: Flask | None = None

@@ -25,12 +25,21 @@ export function kazakhIdentifier(number) {
   }
   return false;
 }
+// offline.py letter_steps -> [first, last] ranges.
+export function letterRanges(steps) {
+  const ranges = [];
+  for (let i = 0, at = 0; i < steps.length; i += 2) ranges.push([at += steps[i], at += steps[i + 1]]);
+  return ranges;
+}
+const RANGES = new WeakMap();
 function personName(value, scripts, checks) {
+  if (!RANGES.has(checks)) RANGES.set(checks, Object.fromEntries(Object.entries(checks.letters).map(([s, steps]) => [s, letterRanges(steps)])));
+  const letters = RANGES.get(checks);
   let anyLetter = false;
   for (const c of value) {
     if (checks.name_punctuation.includes(c) || MARK.test(c)) continue;
     const code = c.codePointAt(0);
-    if (!scripts.some((s) => checks.letters[s].some((r) => code >= r[0] && code <= r[1]))) return false;
+    if (!scripts.some((s) => letters[s].some((r) => code >= r[0] && code <= r[1]))) return false;
     anyLetter = true;
   }
   return anyLetter;
