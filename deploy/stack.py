@@ -78,14 +78,14 @@ class Stack:
         process.send_signal(sig)
         process.wait(timeout=60)
 
-    def start(self) -> "Stack":
+    def start(self) -> Stack:
         try:
             return self._start()
         except BaseException:
             self.stop()  # what did start must not outlive a failed start (nginx refusing its config)
             raise
 
-    def _start(self) -> "Stack":
+    def _start(self) -> Stack:
         self.run.mkdir(parents=True, exist_ok=True)
         self.secret = self.env.get("SECRET_KEY") or secrets.token_hex(32)
         self.port, self.redis_port = free_port(), free_port()
@@ -141,7 +141,7 @@ http {{
                 process.kill()
         self.processes.clear()
 
-    def __enter__(self) -> "Stack":
+    def __enter__(self) -> Stack:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -367,8 +367,8 @@ def test_a_stay_that_runs_into_new_rules_says_so(client, lang, said):
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
 def test_the_rules_page_gives_every_rule_set_source_and_open_question(client, lang):
     from webapp.deadlines.explain import source_view
-    from webapp.web.i18n import long_date
     from webapp.rules import rule_book
+    from webapp.web.i18n import long_date
 
     page = client.get(f"/{lang}/rules")
     assert page.status_code == 200

@@ -7,14 +7,14 @@ from datetime import date
 from flask import Blueprint, current_app, jsonify, request
 
 from ..deadlines.explain import plan_json
-from ..web.i18n import country_codes, current_language
-from ..web.limits import api_limit
 from ..messages import FIELD_ERRORS
+from ..pwa.offline import INSTALL, keep
 from ..rules import NotCovered, PlanInput, Stay, evaluate, inputs
 from ..rules.export import rules_json
 from ..rules.places import checkpoint as find_checkpoint
+from ..web.i18n import country_codes, current_language
+from ..web.limits import api_limit
 from ..web.today import today as kazakhstan_today
-from ..pwa.offline import INSTALL, keep
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

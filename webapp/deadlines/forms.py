@@ -5,14 +5,14 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Form, FieldList, FormField, RadioField, SelectChoice, SelectField
+from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField
 
 from ..forms.fields import CountryField, DatePartsField
-from ..web.i18n import current_language, place_name
 from ..messages import ACCOMMODATIONS, FIELD_ERRORS, REGIONS
 from ..rules import inputs
 from ..rules.evaluator import PlanInput, Stay
 from ..rules.places import checkpoints
+from ..web.i18n import current_language, place_name
 
 
 class EarlierStayForm(Form):

@@ -9,16 +9,15 @@ import string
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField, StringField
 from werkzeug.datastructures import MultiDict
+from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField, StringField
 
 from ..forms.fields import CountryField, DatePartsField, without_odd_list_keys
-from ..web.i18n import current_language, place_name
+from ..forms.validators import KazakhIdentifier, MaxLength, Optional, Pattern, PersonName, PlainText, Required, tidy
 from ..messages import FIELD_ERRORS
 from ..rules import inputs
 from ..rules.places import checkpoints, regions
-from ..forms.validators import (KazakhIdentifier, MaxLength, Optional, Pattern, PersonName, PlainText, Required,
-                          tidy)
+from ..web.i18n import current_language, place_name
 
 MAX_CHILDREN = 10
 

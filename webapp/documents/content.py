@@ -7,9 +7,9 @@ from flask_babel import lazy_gettext as lazy_data  # titles from the data file, 
 
 from ..deadlines.explain import source_view, warning_text
 from ..messages import RuleText
-from ..web.i18n import country_name, force_language, languages, place_name
 from ..rules import NotCovered, PlanInput, evaluate, rule_book
 from ..rules.places import checkpoint, region
+from ..web.i18n import country_name, force_language, languages, place_name
 from .answers import HOST_KINDS, PURPOSES, AnswersForm
 
 OTHER_CHECKPOINT = _l("Another checkpoint or an airport")

@@ -12,6 +12,8 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
+from ..pwa.offline import AFTER_READY, INSTALL, NEVER, keep
+from ..web.errors import unavailable
 from ..web.i18n import current_language, force_language, languages
 from ..web.limits import pdf_limit
 from ..web.today import today
@@ -21,8 +23,6 @@ from .content import document_context, in_language
 from .offline import offline_checks, offline_words
 from .print_data import PAGE_WORDS
 from .render import RenderFailed, render_pdf
-from ..pwa.offline import AFTER_READY, INSTALL, NEVER, keep
-from ..web.errors import unavailable
 
 bp = Blueprint("documents", __name__, url_prefix="/<lang:lang>/documents")
 # The blank documents, one page for every language (its words come with the data it loads).
