@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import api, deadlines, documents, forms, guidance, proof, pwa, web
+from . import api, deadlines, forms, guidance, proof, pwa, web
 from .documents import views as document_views
 from .web import MissingSecretKey, cli, site
 from .web.config import ROOT, Config

@@ -80,10 +80,7 @@ def _date_format_errors(body: dict) -> dict[str, str]:
         paths += [(f"children[{i}]", "date_of_birth") for i in range(len(children))]
     errors = {}
     for section, key in paths:
-        if section.startswith("children["):
-            container = children[int(section[9:-1])]
-        else:
-            container = body.get(section)
+        container = children[int(section[9:-1])] if section.startswith("children[") else body.get(section)
         if isinstance(container, dict) and container.get(key) not in (None, "") and not _is_iso_date(container[key]):
             errors[f"{section}.{key}"] = str(FIELD_ERRORS["invalid_iso_date"])
     return errors

@@ -192,5 +192,6 @@ def blank_documents():
     with force_language("ru"):
         documents = [Markup(render_template(d.template, document=d, **document_context(None, "ru"))) for d in DOCUMENTS]
         return render_template("documents/print.html", documents=documents,
-                               noscript=[{"language": l, "text": in_language(NOSCRIPT, l)} for l in languages()],
-                               failed=[{"language": l, "text": in_language(PAGE_WORDS["failed"], l)} for l in languages()])
+                               noscript=[{"language": lang, "text": in_language(NOSCRIPT, lang)} for lang in languages()],
+                               failed=[{"language": lang, "text": in_language(PAGE_WORDS["failed"], lang)}
+                                       for lang in languages()])
