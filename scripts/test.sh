@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need and runs every test:
-#   Debian's chromium, poppler-utils, nginx (with brotli), redis-server and Node.js; the Python test extras;
-#   npm's axe-core.
+#   Debian's chromium, poppler-utils, nginx (with brotli), redis-server and Node.js; the Python test extras
+#   (ruff among them); npm's axe-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +20,8 @@ python3 -m venv .venv
 npm install --no-audit --no-fund --loglevel=error
 
 .venv/bin/flask --app webapp translate compile
+# The Python code's style and complexity first (pyproject.toml [tool.ruff]): any finding fails the run.
+.venv/bin/ruff check .
 # pytest exits 5 when it collects no tests: that is a failure here, as is any other non-zero code.
 .venv/bin/python -m pytest "$@"
 # The browser's evaluator against the same vectors, on the rule data the app serves; and the
