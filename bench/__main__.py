@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the app and the test data
 
-from bench import measure_evaluators, measure_pages, measure_pdf, measure_server  # noqa: E402
+from bench import measure_evaluators, measure_pages, measure_pdf, measure_server  # noqa: E402  (after the sys.path line above)
 
 FULL = {"renders": 200, "memory_renders": 10_000, "throughput_s": 60, "server_s": 10, "plans": 10_000}
 QUICK = {"renders": 3, "memory_renders": 20, "throughput_s": 3, "server_s": 2, "plans": 200}

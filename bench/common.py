@@ -33,7 +33,7 @@ class Gunicorn:
         self.port, self.log = free_port(), log
         self.workers = workers or (os.cpu_count() or 1) + 1
 
-    def __enter__(self) -> "Gunicorn":
+    def __enter__(self) -> Gunicorn:
         with open(self.log, "w") as output:
             self.process = subprocess.Popen(
                 [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "webapp.wsgi:app"], cwd=ROOT, stdout=output,
@@ -93,7 +93,7 @@ class Traffic:
                     self.errors.append((time.monotonic(), path, failure))
         connection.close()
 
-    def __enter__(self) -> "Traffic":
+    def __enter__(self) -> Traffic:
         self.started = time.monotonic()
         for thread in self.threads:
             thread.start()

@@ -52,8 +52,10 @@ def compare(count: int) -> dict:
     rules = ROOT / "build" / "bench" / "rules.json"
     rules.parent.mkdir(parents=True, exist_ok=True)
     rules.write_text(rules_json(date(2026, 9, 5)))
-    output = subprocess.run(["node", "--input-type=module", "-e", JS, str(ROOT / "static" / "js" / "core" / "evaluator.js"), str(rules)],
+    evaluator = ROOT / "static" / "js" / "core" / "evaluator.js"
+    output = subprocess.run(["node", "--input-type=module", "-e", JS, str(evaluator), str(rules)],
                             input=json.dumps(plans), capture_output=True, text=True, check=True).stdout
     javascript_ms = float(output.strip())
     return {"plans": count, "python_ms": round(python_ms, 1), "javascript_ms": round(javascript_ms, 1),
-            "python_per_plan_us": round(python_ms * 1000 / count, 1), "javascript_per_plan_us": round(javascript_ms * 1000 / count, 1)}
+            "python_per_plan_us": round(python_ms * 1000 / count, 1),
+            "javascript_per_plan_us": round(javascript_ms * 1000 / count, 1)}

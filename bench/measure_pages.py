@@ -42,7 +42,7 @@ def page_bytes() -> dict:
                  "documents start": client.get(f"/{lang}/documents/").data,
                  "documents first step (no JavaScript)": client.get(f"/{lang}/documents/person").data}
         for before, step in zip(["person", "passport", "entry", "stay", "host", "children"],
-                                ["passport", "entry", "stay", "host", "children", "check"]):
+                                ["passport", "entry", "stay", "host", "children", "check"], strict=True):
             steps[f"documents {step} (no JavaScript)"] = client.post(f"/{lang}/documents/{before}",
                                                                      data={**answers, "nav": "continue"}).data
         page = client.get(f"/{lang}/deadlines/")

@@ -8,6 +8,7 @@ Needs nginx, its brotli module and redis-server (Debian packages); the test comm
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pwd
@@ -38,9 +39,9 @@ def wait_for(url: str, seconds: float = 30) -> None:
         try:
             urllib.request.urlopen(url, timeout=2).read()
             return
-        except OSError:
+        except OSError as error:
             if time.monotonic() > deadline:
-                raise RuntimeError(f"{url} did not answer within {seconds} s")
+                raise RuntimeError(f"{url} did not answer within {seconds} s") from error
             time.sleep(0.2)
 
 
@@ -57,10 +58,10 @@ class Stack:
         return f"http://127.0.0.1:{self.port}"
 
     def _spawn(self, name: str, command: list[str], env: dict | None = None) -> subprocess.Popen:
-        log = open(self.run / f"{name}.log", "a")
-        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
-        log.close()
+        # The child has its own copy of the log's descriptor: ours is closed once it has started.
+        with open(self.run / f"{name}.log", "a") as log:
+            process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log,
+                                       stderr=subprocess.STDOUT, start_new_session=True)
         self.processes[name] = process
         return process
 
@@ -78,14 +79,14 @@ class Stack:
         process.send_signal(sig)
         process.wait(timeout=60)
 
-    def start(self) -> "Stack":
+    def start(self) -> Stack:
         try:
             return self._start()
         except BaseException:
             self.stop()  # what did start must not outlive a failed start (nginx refusing its config)
             raise
 
-    def _start(self) -> "Stack":
+    def _start(self) -> Stack:
         self.run.mkdir(parents=True, exist_ok=True)
         self.secret = self.env.get("SECRET_KEY") or secrets.token_hex(32)
         self.port, self.redis_port = free_port(), free_port()
@@ -131,7 +132,7 @@ http {{
 """)
 
     def stop(self) -> None:
-        for name, process in list(self.processes.items()):
+        for process in list(self.processes.values()):
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
         for process in self.processes.values():
@@ -141,7 +142,7 @@ http {{
                 process.kill()
         self.processes.clear()
 
-    def __enter__(self) -> "Stack":
+    def __enter__(self) -> Stack:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -151,10 +152,8 @@ http {{
 def stop_from_pids(run: Path = RUN) -> None:
     pids = json.loads((run / "pids.json").read_text()) if (run / "pids.json").exists() else {}
     for pid in pids.values():
-        try:
+        with contextlib.suppress(ProcessLookupError):  # already gone
             os.killpg(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
     (run / "pids.json").unlink(missing_ok=True)
 
 

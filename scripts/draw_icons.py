@@ -36,7 +36,8 @@ def draw(size: int, maskable: bool) -> Image.Image:
     # the check mark
     cx, cy, r = right - (right - left) * 0.05, bottom - (bottom - top) * 0.08, (right - left) * 0.32
     d.ellipse([cx - r, cy - r, cx + r, cy + r], fill=YELLOW, outline=TEAL, width=line)
-    d.line([cx - r * 0.45, cy, cx - r * 0.1, cy + r * 0.38, cx + r * 0.5, cy - r * 0.35], fill=TEAL, width=line * 2, joint="curve")
+    d.line([cx - r * 0.45, cy, cx - r * 0.1, cy + r * 0.38, cx + r * 0.5, cy - r * 0.35],
+           fill=TEAL, width=line * 2, joint="curve")
     return image.resize((size, size), Image.LANCZOS)
 
 

@@ -14,7 +14,7 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from webapp import create_app  # noqa: E402
+from webapp import create_app  # noqa: E402  (after the sys.path line above)
 
 PAGES = {
     "start": "",

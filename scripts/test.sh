@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need and runs every test:
-#   Debian's chromium, poppler-utils, nginx (with brotli), redis-server and Node.js; the Python test extras;
-#   npm's axe-core.
+#   Debian's chromium, poppler-utils, nginx (with brotli), redis-server and Node.js; the Python test extras
+#   (ruff among them); npm's axe-core and ESLint.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +20,12 @@ python3 -m venv .venv
 npm install --no-audit --no-fund --loglevel=error
 
 .venv/bin/flask --app webapp translate compile
+# The linters first, and any finding fails the run: ruff on the Python code's style and complexity
+# (pyproject.toml [tool.ruff]); ESLint on the phone's JavaScript, the node tests and the service
+# worker as the app serves it (eslint.config.js).
+.venv/bin/ruff check .
+.venv/bin/python -c 'import pathlib, webapp; pathlib.Path("build").mkdir(exist_ok=True); pathlib.Path("build/sw.js").write_bytes(webapp.create_app({"TESTING": True}).test_client().get("/sw.js").data)'
+npx eslint .
 # pytest exits 5 when it collects no tests: that is a failure here, as is any other non-zero code.
 .venv/bin/python -m pytest "$@"
 # The browser's evaluator against the same vectors, on the rule data the app serves; and the

@@ -23,7 +23,7 @@ LANGUAGES = ("ru", "kk", "en", CODE)
 
 ACCENTED = dict(zip(
     "abcdeghiklnorstuwyzABCDEGHIKLNORSTUWYZ",
-    "áƀçđéğĥíķĺñóŕšŧúŵýžÁƁÇĐÉĞĤÍĶĹÑÓŔŠŦÚŴÝŽ"))
+    "áƀçđéğĥíķĺñóŕšŧúŵýžÁƁÇĐÉĞĤÍĶĹÑÓŔŠŦÚŴÝŽ", strict=True))
 # What must stay as it is: placeholders (%(name)s, %(num)d, {name}, %s), HTML tags and entities,
 # and addresses, which the code reads or a person types.
 KEEP = re.compile(r"%\(\w+\)[sdr]|%[sd]|\{\w+\}|<[^>]*>|&\w+;|https?://\S+|\b[\w.-]+\.(?:kz|ru|org|com|gov)\b")
@@ -60,10 +60,8 @@ def write_catalog(directory: Path) -> Path:
     for message in english:
         if not message.id:
             continue
-        if isinstance(message.id, (list, tuple)):
-            string = tuple(pseudo(part) for part in message.id)
-        else:
-            string = pseudo(message.id)
+        plural = isinstance(message.id, (list, tuple))
+        string = tuple(pseudo(part) for part in message.id) if plural else pseudo(message.id)
         catalog.add(message.id, string, flags=message.flags, context=message.context)
     target = directory / BABEL_ID / "LC_MESSAGES"
     target.mkdir(parents=True, exist_ok=True)

@@ -71,7 +71,8 @@ def test_bad_person_answers(app, field, value, message):
     ({"passport-expires-year": "2025"}, "passport-expires", "This passport has expired"),
     ({"passport-expires-year": "2019"}, "passport-expires", "The date of expiry must be after the date of issue"),
     ({"passport-issued-year": "2027"}, "passport-issued", "The date of issue must be today or in the past"),
-    ({"passport-issued-month": "2", "passport-issued-day": "29", "passport-issued-year": "2023"}, "passport-issued", "Enter a real date"),
+    ({"passport-issued-month": "2", "passport-issued-day": "29", "passport-issued-year": "2023"}, "passport-issued",
+     "Enter a real date"),
 ])
 def test_bad_passport_answers(app, changes, field, message):
     assert errors(answers_form(app, **changes))[field].startswith(message)
@@ -102,7 +103,8 @@ def test_passport_expiring_within_180_days_is_flagged_not_refused(app):
     ({"host-iin": "90010140000"}, "host-iin", "An IIN has 12 digits"),
     ({"host-bin": "12345678901a"}, "host-bin", "A BIN has 12 digits"),
     ({"host-phone": "call me"}, "host-phone", "Enter a phone number with digits"),
-    ({"children-0-date_of_birth-year": "1990"}, "children-0-date_of_birth", "A child's date of birth must be in the last 18 years"),
+    ({"children-0-date_of_birth-year": "1990"}, "children-0-date_of_birth",
+     "A child's date of birth must be in the last 18 years"),
     ({"children-0-surname": ""}, "children-0-surname", "Enter the child's surname"),
 ])
 def test_bad_answers_in_other_steps(app, changes, field, message):
@@ -115,9 +117,9 @@ def test_iin_check_digit():
     assert is_valid_iin_or_bin("900101400003")
     assert not is_valid_iin_or_bin("900101400004")
     # First sum mod 11 is 10, so the second weights decide: 3*1+4*0+... computed by hand below.
-    first = sum(int(d) * w for d, w in zip("00000000010", range(1, 12))) % 11  # 10*1 = 10
+    first = sum(int(d) * w for d, w in zip("00000000010", range(1, 12), strict=True)) % 11  # 10*1 = 10
     assert first == 10
-    second = sum(int(d) * w for d, w in zip("00000000010", (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2))) % 11  # 1*1 = 1
+    second = sum(int(d) * w for d, w in zip("00000000010", (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2), strict=True)) % 11  # 1*1 = 1
     assert check_digit("00000000010") == second == 1
 
 

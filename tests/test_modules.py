@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from webapp.web.modules import IMPORT, imported_by
 from webapp.deadlines.offline_data import RENDERERS
 from webapp.pwa import AFTER_READY_FILES, STATIC_FILES
+from webapp.web.modules import IMPORT, imported_by
 
 JS = Path(__file__).parent.parent / "static" / "js"
 COMMENT = re.compile(r"^\s*//.*$|//[^\"'\n]*$", re.M)

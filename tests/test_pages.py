@@ -36,8 +36,8 @@ def test_root_redirects_by_accept_language(client, accept, expected):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", ["/", "/deadlines/", f"/deadlines/plan?{ANSWERS}", "/deadlines/plan?add_stay=1", "/proof", "/what-if",
-                                  "/checklist"])
+@pytest.mark.parametrize("path", ["/", "/deadlines/", f"/deadlines/plan?{ANSWERS}", "/deadlines/plan?add_stay=1", "/proof",
+                                  "/what-if", "/checklist"])
 def test_every_page_is_valid_and_in_its_language(client, lang, path):
     response = client.get(f"/{lang}{path}")
     assert response.status_code == 200
@@ -122,8 +122,10 @@ def test_errors_follow_the_govuk_pattern(client):
     ("citizenship=RU&entry_date-day=1&entry_date-month=9", "entry_date-year", "The date must include a year"),
     ("citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=26", "entry_date-year", "The year must have 4 digits"),
     ("citizenship=RU&entry_date-day=x&entry_date-month=9&entry_date-year=2026", "entry_date-day", "Enter a real date"),
-    ("citizenship=KZ&entry_date-day=1&entry_date-month=9&entry_date-year=2026", "citizenship", "Citizens of Kazakhstan do not register"),
-    ("citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2019", "entry_date-day", "Tirkeu knows the rules for entries from 11 January 2020"),
+    ("citizenship=KZ&entry_date-day=1&entry_date-month=9&entry_date-year=2026", "citizenship",
+     "Citizens of Kazakhstan do not register"),
+    ("citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2019", "entry_date-day",
+     "Tirkeu knows the rules for entries from 11 January 2020"),
     ("citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
      "&previous_stays-0-entry-day=10&previous_stays-0-entry-month=5&previous_stays-0-entry-year=2026"
      "&previous_stays-0-exit-day=1&previous_stays-0-exit-month=5&previous_stays-0-exit-year=2026",
@@ -201,7 +203,8 @@ def test_a_country_not_found_says_why_next_to_the_field(client, lang, typed, mes
 
 
 def test_change_your_answers_shows_the_country_by_name(client):
-    html = client.get("/kk/deadlines/?citizenship=KG&entry_date-day=1&entry_date-month=9&entry_date-year=2026").get_data(as_text=True)
+    response = client.get("/kk/deadlines/?citizenship=KG&entry_date-day=1&entry_date-month=9&entry_date-year=2026")
+    html = response.get_data(as_text=True)
     assert re.search(r'name="citizenship" type="text"\s+value="Қырғызстан"', html)
     assert 'data-code="KG"' in html  # the list the phone draws starts on it
 
@@ -367,8 +370,8 @@ def test_a_stay_that_runs_into_new_rules_says_so(client, lang, said):
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
 def test_the_rules_page_gives_every_rule_set_source_and_open_question(client, lang):
     from webapp.deadlines.explain import source_view
-    from webapp.web.i18n import long_date
     from webapp.rules import rule_book
+    from webapp.web.i18n import long_date
 
     page = client.get(f"/{lang}/rules")
     assert page.status_code == 200
@@ -404,7 +407,8 @@ def test_the_rules_page_says_what_changed_in_plain_words(client):
     ("en", "To be safe: 30 September 2026",
      "The sources do not say whether the day you crossed the border is day 1. If it is, day 30 is 30 September 2026"),
     ("ru", "Надёжнее — не позднее 30 сентября 2026",
-     "Источники не уточняют, считается ли первым днём сам день пересечения границы. Если считается, 30-й день — 30 сентября 2026"),
+     "Источники не уточняют, считается ли первым днём сам день пересечения границы. "
+     "Если считается, 30-й день — 30 сентября 2026"),
     ("kk", "2026 ж. 30 қыркүйек",
      "Егер есептелсе, 30-күн — 2026 ж. 30 қыркүйек"),
 ])
@@ -412,7 +416,8 @@ def test_registration_by_calendar_day_shows_the_earlier_reading(client, lang, sh
     """'By the 30th calendar day after crossing': day 30 is 1 October counting from the day after
     entry, 30 September if the day of crossing is day 1. The sources do not settle it: the page
     gives the later date as the rule and the earlier one as the date to be safe by."""
-    text = check_page(_plan(client, lang, "RU", "2026-09-01", "2026-09-01").get_data(as_text=True)).plain_text.replace("\u202f", " ")
+    page = check_page(_plan(client, lang, "RU", "2026-09-01", "2026-09-01").get_data(as_text=True))
+    text = page.plain_text.replace("\u202f", " ")
     assert short in text
     assert reason in text
 
@@ -429,7 +434,8 @@ def test_the_result_says_when_you_may_come_back(client, lang, text):
     180 days before the entry (tests/vectors/next_entry.json works it out)."""
     page = check_page(_plan(client, lang, "RU", "2026-09-01", "2026-09-05").get_data(as_text=True))
     assert text in page.plain_text.replace("\u202f", " ")
-    assert {"ru": "Повторный въезд в Казахстан", "kk": "Қазақстанға қайта келу", "en": "Coming back to Kazakhstan"}[lang] in page.plain_text
+    heading = {"ru": "Повторный въезд в Казахстан", "kk": "Қазақстанға қайта келу", "en": "Coming back to Kazakhstan"}[lang]
+    assert heading in page.plain_text
 
 
 def test_the_day_of_leaving_is_asked_and_counted_from(client):
@@ -450,7 +456,8 @@ def test_leaving_after_the_last_day_is_a_warning_not_a_return_date(client):
 
 
 @pytest.mark.parametrize("exit_day, message", [
-    ("exit_date-day=31&exit_date-month=8&exit_date-year=2026", "The date you left must be the same as or after the date you entered"),
+    ("exit_date-day=31&exit_date-month=8&exit_date-year=2026",
+     "The date you left must be the same as or after the date you entered"),
     ("exit_date-day=31&exit_date-month=9", "The date must include a year"),
 ])
 def test_a_wrong_day_of_leaving_is_explained_next_to_it(client, exit_day, message):

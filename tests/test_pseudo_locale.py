@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from webapp import create_app
-from webapp.web.i18n import language_name, languages
 from webapp.pwa.offline import AFTER_READY, INSTALL, OPENED, marked_urls
+from webapp.web.i18n import language_name, languages
 
 from .conftest import TODAY
 from .documents_data import form_answers

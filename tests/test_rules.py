@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ def _cited_sources(node) -> list[str]:
 
 def test_rule_sets_follow_each_other_without_gaps():
     rule_sets = sorted(rule_book().rule_sets, key=lambda r: r.valid_from)
-    for earlier, later in zip(rule_sets, rule_sets[1:]):
+    for earlier, later in pairwise(rule_sets):
         assert earlier.valid_to + timedelta(days=1) == later.valid_from
     assert rule_sets[-1].valid_to is None
     assert [r.valid_from for r in rule_sets] == [date(2020, 1, 11), date(2023, 1, 27), date(2026, 7, 1)]
@@ -148,7 +149,8 @@ def test_the_rules_check_names_each_kind_of_broken_data():
         replace(first, groups=unsourced),
         replace(second, valid_from=second.valid_from - timedelta(days=3)),  # overlaps the first
         replace(third, valid_from=third.valid_from + timedelta(days=10), valid_to=date(2030, 1, 1)),  # a gap
-    ), sources={**book.sources, "wpk-notification": {**book.sources["wpk-notification"], "url": "http://x", "checked": "2027-01-01"}})
+    ), sources={**book.sources,
+                "wpk-notification": {**book.sources["wpk-notification"], "url": "http://x", "checked": "2027-01-01"}})
     with_holidays = kazakhstan_calendar()
     report = check_rules(broken, with_holidays, {"verified_years": {}}, date(2026, 11, 25))
     assert sorted(report.errors) == sorted([
@@ -227,7 +229,8 @@ def test_the_rules_check_catches_a_message_that_writes_a_rules_number(tmp_path):
         shutil.copytree(Path(__file__).parent.parent / "translations" / language, tmp_path / language)
     po_file = tmp_path / "ru" / "LC_MESSAGES" / "messages.po"
     po_file.write_text(po_file.read_text(encoding="utf-8") + '\nmsgid "Register within 5 working days."\nmsgstr "x"\n\n'
-                       'msgid "%(num)d day of the window"\nmsgid_plural "%(num)d days of the 180"\nmsgstr[0] "x"\nmsgstr[1] "x"\nmsgstr[2] "x"\n',
+                       'msgid "%(num)d day of the window"\nmsgid_plural "%(num)d days of the 180"\n'
+                       'msgstr[0] "x"\nmsgstr[1] "x"\nmsgstr[2] "x"\n',
                        encoding="utf-8")
     errors = check_messages(catalog_messages(tmp_path), book, exceptions)
     assert errors == [
@@ -259,7 +262,8 @@ def test_the_rules_check_names_broken_references():
     first = book.rule_sets[0]
     broken = replace(
         book,
-        group_specs={**book.group_specs, "visa_free_90_bilateral": {**book.group_specs["visa_free_90_bilateral"], "rules": "visa_free_90"}},
+        group_specs={**book.group_specs,
+                     "visa_free_90_bilateral": {**book.group_specs["visa_free_90_bilateral"], "rules": "visa_free_90"}},
         rule_sets=(replace(first, notes=({"code": "n", "for_rules": ["nobody"], "params": {"days": {"rule": "eaeu.stay.nothing"}},
                                           "sources": ["nowhere"]},)),) + book.rule_sets[1:])
     checkpoints = {**checkpoints, "kinds": {k: v for k, v in checkpoints["kinds"].items() if k != "unknown"}}

@@ -63,7 +63,8 @@ def test_catalog_compiles(language):
 @pytest.mark.parametrize("language", ["ru", "kk"])
 def test_translations_are_in_cyrillic(language):
     for message in messages(language):
-        english_words = re.findall(r"\b[A-Za-z]{3,}\b", PLACEHOLDER.sub("", message.id if isinstance(message.id, str) else message.id[0]))
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        english_words = re.findall(r"\b[A-Za-z]{3,}\b", PLACEHOLDER.sub("", msgid))
         if len(english_words) >= 3:
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             assert all(CYRILLIC.search(s) for s in strings), f"{language}: {message.id!r} looks untranslated"

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import api, deadlines, documents, forms, guidance, proof, pwa, web
+from . import api, deadlines, forms, guidance, proof, pwa, web
 from .documents import views as document_views
-from .web import cli, site
+from .web import MissingSecretKey, cli, site
 from .web.config import ROOT, Config
-from .web import MissingSecretKey
 
 __all__ = ["MissingSecretKey", "create_app"]
 

@@ -5,11 +5,12 @@ Lazy strings, so that this module can be imported before a request picks the lan
 from __future__ import annotations
 
 from babel.lists import format_list
-from flask_babel import gettext, lazy_gettext as _l, ngettext
+from flask_babel import gettext, ngettext
+from flask_babel import lazy_gettext as _l
 from markupsafe import escape
 
-from .web.i18n import cldr, current_language
 from .rules.ruleset import rule_book
+from .web.i18n import cldr, current_language
 
 
 # Numbers from the rule data in a sentence. A message never writes a rule's number itself (`flask

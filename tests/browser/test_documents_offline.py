@@ -204,7 +204,8 @@ def test_a_step_posted_offline_carries_on_on_the_phone(browser, browser_context_
 def kept(page) -> list[dict]:
     """The PDFs in the phone's storage: title, and the first bytes of each file."""
     return page.evaluate("""TirkeuAnswers.store.then(s => s.files.list()).then(files => Promise.all(files.map(
-        f => (f.blob ? f.blob.slice(0, 5).text() : Promise.resolve(null)).then(head => ({name: f.name, pending: !!f.pending, head})))))""")
+        f => (f.blob ? f.blob.slice(0, 5).text() : Promise.resolve(null))
+            .then(head => ({name: f.name, pending: !!f.pending, head})))))""")
 
 
 def test_pdfs_stay_on_the_phone_and_one_asked_offline_is_made_when_back_online(browser, browser_context_args, live_server):

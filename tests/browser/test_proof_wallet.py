@@ -48,7 +48,8 @@ def test_proof_is_kept_offline_and_marks_the_registration_done(browser, browser_
     # Nothing chosen: every problem next to its field, and in the summary.
     page.click("#proof-form button[type=submit]")
     summary = page.inner_text(".error-summary")
-    for message in ("Choose which document it is", "Enter the date on the document", "Choose the PDF or the photo of the document"):
+    for message in ("Choose which document it is", "Enter the date on the document",
+                    "Choose the PDF or the photo of the document"):
         assert message in summary
     assert "Enter the date on the document" in page.inner_text("#proof-date-group .error-message")
     assert page.get_attribute("#proof-date-group fieldset", "aria-describedby") == "proof-date-hint proof-date-error"
@@ -61,14 +62,16 @@ def test_proof_is_kept_offline_and_marks_the_registration_done(browser, browser_
     page.click("#proof-form button[type=submit]")
     page.wait_for_selector("[data-proof-status]:has-text('Kept on this phone')")
     assert not page.is_visible(".error-summary")
-    assert "Notification of arrival (the PDF with a QR code your host received), dated 22.06.2026" in page.inner_text("[data-proof-list]")
+    listed = page.inner_text("[data-proof-list]")
+    assert "Notification of arrival (the PDF with a QR code your host received), dated 22.06.2026" in listed
 
     page.reload()  # offline still: the document is still there, and opens as it was added
     page.wait_for_selector(".proof-item")
     items = page.inner_text("[data-proof-list]")
     assert "dated 22.06.2026" in items and "notification.pdf, added on 05.09.2026" in items
     assert page.get_attribute(".proof-item a", "href").startswith("blob:")  # the phone's own copy
-    assert page.evaluate("TirkeuAnswers.store.then(s => s.files.list()).then(f => f.find(x => x.proof).blob.text())") == PDF.decode()
+    kept = page.evaluate("TirkeuAnswers.store.then(s => s.files.list()).then(f => f.find(x => x.proof).blob.text())")
+    assert kept == PDF.decode()
 
     # The deadline, written on the phone, turns done; the PDFs list of the documents stays apart.
     page.goto(f"{live_server}/en/deadlines/plan?{PLAN}")
@@ -117,7 +120,8 @@ def test_only_proof_of_this_entry_and_duty_counts_on_the_servers_page(browser, b
     # "Delete all my data on this device": the step is as it was drawn again, at once.
     page.wait_for_selector("#device-answers [data-forget]")
     page.click("#device-answers [data-forget]")
-    page.wait_for_function("() => !document.querySelector('[data-registration-tag]').textContent.startsWith('Сделано')", polling=200)
+    page.wait_for_function("() => !document.querySelector('[data-registration-tag]').textContent.startsWith('Сделано')",
+                           polling=200)
     assert "Когда всё будет сделано" in page.inner_text("[data-proof-line]")
     context.close()
 

@@ -100,7 +100,8 @@ def test_the_link_made_offline_opens_the_filled_sheet_on_the_hosts_phone(browser
     not_in_link = ("sex", "patronymic", "purpose", "postcode")
     on_phone = host_page.evaluate("TirkeuPrint.values")
     expected = python_values("kk", {k: v for k, v in answers.items() if not k.startswith("children-")})
-    assert {k: v for k, v in on_phone.items() if k not in not_in_link} == {k: v for k, v in expected.items() if k not in not_in_link}
+    assert ({k: v for k, v in on_phone.items() if k not in not_in_link}
+            == {k: v for k, v in expected.items() if k not in not_in_link})
     assert payload_lacks(link, answers)
     assert host_page.is_visible("button[data-print]")
     assert not host_page.is_visible("a[data-word=back]")  # the host has no answers to go back to

@@ -12,11 +12,11 @@ from ..documents.catalog import BY_NAME, DOCUMENTS
 from ..documents.print_data import country_names, host_note, print_data
 from ..documents.schema import EXAMPLE, answers_schema
 from ..documents.views import document_pdf, pdf_response
+from ..messages import FIELD_ERRORS
+from ..pwa.offline import INSTALL, NEVER, keep
 from ..web.i18n import current_language
 from ..web.limits import api_limit, pdf_limit
-from ..messages import FIELD_ERRORS
 from ..web.today import today
-from ..pwa.offline import INSTALL, NEVER, keep
 from .plan import bp, error_response, json_body, shared_json
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -80,10 +80,7 @@ def _date_format_errors(body: dict) -> dict[str, str]:
         paths += [(f"children[{i}]", "date_of_birth") for i in range(len(children))]
     errors = {}
     for section, key in paths:
-        if section.startswith("children["):
-            container = children[int(section[9:-1])]
-        else:
-            container = body.get(section)
+        container = children[int(section[9:-1])] if section.startswith("children[") else body.get(section)
         if isinstance(container, dict) and container.get(key) not in (None, "") and not _is_iso_date(container[key]):
             errors[f"{section}.{key}"] = str(FIELD_ERRORS["invalid_iso_date"])
     return errors

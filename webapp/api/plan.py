@@ -7,14 +7,14 @@ from datetime import date
 from flask import Blueprint, current_app, jsonify, request
 
 from ..deadlines.explain import plan_json
-from ..web.i18n import country_codes, current_language
-from ..web.limits import api_limit
 from ..messages import FIELD_ERRORS
+from ..pwa.offline import INSTALL, keep
 from ..rules import NotCovered, PlanInput, Stay, evaluate, inputs
 from ..rules.export import rules_json
 from ..rules.places import checkpoint as find_checkpoint
+from ..web.i18n import country_codes, current_language
+from ..web.limits import api_limit
 from ..web.today import today as kazakhstan_today
-from ..pwa.offline import INSTALL, keep
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -63,70 +63,90 @@ class _Reader:
 
 
 def read_plan_request(body: dict, default_today: date) -> tuple[PlanInput | None, dict[str, str]]:
-    """The PlanInput in a JSON body, or the error code of each field that is wrong."""
+    """The PlanInput in a JSON body, or the error code of each field that is wrong.
+    Fields are read in this order, and a field keeps its first error."""
     reader = _Reader(body)
-    today = reader.date(body.get("today"), "today") or default_today
+    today = _read_today(reader, default_today)
+    citizenship = _read_citizenship(reader)
+    entry = reader.date(body.get("entry_date"), "entry_date", required="required_entry_date")
+    if entry and (code := inputs.check_entry_date(entry, today)):
+        reader.fail("entry_date", code)
+    stays = _read_previous_stays(reader, today)
+    exit_date = _read_exit_date(reader, entry, today)
+    accommodation = body.get("accommodation")
+    if accommodation is not None and accommodation not in inputs.ACCOMMODATIONS:
+        reader.fail("accommodation", "invalid_accommodation")
+    checkpoint = body.get("checkpoint")
+    if checkpoint is not None and (not isinstance(checkpoint, str) or find_checkpoint(checkpoint) is None):
+        reader.fail("checkpoint", "unknown_checkpoint")
+
+    if reader.errors:
+        return None, reader.errors
+    return PlanInput(citizenship, entry, today, tuple(stays), accommodation, checkpoint, exit_date), {}
+
+
+def _read_today(reader: _Reader, default_today: date) -> date:
+    today = reader.date(reader.body.get("today"), "today") or default_today
     if code := inputs.check_today(today):
         reader.fail("today", code)
     if "today" in reader.errors:
-        today = default_today  # check the other dates against a real day
+        return default_today  # check the other dates against a real day
+    return today
 
-    citizenship = body.get("citizenship")
+
+def _read_citizenship(reader: _Reader):
+    """The ISO code in capitals; a value that is not a string is returned as it is (and failed)."""
+    citizenship = reader.body.get("citizenship")
     if citizenship in (None, ""):
         reader.fail("citizenship", "required_citizenship")
     elif (text := reader.text(citizenship, "citizenship")) is not None:
         citizenship = text.upper()
         if code := inputs.check_citizenship(citizenship, country_codes()):
             reader.fail("citizenship", code)
+    return citizenship
 
-    entry = reader.date(body.get("entry_date"), "entry_date", required="required_entry_date")
-    if entry and (code := inputs.check_entry_date(entry, today)):
-        reader.fail("entry_date", code)
 
-    stays = []
-    raw_stays = body.get("previous_stays")
+def _read_previous_stays(reader: _Reader, today: date) -> list[Stay]:
+    raw_stays = reader.body.get("previous_stays")
     if raw_stays is None:
-        raw_stays = []
+        return []
     if not isinstance(raw_stays, list):
         reader.fail("previous_stays", "not_a_list")
-    elif len(raw_stays) > inputs.MAX_PREVIOUS_STAYS:
+        return []
+    if len(raw_stays) > inputs.MAX_PREVIOUS_STAYS:
         reader.fail("previous_stays", "too_many_stays")
-    else:
-        for i, raw in enumerate(raw_stays):
-            field = f"previous_stays[{i}]"
-            if not isinstance(raw, dict):
-                reader.fail(field, "not_a_list")
-                continue
-            start = reader.date(raw.get("entry"), f"{field}.entry", required="required_stay_entry")
-            end = reader.date(raw.get("exit"), f"{field}.exit", required="required_stay_exit")
-            for day, name in ((start, "entry"), (end, "exit")):
-                if day and (code := inputs.check_stay_date(day, today)):
-                    reader.fail(f"{field}.{name}", code)
-            if start and end:
-                stay = Stay(start, end)
-                if code := inputs.check_stay(stay):
-                    reader.fail(f"{field}.exit", code)
-                stays.append(stay)
+        return []
+    stays = (_read_stay(reader, raw, f"previous_stays[{i}]", today) for i, raw in enumerate(raw_stays))
+    return [stay for stay in stays if stay is not None]
 
-    # The last day of this stay, when known: "Coming back" counts from it.
-    exit_date = reader.date(body.get("exit_date"), "exit_date")
-    if exit_date and (code := inputs.check_stay_date(exit_date, today)):
+
+def _read_stay(reader: _Reader, raw, field: str, today: date) -> Stay | None:
+    """One earlier stay, or None when a date is missing or it is not an object."""
+    if not isinstance(raw, dict):
+        reader.fail(field, "not_a_list")
+        return None
+    start = reader.date(raw.get("entry"), f"{field}.entry", required="required_stay_entry")
+    end = reader.date(raw.get("exit"), f"{field}.exit", required="required_stay_exit")
+    for day, name in ((start, "entry"), (end, "exit")):
+        if day and (code := inputs.check_stay_date(day, today)):
+            reader.fail(f"{field}.{name}", code)
+    if not (start and end):
+        return None
+    stay = Stay(start, end)
+    if code := inputs.check_stay(stay):
+        reader.fail(f"{field}.exit", code)
+    return stay
+
+
+def _read_exit_date(reader: _Reader, entry: date | None, today: date) -> date | None:
+    """The last day of this stay, when known: "Coming back" counts from it."""
+    exit_date = reader.date(reader.body.get("exit_date"), "exit_date")
+    if exit_date is None:
+        return None
+    # A day that is wrong by itself is not also compared with the entry.
+    if code := inputs.check_stay_date(exit_date, today) or (entry and inputs.check_stay(Stay(entry, exit_date))):
         reader.fail("exit_date", code)
-    elif exit_date and entry and (code := inputs.check_stay(Stay(entry, exit_date))):
-        reader.fail("exit_date", code)
-
-    accommodation = body.get("accommodation")
-    if accommodation is not None and accommodation not in inputs.ACCOMMODATIONS:
-        reader.fail("accommodation", "invalid_accommodation")
-
-    checkpoint = body.get("checkpoint")
-    if checkpoint is not None:
-        if not isinstance(checkpoint, str) or find_checkpoint(checkpoint) is None:
-            reader.fail("checkpoint", "unknown_checkpoint")
-
-    if reader.errors:
-        return None, reader.errors
-    return PlanInput(citizenship, entry, today, tuple(stays), accommodation, checkpoint, exit_date), {}
+    return exit_date
 
 
 def json_body():

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from flask_babel import gettext as _
 from icalendar import Alarm, Calendar, Event
 
-from .explain import URGENT_WARNINGS, obligation_steps, obligation_title, safe_by_text, source_view, warning_text
-from ..web.i18n import long_date
 from ..rules.evaluator import Plan, PlanInput
+from ..web.i18n import long_date
+from .explain import URGENT_WARNINGS, obligation_steps, obligation_title, safe_by_text, source_view, warning_text
 
 REMINDER_BEFORE = timedelta(days=3)
 
@@ -39,7 +39,7 @@ def plan_calendar(plan: Plan, answers: PlanInput, language: str) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Tirkeu: my deadlines in Kazakhstan"))
-    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = datetime.now(UTC).replace(microsecond=0)
     for warning in plan.warnings:
         if warning.code in URGENT_WARNINGS - {"deadline_passed"}:
             # Something to do today, not at a date: an event today that says so.

@@ -8,11 +8,11 @@ from flask_babel import gettext as _
 from flask_babel import gettext as translate_data
 from flask_babel import ngettext
 
-from ..web.i18n import current_language, long_date, month_labels, short_day
 from ..messages import HOLIDAYS, WARNINGS, rule_words, working_days_text
 from ..rules.calendar import DayOff
 from ..rules.evaluator import NextEntry, Obligation, Plan, PlanInput, StayLimit, Warning
 from ..rules.ruleset import rule_book
+from ..web.i18n import current_language, long_date, month_labels, short_day
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,14 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Form, FieldList, FormField, RadioField, SelectChoice, SelectField
+from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField
 
 from ..forms.fields import CountryField, DatePartsField
-from ..web.i18n import current_language, place_name
 from ..messages import ACCOMMODATIONS, FIELD_ERRORS, REGIONS
 from ..rules import inputs
 from ..rules.evaluator import PlanInput, Stay
 from ..rules.places import checkpoints
+from ..web.i18n import current_language, place_name
 
 
 class EarlierStayForm(Form):
@@ -47,27 +47,41 @@ class DeadlinesForm(FlaskForm):
 
     def validate(self, extra_validators=None) -> bool:
         super().validate(extra_validators)
+        self._validate_citizenship()
+        self._validate_dates()
+        self._validate_choices()
+        for stay in self.previous_stays:
+            self._validate_earlier_stay(stay.form)
+        return not self.error_fields()
+
+    def _validate_citizenship(self) -> None:
         if not self.citizenship.data:
             self._check(self.citizenship, "required_citizenship")
         elif error := self.citizenship.error():
             self.citizenship.errors = [*self.citizenship.errors, error]
+
+    def _validate_dates(self) -> None:
+        """The entry, then the day of leaving: each against today, and the stay they make."""
         if self.entry_date.data:
             self._check(self.entry_date, inputs.check_entry_date(self.entry_date.data, self.today))
         if self.exit_date.data and not self.exit_date.errors:
             self._check(self.exit_date, inputs.check_stay_date(self.exit_date.data, self.today))
             if self.entry_date.data and not self.exit_date.errors:
                 self._check(self.exit_date, inputs.check_stay(Stay(self.entry_date.data, self.exit_date.data)))
+
+    def _validate_choices(self) -> None:
+        """A posted form may carry a value the page never offered."""
         if self.checkpoint.data and self.checkpoint.data not in {p["id"] for p in checkpoints()}:
             self._check(self.checkpoint, "unknown_checkpoint")
         if self.accommodation.data and self.accommodation.data not in {c.value for c in self.accommodation.choices}:
             self._check(self.accommodation, "invalid_accommodation")
-        for stay in self.previous_stays:
-            for field in (stay.form.entry, stay.form.exit):
-                if field.data and not field.errors:
-                    self._check(field, inputs.check_stay_date(field.data, self.today))
-            if stay.form.entry.data and stay.form.exit.data and not stay.form.exit.errors:
-                self._check(stay.form.exit, inputs.check_stay(Stay(stay.form.entry.data, stay.form.exit.data)))
-        return not self.error_fields()
+
+    def _validate_earlier_stay(self, stay: EarlierStayForm) -> None:
+        for field in (stay.entry, stay.exit):
+            if field.data and not field.errors:
+                self._check(field, inputs.check_stay_date(field.data, self.today))
+        if stay.entry.data and stay.exit.data and not stay.exit.errors:
+            self._check(stay.exit, inputs.check_stay(Stay(stay.entry.data, stay.exit.data)))
 
     @staticmethod
     def _check(field, code: str | None) -> None:

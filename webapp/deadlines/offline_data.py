@@ -9,14 +9,13 @@ from functools import lru_cache
 
 from flask_babel import get_translations
 
-from ..web.config import ROOT
-from .explain import rule_set_label, source_view
-from ..web.i18n import calendar_words, long_date, place_name
 from ..messages import HOLIDAYS, WARNINGS
 from ..rules import rule_book
 from ..rules.places import checkpoints
+from ..web.config import ROOT
+from ..web.i18n import calendar_words, long_date, place_name
 from .calendar_file import REMINDER_BEFORE
-
+from .explain import rule_set_label, source_view
 
 # The phone's result page: its layout and the modules that word it. The golden test proves this
 # finds every message they use (one missing would be written in English, and differ from Python's).

@@ -13,15 +13,15 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from ..forms.fields import without_odd_list_keys
-from ..web.i18n import current_language, place_name
-from .offline_data import offline_data
 from ..messages import FIELD_ERRORS
+from ..pwa.offline import INSTALL, NEVER, keep
 from ..rules import NotCovered, evaluate, inputs, rule_book
 from ..rules.places import checkpoint
+from ..web.i18n import current_language, place_name
 from ..web.today import today
 from .calendar_file import REMINDER_BEFORE, plan_calendar
 from .forms import DeadlinesForm
-from ..pwa.offline import INSTALL, NEVER, keep
+from .offline_data import offline_data
 
 bp = Blueprint("deadlines", __name__, url_prefix="/<lang:lang>/deadlines")
 

@@ -9,16 +9,15 @@ import string
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField, StringField
 from werkzeug.datastructures import MultiDict
+from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField, StringField
 
 from ..forms.fields import CountryField, DatePartsField, without_odd_list_keys
-from ..web.i18n import current_language, place_name
+from ..forms.validators import KazakhIdentifier, MaxLength, Optional, Pattern, PersonName, PlainText, Required, tidy
 from ..messages import FIELD_ERRORS
 from ..rules import inputs
 from ..rules.places import checkpoints, regions
-from ..forms.validators import (KazakhIdentifier, MaxLength, Optional, Pattern, PersonName, PlainText, Required,
-                          tidy)
+from ..web.i18n import current_language, place_name
 
 MAX_CHILDREN = 10
 
@@ -54,9 +53,11 @@ def _choice_check(field, allowed: set[str], message) -> None:
 
 
 class PersonForm(Form):
-    surname_latin = _text(_l("Surname in Latin letters"), _l("Enter your surname as it is written in Latin letters in your passport"),
+    surname_latin = _text(_l("Surname in Latin letters"),
+                          _l("Enter your surname as it is written in Latin letters in your passport"),
                           PersonName(("LATIN",), LATIN_NAME))
-    given_names_latin = _text(_l("Given names in Latin letters"), _l("Enter your given names as they are written in Latin letters in your passport"),
+    given_names_latin = _text(_l("Given names in Latin letters"),
+                              _l("Enter your given names as they are written in Latin letters in your passport"),
                               PersonName(("LATIN",), LATIN_NAME))
     surname_cyrillic = _text(_l("Surname in Cyrillic (optional)"), None, PersonName(("CYRILLIC",), CYRILLIC_NAME))
     given_names_cyrillic = _text(_l("Given names in Cyrillic (optional)"), None, PersonName(("CYRILLIC",), CYRILLIC_NAME))
@@ -81,7 +82,8 @@ PASSPORT_NUMBER_CHARS = string.ascii_uppercase + string.digits + " "
 
 class PassportForm(Form):
     number = _text(_l("Passport number"), _l("Enter your passport number"),
-                   Pattern(PASSPORT_NUMBER_CHARS, 5, 20, _l("Enter the passport number as printed: 5 to 20 Latin capital letters and digits")),
+                   Pattern(PASSPORT_NUMBER_CHARS, 5, 20,
+                           _l("Enter the passport number as printed: 5 to 20 Latin capital letters and digits")),
                    max_length=20)
     issued = DatePartsField(_l("Date of issue"), required_message="required_passport_issued")
     expires = DatePartsField(_l("Date of expiry"), required_message="required_passport_expires")
@@ -141,7 +143,8 @@ class StayForm(Form):
     house = _text(_l("House or building number"), _l("Enter the house or building number"), PlainText(PLAIN_TEXT), max_length=20)
     flat = _text(_l("Flat or room (optional)"), None, PlainText(PLAIN_TEXT), max_length=20)
     postcode = _text(_l("Postcode (optional)"), None,
-                     Pattern(POSTCODE_CHARS, 6, 10, _l("Enter the postcode in Latin capital letters and digits, for example 090000 or Z05T3D0")),
+                     Pattern(POSTCODE_CHARS, 6, 10,
+                             _l("Enter the postcode in Latin capital letters and digits, for example 090000 or Z05T3D0")),
                      max_length=10)
 
     def set_choices(self, language: str) -> None:
@@ -177,7 +180,8 @@ class HostForm(Form):
                 Pattern(DIGITS_CHARS, 12, 12, _l("A BIN has 12 digits")),
                 KazakhIdentifier(_l("This BIN is not valid: check the digits")), max_length=12)
     phone = _text(_l("Phone number of the host (optional)"), None,
-                  Pattern(PHONE_CHARS, 7, 20, _l("Enter a phone number with digits, for example +7 701 123 45 67")), max_length=20)
+                  Pattern(PHONE_CHARS, 7, 20, _l("Enter a phone number with digits, for example +7 701 123 45 67")),
+                  max_length=20)
 
     def check(self, today: date) -> None:
         _choice_check(self.kind, set(HOST_KINDS), _l("Select who houses you"))

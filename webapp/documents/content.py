@@ -7,9 +7,9 @@ from flask_babel import lazy_gettext as lazy_data  # titles from the data file, 
 
 from ..deadlines.explain import source_view, warning_text
 from ..messages import RuleText
-from ..web.i18n import country_name, force_language, languages, place_name
 from ..rules import NotCovered, PlanInput, evaluate, rule_book
 from ..rules.places import checkpoint, region
+from ..web.i18n import country_name, force_language, languages, place_name
 from .answers import HOST_KINDS, PURPOSES, AnswersForm
 
 OTHER_CHECKPOINT = _l("Another checkpoint or an airport")
@@ -33,7 +33,7 @@ def both(text) -> list[str]:
 
 def card_languages(language: str) -> tuple[str, ...]:
     """The card: the reader's language first, then Russian and Kazakh."""
-    return (language,) + tuple(l for l in DOCUMENT_LANGUAGES if l != language)
+    return (language,) + tuple(other for other in DOCUMENT_LANGUAGES if other != language)
 
 
 def source_title(source_id: str, language: str) -> str:
@@ -103,11 +103,11 @@ def document_values(form: AnswersForm, language: str) -> dict:
     person, passport, entry = form.person.form, form.passport.form, form.entry.form
     stay, host = form.stay.form, form.host.form
     card = card_languages(language)
-    country = {l: country_name(person.citizenship.data, l) for l in languages()}
+    country = {lang: country_name(person.citizenship.data, lang) for lang in languages()}
     place = region(stay.region.data)
-    region_names = {l: place_name(place, l) if place else "" for l in languages()}
+    region_names = {lang: place_name(place, lang) if place else "" for lang in languages()}
     point = checkpoint(entry.checkpoint.data)
-    point_names = {l: place_name(point, l) for l in languages()} if point else translated(OTHER_CHECKPOINT)
+    point_names = {lang: place_name(point, lang) for lang in languages()} if point else translated(OTHER_CHECKPOINT)
     plan = _plan(form)
     registration = plan.obligations[0] if plan and plan.obligations else None
     name_latin = f"{person.surname_latin.data or ''} {person.given_names_latin.data or ''}".strip()
@@ -117,7 +117,7 @@ def document_values(form: AnswersForm, language: str) -> dict:
     safe_by = numeric_date(registration.safe_by) if registration and registration.safe_by else ""
     duty = "undated" if registration is None else "self" if registration.kind == "self_registration" else "notice"
     return {
-        "warnings": [list(pair) for pair in zip(warnings_in(plan, "ru"), warnings_in(plan, "kk"))],
+        "warnings": [list(pair) for pair in zip(warnings_in(plan, "ru"), warnings_in(plan, "kk"), strict=True)],
         "card_warnings": warnings_in(plan, language),
         "name_latin": name_latin,
         "name_cyrillic": name_cyrillic,

@@ -12,6 +12,8 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
+from ..pwa.offline import AFTER_READY, INSTALL, NEVER, keep
+from ..web.errors import unavailable
 from ..web.i18n import current_language, force_language, languages
 from ..web.limits import pdf_limit
 from ..web.today import today
@@ -21,8 +23,6 @@ from .content import document_context, in_language
 from .offline import offline_checks, offline_words
 from .print_data import PAGE_WORDS
 from .render import RenderFailed, render_pdf
-from ..pwa.offline import AFTER_READY, INSTALL, NEVER, keep
-from ..web.errors import unavailable
 
 bp = Blueprint("documents", __name__, url_prefix="/<lang:lang>/documents")
 # The blank documents, one page for every language (its words come with the data it loads).
@@ -192,5 +192,6 @@ def blank_documents():
     with force_language("ru"):
         documents = [Markup(render_template(d.template, document=d, **document_context(None, "ru"))) for d in DOCUMENTS]
         return render_template("documents/print.html", documents=documents,
-                               noscript=[{"language": l, "text": in_language(NOSCRIPT, l)} for l in languages()],
-                               failed=[{"language": l, "text": in_language(PAGE_WORDS["failed"], l)} for l in languages()])
+                               noscript=[{"language": lang, "text": in_language(NOSCRIPT, lang)} for lang in languages()],
+                               failed=[{"language": lang, "text": in_language(PAGE_WORDS["failed"], lang)}
+                                       for lang in languages()])

@@ -11,8 +11,8 @@ import difflib
 import unicodedata
 from functools import lru_cache
 
-from ..web.i18n import LANGUAGES, countries, country_codes
 from ..rules.ruleset import load_data
+from ..web.i18n import LANGUAGES, countries, country_codes
 
 MIN_PREFIX = 3  # "Рос" is Russia; two letters would be a guess
 

@@ -5,10 +5,10 @@ from flask import Blueprint, render_template
 
 from ..deadlines.explain import rule_rows, warning_text
 from ..messages import GROUP_NAMES, RULE_SET_SUMMARIES, WARNINGS
+from ..pwa.offline import AFTER_READY, INSTALL, OPENED, keep
 from ..rules import rule_book
 from ..rules.calendar import unverified_years
 from ..rules.evaluator import Warning
-from ..pwa.offline import AFTER_READY, INSTALL, OPENED, keep
 from .content import CHECKLIST, CHECKLIST_NOT_FOUND, WHAT_IF
 
 bp = Blueprint("guidance", __name__, url_prefix="/<lang:lang>")

@@ -19,7 +19,8 @@ PROOF_ERRORS = {
     "date_ahead": _l("The date on the document cannot be after today"),
     "required_file": _l("Choose the PDF or the photo of the document"),
     "wrong_type": _l("The file must be a PDF or a photo"),
-    "too_big": _l("The file is larger than %(size)d MB. Choose a smaller file or take a photo of the document.", size=MAX_FILE_MB),
+    "too_big": _l("The file is larger than %(size)d MB. Choose a smaller file or take a photo of the document.",
+                  size=MAX_FILE_MB),
     "not_kept": _l("This phone could not keep the file: it may be short of space. Free some space and try again."),
 }
 # "Accepted" without the PDF is not done (a personal guide); the 2026 certificate (a news report).

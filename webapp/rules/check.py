@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -68,19 +69,27 @@ def _check_references(book, checkpoints: dict, report: Report) -> None:
                 report.errors.append(f"group {group}: {rule_set.id} has no rules {spec['rules']!r}")
     for rule_set in book.rule_sets:
         for note in rule_set.notes:
-            what = f"{rule_set.id} / note {note.get('code')!r}"
-            if not note.get("sources"):
-                report.errors.append(f"{what}: no source")
-            for source_id in note.get("sources") or ():
-                if source_id not in book.sources:
-                    report.errors.append(f"{what}: source {source_id!r} is not in sources.json")
-            for rules in note.get("for_rules", ()):
-                if rules not in rule_set.groups:
-                    report.errors.append(f"{what}: no rules {rules!r}")
-            try:
-                rule_set.note_params(note)
-            except (KeyError, TypeError):
-                report.errors.append(f"{what}: a param names no value of the rules")
+            _check_note(rule_set, note, book.sources, report)
+    _check_checkpoints(checkpoints, report)
+
+
+def _check_note(rule_set, note: dict, sources: dict, report: Report) -> None:
+    what = f"{rule_set.id} / note {note.get('code')!r}"
+    if not note.get("sources"):
+        report.errors.append(f"{what}: no source")
+    for source_id in note.get("sources") or ():
+        if source_id not in sources:
+            report.errors.append(f"{what}: source {source_id!r} is not in sources.json")
+    for rules in note.get("for_rules", ()):
+        if rules not in rule_set.groups:
+            report.errors.append(f"{what}: no rules {rules!r}")
+    try:
+        rule_set.note_params(note)
+    except (KeyError, TypeError):
+        report.errors.append(f"{what}: a param names no value of the rules")
+
+
+def _check_checkpoints(checkpoints: dict, report: Report) -> None:
     kinds = checkpoints["kinds"]
     for point in checkpoints["checkpoints"]:
         if point["kind"] not in kinds:
@@ -215,7 +224,7 @@ def _check_periods(rule_sets, report: Report) -> None:
     for rule_set in ordered:
         if rule_set.valid_to is not None and rule_set.valid_to < rule_set.valid_from:
             report.errors.append(f"{rule_set.id} ends ({rule_set.valid_to}) before it starts ({rule_set.valid_from})")
-    for earlier, later in zip(ordered, ordered[1:]):
+    for earlier, later in pairwise(ordered):
         if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
             report.errors.append(f"{earlier.id} and {later.id} overlap: both cover {later.valid_from}")
         elif earlier.valid_to + timedelta(days=1) < later.valid_from:

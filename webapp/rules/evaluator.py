@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from .calendar import DayOff, WorkingCalendar, kazakhstan_calendar
 from .places import checkpoint_warning
@@ -144,7 +145,7 @@ def _stay_warnings(stays: tuple[Stay, ...], entry: date) -> list[Warning]:
     if list(stays) != sorted(stays, key=lambda s: (s.entry, s.exit)):
         warnings.append(Warning("unordered_stays"))
     ordered = sorted(stays, key=lambda s: (s.entry, s.exit))
-    overlapping = any(b.entry <= a.exit for a, b in zip(ordered, ordered[1:]))
+    overlapping = any(b.entry <= a.exit for a, b in pairwise(ordered))
     if overlapping or any(s.exit >= entry for s in stays):
         warnings.append(Warning("overlapping_stays"))
     return warnings
@@ -226,6 +227,14 @@ def _deadline(spec: dict, start: date, calendar: WorkingCalendar) -> tuple[date,
     return deadline, Counting("working_days", n, start, tuple(counted), tuple(skipped)), safe_by
 
 
+def _first_entry_allowed(window: dict | None, present: list[date], low: date, high: date) -> date | None:
+    """The first day in [low, high] on which an entry finds a day free in its window, if any.
+    `present`: the days present before `low`, sorted."""
+    if not window:
+        return low
+    return _first_day(low, high, lambda d: _window_count(present, d, d, window["window_days"]) <= window["max_days"])
+
+
 def next_entry(rules: RuleBook, group_rules: str, stays: tuple[Stay, ...], last_day: date) -> NextEntry | None:
     """The first day after `last_day` on which an entry leaves at least one day of stay, under the
     rules for an entry on that day, and the stay it would allow. `stays` includes this one."""
@@ -241,9 +250,7 @@ def next_entry(rules: RuleBook, group_rules: str, stays: tuple[Stay, ...], last_
         # days its window holds: the first day that allows an entry is found by a binary search.
         last = min(horizon, rule_set.valid_to or horizon)
         spec = rule_set.groups[group_rules]["stay"]
-        window = spec["window"]
-        first = day if not window else _first_day(
-            day, last, lambda d: _window_count(present, d, d, window["window_days"]) <= window["max_days"])
+        first = _first_entry_allowed(spec["window"], present, day, last)
         if first is not None:
             limit = stay_limit(spec, first, first, present)
             return NextEntry(last_day, first, (limit.leave_by - first).days + 1, limit.leave_by, rule_set.id,
@@ -285,65 +292,91 @@ def evaluate(
     stay = stay_limit(spec["stay"], entry, today, sorted(_presence_before(request.previous_stays, entry)))
     # The last day present so far: today, or the day the person left if that was earlier.
     present_until = min(today, request.exit_date) if request.exit_date else today
-    if stay.limited_by == "used_up":
-        warnings.append(Warning("limit_used_on_entry", {"days": stay.days_before_entry_in_window,
-                                                         "max": stay.max_days_in_window, "window": stay.window_days}))
-    elif stay.leave_by < present_until:
-        warnings.append(Warning("overstay", {"days": (present_until - stay.leave_by).days, "leave_by": stay.leave_by}))
-    if stay.leave_by and request.exit_date and request.exit_date > max(today, stay.leave_by):
-        # A day of leaving still ahead that is past the last day allowed.
-        warnings.append(Warning("leaving_after_last_day", {"days": (request.exit_date - stay.leave_by).days,
-                                                            "leave_by": stay.leave_by}))
+    warnings += _limit_warnings(stay, request, present_until)
 
-    obligations: list[Obligation] = []
-    registration = spec["registration"]
-    deadline, counting, safe_by = _deadline(registration, entry, calendar)
-    obligations.append(Obligation(
-        kind=registration["kind"], who=registration["who"], deadline=deadline,
-        days_left=(deadline - today).days, sources=tuple(registration["sources"]),
-        counting=counting, safe_by=safe_by,
-    ))
-    if deadline < present_until:
-        warnings.append(Warning("deadline_passed", {"kind": registration["kind"], "deadline": deadline}))
-
-    moving = spec["address_change"]
-    # No date to count from until the person moves; show what moving today would mean.
-    _, example, _ = _deadline(moving, max(today, entry), calendar)
-    obligations.append(Obligation(
-        kind="address_change", who=moving["who"], deadline=None, days_left=None,
-        sources=tuple(moving["sources"]), counting=example,
-    ))
-
+    registration = _registration(spec["registration"], entry, today, calendar)
+    if registration.deadline < present_until:
+        warnings.append(Warning("deadline_passed", {"kind": registration.kind, "deadline": registration.deadline}))
+    obligations = [registration, _address_change(spec["address_change"], entry, today, calendar)]
     if "residence_permit" in spec:
         obligations.append(Obligation(
             kind="residence_permit", who="self", deadline=stay.leave_by,
             days_left=stay.days_left, sources=tuple(spec["residence_permit"]["sources"]),
         ))
 
-    warnings += [Warning(code, params) for code, params in rule_set.notes_for(group_rules)]
-    if rule_set.valid_to is not None and max(today, stay.leave_by or entry) > rule_set.valid_to:
+    warnings += _rule_set_warnings(rule_set, group_rules, request, stay)
+    coming_back = _coming_back(rules, group_rules, request, stay)
+    list_sources = rules.nationality_sources if group_spec["cite_list_sources"] else ()
+    sources = _plan_sources(obligations, stay, coming_back, list_sources)
+    return Plan(rule_set.id, group, tuple(obligations), stay, tuple(warnings), sources, coming_back)
+
+
+def _limit_warnings(stay: StayLimit, request: PlanInput, present_until: date) -> list[Warning]:
+    """The limit used up on entry, an overstay, or a day of leaving planned past the last day."""
+    warnings = []
+    if stay.limited_by == "used_up":
+        warnings.append(Warning("limit_used_on_entry", {"days": stay.days_before_entry_in_window,
+                                                         "max": stay.max_days_in_window, "window": stay.window_days}))
+    elif stay.leave_by < present_until:
+        warnings.append(Warning("overstay", {"days": (present_until - stay.leave_by).days, "leave_by": stay.leave_by}))
+    if stay.leave_by and request.exit_date and request.exit_date > max(request.today, stay.leave_by):
+        # A day of leaving still ahead that is past the last day allowed.
+        warnings.append(Warning("leaving_after_last_day", {"days": (request.exit_date - stay.leave_by).days,
+                                                            "leave_by": stay.leave_by}))
+    return warnings
+
+
+def _registration(spec: dict, entry: date, today: date, calendar: WorkingCalendar) -> Obligation:
+    deadline, counting, safe_by = _deadline(spec, entry, calendar)
+    return Obligation(
+        kind=spec["kind"], who=spec["who"], deadline=deadline,
+        days_left=(deadline - today).days, sources=tuple(spec["sources"]),
+        counting=counting, safe_by=safe_by,
+    )
+
+
+def _address_change(spec: dict, entry: date, today: date, calendar: WorkingCalendar) -> Obligation:
+    # No date to count from until the person moves; show what moving today would mean.
+    _, example, _ = _deadline(spec, max(today, entry), calendar)
+    return Obligation(
+        kind="address_change", who=spec["who"], deadline=None, days_left=None,
+        sources=tuple(spec["sources"]), counting=example,
+    )
+
+
+def _rule_set_warnings(rule_set, group_rules: str, request: PlanInput, stay: StayLimit) -> list[Warning]:
+    """The rule set's notes for these rules, a stay that runs past the rule set, the checkpoint's warning."""
+    warnings = [Warning(code, params) for code, params in rule_set.notes_for(group_rules)]
+    if rule_set.valid_to is not None and max(request.today, stay.leave_by or request.entry_date) > rule_set.valid_to:
         # Sources give the rules by date of entry and say nothing of a stay that runs into new ones.
         warnings.append(Warning("rules_changed_during_stay", {"date": rule_set.valid_to + timedelta(days=1)}))
     checkpoint_code = checkpoint_warning(request.checkpoint, request.citizenship)
     if checkpoint_code:
         warnings.append(Warning(checkpoint_code, {"checkpoint": request.checkpoint}))
+    return warnings
 
-    # Coming back: from the day given as the last of this stay, else from the last day allowed.
-    # None past the last day allowed (an overstay may bring a fine or a ban on entry, which no rule
-    # here counts) or when the limit was used up on entry.
+
+def _coming_back(rules: RuleBook, group_rules: str, request: PlanInput, stay: StayLimit) -> NextEntry | None:
+    """Coming back: from the day given as the last of this stay, else from the last day allowed.
+    None past the last day allowed (an overstay may bring a fine or a ban on entry, which no rule
+    here counts) or when the limit was used up on entry."""
+    entry, today = request.entry_date, request.today
     last_day = request.exit_date or (stay.leave_by if stay.leave_by and today <= stay.leave_by else None)
-    coming_back = None
     if last_day is not None and stay.leave_by is not None and entry <= last_day <= stay.leave_by:
-        coming_back = next_entry(rules, group_rules, request.previous_stays + (Stay(entry, last_day),), last_day)
-    elif stay.leave_by is None and request.exit_date is None and today <= entry:
+        return next_entry(rules, group_rules, request.previous_stays + (Stay(entry, last_day),), last_day)
+    if stay.leave_by is None and request.exit_date is None and today <= entry:
         # The limit is used up on the day of entry, which is still ahead (or today, at the border):
         # the first day an entry is allowed instead.
         first = next_entry(rules, group_rules, request.previous_stays, entry - timedelta(days=1))
-        coming_back = first and replace(first, exit=None)
+        return first and replace(first, exit=None)
+    return None
 
+
+def _plan_sources(obligations: list[Obligation], stay: StayLimit, coming_back: NextEntry | None,
+                  list_sources: tuple[str, ...]) -> tuple[str, ...]:
+    """Every source the plan cites, once, in the order the plan shows them."""
     sources: list[str] = []
-    list_sources = rules.nationality_sources if group_spec["cite_list_sources"] else ()
     coming_sources = coming_back.sources if coming_back else ()
     for ids in [o.sources for o in obligations] + [stay.sources, coming_sources, list_sources]:
         sources += [s for s in ids if s not in sources]
-    return Plan(rule_set.id, group, tuple(obligations), stay, tuple(warnings), tuple(sources), coming_back)
+    return tuple(sources)

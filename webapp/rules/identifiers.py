@@ -13,7 +13,7 @@ SECOND_WEIGHTS = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
 def check_digit(first_eleven: str) -> int | None:
     digits = [int(c) for c in first_eleven]
     for weights in (FIRST_WEIGHTS, SECOND_WEIGHTS):
-        remainder = sum(d * w for d, w in zip(digits, weights)) % 11
+        remainder = sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
         if remainder != 10:
             return remainder
     return None

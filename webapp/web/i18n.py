@@ -48,7 +48,7 @@ def place_name(place: dict, language: str) -> str:
 
 # CLDR territories that are not nationalities a passport can state.
 NOT_NATIONALITIES = frozenset(
-    "AC AQ BV CP CQ DG EA EU EZ HM IC QO TA TF UM UN XA XB ZZ".split()
+    ["AC", "AQ", "BV", "CP", "CQ", "DG", "EA", "EU", "EZ", "HM", "IC", "QO", "TA", "TF", "UM", "UN", "XA", "XB", "ZZ"]
 )
 
 # Kazakh Cyrillic alphabet order; it contains the Russian one, so it sorts both.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, redirect, request, url_for
 
-from ..rules import rule_book
 from ..pwa.offline import NEVER, keep
+from ..rules import rule_book
 from .assets import static_url
-from .modules import module_scripts
 from .i18n import DEFAULT_LANGUAGE, country_name, current_language, language_name, languages, long_date
+from .modules import module_scripts
 
 bp = Blueprint("site", __name__)
 
