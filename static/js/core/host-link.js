@@ -90,6 +90,7 @@ export function decode(payload) {
   return unpacked.then(function (plain) {
     var values = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(checked(plain)));
     if (!Array.isArray(values) || values.length !== FIELDS.length || values.some(function (v) {
+      // eslint-disable-next-line no-control-regex -- control characters are what it refuses
       return typeof v !== "string" || v.length > MAX_ANSWER || /[\u0000-\u001f\u007f]/.test(v);
     })) {
       throw new Error("not a Tirkeu host link");
