@@ -67,7 +67,7 @@ self.addEventListener("activate", (event) => {
       try {
         const response = await fetch(url, { credentials: "omit" });
         if (response.ok) await cache.put(url, response);
-      } catch (error) { /* no network: later */ }
+      } catch { /* no network: later */ }
     }));
   })());
 });
@@ -119,7 +119,7 @@ async function page(request) {
       caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
     }
     return response;
-  } catch (error) {
+  } catch {
     const cache = await caches.open(CACHE);
     const lang = languageOf(url);
     // A result page is written on the phone from the answers in its URL.
@@ -162,7 +162,7 @@ async function networkThenKeep(request) {
       caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
     }
     return response;
-  } catch (error) {
+  } catch {
     return (await caches.match(url.pathname, { cacheName: CACHE })) || Response.error();
   }
 }
@@ -170,7 +170,7 @@ async function networkThenKeep(request) {
 async function networkThenCache(request) {
   try {
     return await withTimeout(fetch(request), PAGE_TIMEOUT_MS);
-  } catch (error) {
+  } catch {
     return (await caches.match(request, { cacheName: CACHE })) || Response.error();
   }
 }
@@ -201,7 +201,7 @@ async function postedPage(request) {
   const copy = request.clone();
   try {
     return await withTimeout(fetch(request), POST_TIMEOUT_MS);
-  } catch (error) {
+  } catch {
     const url = new URL(request.url);
     const form = await copy.formData();
     const answers = {};
