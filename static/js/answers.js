@@ -1,87 +1,17 @@
-// Answers on the device: what a person types is saved as they type (IndexedDB, or localStorage
-// where IndexedDB is missing, e.g. some private windows, or memory as the last resort) and put
-// back when they return, even offline. Nothing here is ever sent anywhere.
+// Answers on the device: what a person types is saved as they type (the device store, core/store.js)
+// and put back when they return, even offline. Nothing here is ever sent anywhere. Pages load it in
+// one classic script after the store (TirkeuStore, webapp/pwa/store.py): the pages' modules use
+// window.TirkeuAnswers as they start, so it must be there first.
+/* global TirkeuStore */
 (function () {
   "use strict";
-  var DB = "tirkeu", STORE = "answers", FILES = "files", LOCAL_PREFIX = "tirkeu-answers:";
-  // host_language: the choice of "Send to your host" (host-link.js), not an answer.
-  var SKIP = { nav: true, add_stay: true, remove_stay: true, return_to: true, _from: true, host_language: true };
-
-  function indexedDbStore() {
-    return new Promise(function (resolve, reject) {
-      if (!window.indexedDB) { reject(new Error("no IndexedDB")); return; }
-      // Version 2 adds the PDFs kept on the device (kept-files.js) beside the answers.
-      var request = indexedDB.open(DB, 2);
-      request.onupgradeneeded = function () {
-        var db = request.result;
-        if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
-        if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES);
-      };
-      request.onerror = function () { reject(request.error); };
-      request.onsuccess = function () {
-        var db = request.result;
-        function run(mode, action, name) {
-          return new Promise(function (done, fail) {
-            var tx = db.transaction(name || STORE, mode), store = tx.objectStore(name || STORE), result = action(store);
-            tx.oncomplete = function () { done(result && result.result); };
-            tx.onerror = function () { fail(tx.error); };
-          });
-        }
-        resolve({
-          get: function (key) { return run("readonly", function (s) { return s.get(key); }); },
-          set: function (key, value) { return run("readwrite", function (s) { s.put(value, key); }); },
-          clear: function () {
-            return run("readwrite", function (s) { s.clear(); }).then(function () { return run("readwrite", function (s) { s.clear(); }, FILES); });
-          },
-          files: {
-            put: function (key, record) { return run("readwrite", function (s) { s.put(record, key); }, FILES); },
-            remove: function (key) { return run("readwrite", function (s) { s.delete(key); }, FILES); },
-            list: function () { return run("readonly", function (s) { return s.getAll(); }, FILES); }
-          },
-          all: function () {
-            return run("readonly", function (s) { return s.getAll(); }).then(function (values) {
-              return run("readonly", function (s) { return s.getAllKeys(); }).then(function (keys) {
-                var out = {};
-                keys.forEach(function (key, i) { out[key] = values[i]; });
-                return out;
-              });
-            });
-          }
-        });
-      };
-    });
-  }
-
-  function localStore() {
-    var memory = {}, local = null;
-    try { localStorage.setItem(LOCAL_PREFIX + "test", "1"); localStorage.removeItem(LOCAL_PREFIX + "test"); local = localStorage; } catch (e) { local = null; }
-    function keys() {
-      if (!local) return Object.keys(memory);
-      var found = [];
-      for (var i = 0; i < local.length; i++) if (local.key(i).indexOf(LOCAL_PREFIX) === 0) found.push(local.key(i).slice(LOCAL_PREFIX.length));
-      return found;
-    }
-    var files = {}; // PDFs are too big for localStorage: without IndexedDB they last as long as the page
-    return {
-      files: {
-        kept: false, // the proof wallet says so
-        put: function (key, record) { files[key] = record; return Promise.resolve(); },
-        remove: function (key) { delete files[key]; return Promise.resolve(); },
-        list: function () { return Promise.resolve(Object.keys(files).map(function (k) { return files[k]; })); }
-      },
-      get: function (key) { return Promise.resolve(local ? JSON.parse(local.getItem(LOCAL_PREFIX + key) || "null") : memory[key] || null); },
-      set: function (key, value) { if (local) local.setItem(LOCAL_PREFIX + key, JSON.stringify(value)); else memory[key] = value; return Promise.resolve(); },
-      clear: function () { keys().forEach(function (k) { if (local) local.removeItem(LOCAL_PREFIX + k); }); memory = {}; files = {}; return Promise.resolve(); },
-      all: function () { var out = {}; return Promise.all(keys().map(function (k) { return this.get(k).then(function (v) { out[k] = v; }); }, this)).then(function () { return out; }); }
-    };
-  }
-
-  var store = indexedDbStore().catch(function () { return localStore(); });
+  var schema = TirkeuStore.SCHEMA, store = TirkeuStore.openStore(schema, window);
+  function answer(name) { return TirkeuStore.isAnswer(schema, name); }
 
   function collect(form) {
     var answers = {};
     Array.prototype.forEach.call(form.elements, function (field) {
-      if (!field.name || SKIP[field.name] || field.type === "submit" || field.type === "button" || field.type === "file") return;
+      if (!answer(field.name) || field.type === "submit" || field.type === "button" || field.type === "file") return;
       if ((field.type === "radio" || field.type === "checkbox") && !field.checked) return;
       answers[field.name] = field.value;
     });
@@ -90,7 +20,7 @@
 
   function restore(form, saved, addMissing) {
     Object.keys(saved).forEach(function (name) {
-      if (SKIP[name]) return;
+      if (!answer(name)) return;
       var fields = form.querySelectorAll('[name="' + (window.CSS && CSS.escape ? CSS.escape(name) : name.replace(/["\\]/g, "")) + '"]');
       if (!fields.length) {
         // An empty answer needs no hidden field; one would shadow the row drawn for it later.
@@ -125,7 +55,7 @@
 
   // The answers as one string, to tell whether they changed since they were checked.
   function fingerprint(answers) {
-    return JSON.stringify(Object.keys(answers || {}).filter(function (k) { return !SKIP[k] && answers[k]; }).sort()
+    return JSON.stringify(Object.keys(answers || {}).filter(function (k) { return answer(k) && answers[k]; }).sort()
       .map(function (k) { return [k, answers[k]]; }));
   }
 
@@ -137,7 +67,7 @@
 
   // Only a query that holds this form's answers replaces the saved ones (not ?utm_source=…).
   function answersInQuery(form) {
-    return Object.keys(fromQuery()).some(function (name) { return !SKIP[name] && form.elements.namedItem(name); });
+    return Object.keys(fromQuery()).some(function (name) { return answer(name) && form.elements.namedItem(name); });
   }
 
   function bind(form) {
@@ -169,13 +99,13 @@
   function forgetEverything() {
     return store.then(function (s) { return s.clear(); }).then(function () {
       document.dispatchEvent(new CustomEvent("tirkeu:forgotten")); // the list of kept PDFs empties
-      try { Object.keys(localStorage).forEach(function (k) { if (k.indexOf(LOCAL_PREFIX) === 0) localStorage.removeItem(k); }); } catch (e) { /* no storage */ }
-      try { sessionStorage.clear(); } catch (e) { /* no storage */ }
+      try { Object.keys(localStorage).forEach(function (k) { if (k.indexOf(schema.localPrefix) === 0) localStorage.removeItem(k); }); } catch { /* no storage */ }
+      try { sessionStorage.clear(); } catch { /* no storage */ }
       document.querySelectorAll("form[data-journey]").forEach(function (form) {
         Array.prototype.forEach.call(form.elements, function (field) {
           if (field.type === "radio" || field.type === "checkbox") field.checked = false;
           else if (field.tagName === "SELECT") field.selectedIndex = 0;
-          else if (field.type === "hidden" && field.name && !SKIP[field.name]) field.remove();
+          else if (field.type === "hidden" && answer(field.name)) field.remove();
           else if (field.type !== "submit" && field.type !== "button" && field.type !== "hidden") field.value = "";
         });
       });

@@ -1,7 +1,8 @@
-// PDFs on this phone. A PDF downloaded with a connection is also kept on the device (IndexedDB,
-// through answers.js) and listed on the documents pages, to open again offline. A PDF asked for
-// without a connection is remembered: the phone's own print page opens at once, and the PDF is
-// made as soon as the app is open with a connection again. Nothing is kept on the server.
+// PDFs on this phone. A PDF downloaded with a connection is also kept on the device (the device
+// store's "files", core/store.js, opened by answers.js) and listed on the documents pages, to open
+// again offline. A PDF asked for without a connection is remembered: the phone's own print page
+// opens at once, and the PDF is made as soon as the app is open with a connection again. Nothing
+// is kept on the server.
 (function () {
   "use strict";
   if (!window.TirkeuAnswers || !window.fetch) return;
@@ -26,7 +27,7 @@
       return s.files.put(request.language + "/" + request.name, {
         name: request.name, language: request.language, title: request.title, blob: blob,
         made: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date())
-      }).then(function () { return s.files.remove("pending/" + request.language + "/" + request.name); });
+      }).then(function () { return s.files.remove(s.schema.prefixes.pending + request.language + "/" + request.name); });
     });
   }
 
@@ -58,7 +59,7 @@
       var body = new URLSearchParams(new FormData(form));
       var printPage = "/documents/print#" + request.language + "/" + request.name;
       function later() {
-        store.then(function (s) { return s.files.put("pending/" + request.language + "/" + request.name, { name: request.name, language: request.language, title: request.title, pending: true }); })
+        store.then(function (s) { return s.files.put(s.schema.prefixes.pending + request.language + "/" + request.name, { name: request.name, language: request.language, title: request.title, pending: true }); })
           .then(function () { window.location.href = printPage; });
       }
       if (navigator.onLine === false) { later(); return; }
@@ -83,7 +84,7 @@
           var request = { path: "/" + f.language + "/documents/" + f.name + ".pdf", language: f.language, name: f.name, title: f.title };
           return ask(request, new URLSearchParams(answers)).then(function (blob) {
             if (blob) return keep(request, blob).then(function () { f.ready = true; });
-            return s.files.remove("pending/" + f.language + "/" + f.name).then(function () { f.refused = true; });
+            return s.files.remove(s.schema.prefixes.pending + f.language + "/" + f.name).then(function () { f.refused = true; });
           }, function () { /* still no connection: it stays pending */ });
         })).then(function () { return pending; });
       });
@@ -105,7 +106,6 @@
     var box = document.querySelector("[data-kept-files]");
     if (!box) return;
     store.then(function (s) { return s.files.list(); }).then(function (files) {
-      files = files.filter(function (f) { return !f.proof; }); // the proof wallet lists its own
       links.forEach(URL.revokeObjectURL);
       links = [];
       var list = box.querySelector("ul");
@@ -154,8 +154,8 @@
     if (!text.hasAttribute("data-none")) text.setAttribute("data-none", text.textContent);
     text.textContent = text.getAttribute("data-none");
     status.hidden = false;
-    store.then(function (s) { return s.files.list(); }).then(function (files) {
-      var proof = files.filter(function (f) { return f.proof && f.kind === wanted && f.date >= entry; })
+    store.then(function (s) { return s.proofs.list(); }).then(function (proofs) {
+      var proof = proofs.filter(function (f) { return f.kind === wanted && f.date >= entry; })
         .sort(function (a, b) { return a.date.localeCompare(b.date); })[0];
       if (!proof) return;
       var late = deadline && proof.date > deadline;

@@ -1,5 +1,5 @@
 // Your proof of registration: the PDF of the notification of arrival, the registration certificate
-// or a photo of either, kept on this phone only (IndexedDB, through answers.js, with the PDFs), and
+// or a photo of either, kept on this phone only (the device store's "proofs", core/store.js), and
 // listed with the date on it. The form is never posted. "My deadlines" marks the registration done
 // when such a proof dated on or after the entry is kept (kept-files.js).
 import { dateParts, fill, numericDate } from "./core/words.js";
@@ -13,7 +13,6 @@ import { dateParts, fill, numericDate } from "./core/words.js";
   var status = form.querySelector("[data-proof-status]");
   var links = []; // object URLs of the list, released when it is drawn again
   var undo = form.querySelector("[data-proof-undo]"), removed = null;
-  var PREFIX = "proof/";
   form.hidden = false;
 
   // Today in Kazakhstan, as the server takes it (a fixed date only where the server has one set).
@@ -85,8 +84,8 @@ import { dateParts, fill, numericDate } from "./core/words.js";
 
   // --- the list ------------------------------------------------------------------------------
   function proofs() {
-    return store.then(function (s) { return s.files.list(); }).then(function (files) {
-      return files.filter(function (f) { return f.proof; }).sort(function (a, b) { return b.date.localeCompare(a.date) || b.added.localeCompare(a.added); });
+    return store.then(function (s) { return s.proofs.list(); }).then(function (kept) {
+      return kept.sort(function (a, b) { return b.date.localeCompare(a.date) || b.added.localeCompare(a.added); });
     });
   }
 
@@ -111,7 +110,7 @@ import { dateParts, fill, numericDate } from "./core/words.js";
         var remove = el("button", { "class": "button button-secondary", type: "button" }, list.getAttribute("data-remove"));
         remove.appendChild(el("span", { "class": "visually-hidden" }, ": " + title));
         remove.addEventListener("click", function () {
-          store.then(function (s) { return s.files.remove(proof.key); }).then(draw).then(function () {
+          store.then(function (s) { return s.proofs.remove(proof.key); }).then(draw).then(function () {
             status.textContent = fill(form.getAttribute("data-removed"), { kind: words.kinds[proof.kind], date: numericDate(proof.date) });
             // It may have been the only copy: one step back, until the next change.
             removed = proof;
@@ -135,10 +134,12 @@ import { dateParts, fill, numericDate } from "./core/words.js";
     status.textContent = "";
     var answer = check();
     if (answer.errors.length) { showErrors(answer.errors); return; }
-    var key = PREFIX + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
-    var record = { proof: true, key: key, kind: answer.kind, date: answer.date, added: today(),
+    var record = { proof: true, kind: answer.kind, date: answer.date, added: today(),
                    name: answer.file.name, type: answer.file.type, blob: answer.file };
-    store.then(function (s) { return s.files.put(key, record); }).then(function () {
+    store.then(function (s) {
+      record.key = s.schema.prefixes.proof + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+      return s.proofs.put(record.key, record);
+    }).then(function () {
       form.reset();
       removed = null;
       undo.hidden = true;
@@ -153,14 +154,14 @@ import { dateParts, fill, numericDate } from "./core/words.js";
   undo.addEventListener("click", function () {
     var proof = removed;
     if (!proof) return;
-    store.then(function (s) { return s.files.put(proof.key, proof); }).then(draw).then(function () {
+    store.then(function (s) { return s.proofs.put(proof.key, proof); }).then(draw).then(function () {
       removed = null;
       undo.hidden = true;
       status.textContent = fill(form.getAttribute("data-kept"), { kind: words.kinds[proof.kind], date: numericDate(proof.date) });
       form.querySelector("button[type=submit]").focus();
     });
   });
-  store.then(function (s) { form.querySelector("[data-memory-only]").hidden = s.files.kept !== false; });
+  store.then(function (s) { form.querySelector("[data-memory-only]").hidden = s.durable; });
   document.addEventListener("tirkeu:forgotten", draw);
   draw();
 })();

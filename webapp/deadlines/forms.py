@@ -14,6 +14,11 @@ from ..rules.evaluator import PlanInput, Stay
 from ..rules.places import checkpoints
 from ..web.i18n import current_language, place_name
 
+# The questions' buttons that add or remove a row of earlier stays (read by views.plan): not
+# answers, never kept with them on the phone (webapp/pwa/store.py).
+ADD_STAY, REMOVE_STAY = "add_stay", "remove_stay"
+NAVIGATION = (ADD_STAY, REMOVE_STAY)
+
 
 class EarlierStayForm(Form):
     entry = DatePartsField(_l("Date you entered"), required_message="required_stay_entry")

@@ -20,7 +20,7 @@ from ..rules.places import checkpoint
 from ..web.i18n import current_language, place_name
 from ..web.today import today
 from .calendar_file import REMINDER_BEFORE, plan_calendar
-from .forms import DeadlinesForm
+from .forms import ADD_STAY, REMOVE_STAY, DeadlinesForm
 from .offline_data import offline_data
 
 bp = Blueprint("deadlines", __name__, url_prefix="/<lang:lang>/deadlines")
@@ -65,13 +65,13 @@ def questions():
 @keep(NEVER, reason="it carries the answers; offline, the phone writes it from deadlines.offline")
 def plan():
     answers, day = _answers()
-    if "remove_stay" in answers:
-        index = answers.pop("remove_stay")
+    if REMOVE_STAY in answers:
+        index = answers.pop(REMOVE_STAY)
         for key in [k for k in answers if k.startswith(f"{STAY_PREFIX}{index}-")]:
             answers.poplist(key)
         return _questions(DeadlinesForm(formdata=answers, today=day))
-    if "add_stay" in answers:
-        answers.pop("add_stay")
+    if ADD_STAY in answers:
+        answers.pop(ADD_STAY)
         form = DeadlinesForm(formdata=answers, today=day)
         if len(form.previous_stays) < inputs.MAX_PREVIOUS_STAYS:
             form.previous_stays.append_entry()

@@ -241,6 +241,14 @@ class AnswersForm(Form):
 
 
 STEPS = ("person", "passport", "entry", "stay", "host", "children")
+# The wizard's controls, read by views.step: the button pressed ("continue", "back", "change",
+# "add_child", "remove_child-<n>", "show" for another language) and "Check your answers" as the
+# page to return to. Not answers, never kept with them on the phone (webapp/pwa/store.py).
+NAV, RETURN_TO = "nav", "return_to"
+NAVIGATION = (NAV, RETURN_TO)
+# The host's language in "Send to your host" (views.send_to_host, static/js/host-link.js), inside
+# the wizard's form on "Check your answers": a choice, not an answer, never kept on the phone.
+HOST_LANGUAGE_FIELD = "host_language"
 
 
 def flatten_json(answers: dict) -> MultiDict:

@@ -17,7 +17,7 @@ from ..web.errors import unavailable
 from ..web.i18n import current_language, force_language, languages
 from ..web.limits import pdf_limit
 from ..web.today import today
-from .answers import MAX_CHILDREN, STEPS, AnswersForm
+from .answers import HOST_LANGUAGE_FIELD, MAX_CHILDREN, NAV, RETURN_TO, STEPS, AnswersForm
 from .catalog import BY_NAME, DOCUMENTS
 from .content import document_context, in_language
 from .offline import offline_checks, offline_words
@@ -50,7 +50,7 @@ def _step_page(form: AnswersForm, step: str, status: int = 200, show_errors: boo
         "documents/step.html", form=form, step=step, previous=_previous(step),
         step_number=STEPS.index(step) + 1, step_total=len(STEPS),
         errors=form.error_fields(step) if show_errors else [], focus=focus,
-        return_to_check=request.form.get("return_to") == "check",
+        return_to_check=request.form.get(RETURN_TO) == "check",
         passport_expires_soon=step == "passport" and form.passport.form.expires_soon(form.today),
     ), status
 
@@ -74,7 +74,7 @@ def step(step: str):
     form = _answers()
     if request.method == "GET":
         return _step_page(form, step)
-    nav = request.form.get("nav", "continue")
+    nav = request.form.get(NAV, "continue")
     if nav == "add_child" and step == "children":
         if len(form.children) < MAX_CHILDREN:
             form.children.append_entry()
@@ -87,7 +87,7 @@ def step(step: str):
         return _step_page(form, step)
     if not form.validate_step(step):
         return _step_page(form, step, status=400, show_errors=True)
-    following = "check" if request.form.get("return_to") == "check" else _next(step)
+    following = "check" if request.form.get(RETURN_TO) == "check" else _next(step)
     if following == "check":
         return _check_page(form)
     return _step_page(form, following)
@@ -171,7 +171,7 @@ def all_documents():
 @keep(AFTER_READY, part=True)
 def send_to_host():
     """"Send to your host" on "Check your answers", which static/js/host-link.js puts there."""
-    return render_template("documents/send_to_host.html")
+    return render_template("documents/send_to_host.html", language_field=HOST_LANGUAGE_FIELD)
 
 
 @bp.app_errorhandler(RenderFailed)

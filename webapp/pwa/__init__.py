@@ -25,7 +25,7 @@ THEME_COLOUR = "#0f5e63"
 # trip on a slow network). The 192 px icon is every page's own icon.
 STATIC_FILES = ("css/app.css", "css/documents.css", "js/app.js", "js/core/evaluator.js", "js/core/words.js",
                 "js/core/explain.js", "js/core/calendar.js", "js/core/checks.js", "js/core/document-values.js",
-                "js/core/host-link.js", "js/offline.js", "js/offline-plan.js", "js/answers.js",
+                "js/core/host-link.js", "js/offline.js", "js/offline-plan.js",
                 "js/kept-files.js", "js/rows.js",
                 "js/offline-documents.js", "js/print-documents.js", "js/host-link.js",
                 "icons/icon-192.png")
@@ -42,7 +42,8 @@ def after_ready_urls() -> list[str]:
 def precache_urls() -> list[str]:
     """The journeys' pages in every language, the blank documents the phone fills and prints (the
     fonts stay out: the phone's own are used), the data they need, and the static files."""
-    return marked_urls(current_app._get_current_object(), INSTALL) + [static_url(name) for name in STATIC_FILES]
+    return (marked_urls(current_app._get_current_object(), INSTALL) + [static_url(name) for name in STATIC_FILES]
+            + [store.device_store_url()])  # the device store and answers.js, one script (store.py)
 
 
 def routes() -> dict:
@@ -96,7 +97,9 @@ def service_worker():
     # The files kept after "ready" carry their content hash in their URL: a new one is a new version.
     version = hashlib.sha256((version + after_ready).encode()).hexdigest()[:12]
     body = render_template("pwa/sw.js", entries=json.dumps(list(entries)), version=version, after_ready=after_ready,
-                           routes=json.dumps(routes(), ensure_ascii=False))
+                           routes=json.dumps(routes(), ensure_ascii=False),
+                           store_code=store.classic_store(), store_script=store.device_store_url(),
+                           handover=json.dumps(store.handover()))
     response = Response(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"
     return response
@@ -134,3 +137,6 @@ def manifest():
     response = Response(json.dumps(document, ensure_ascii=False), mimetype="application/manifest+json")
     response.headers["Cache-Control"] = "no-cache"
     return response
+
+
+from . import store  # noqa: E402  (its route joins this blueprint)

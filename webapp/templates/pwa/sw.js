@@ -67,7 +67,7 @@ self.addEventListener("activate", (event) => {
       try {
         const response = await fetch(url, { credentials: "omit" });
         if (response.ok) await cache.put(url, response);
-      } catch (error) { /* no network: later */ }
+      } catch { /* no network: later */ }
     }));
   })());
 });
@@ -119,7 +119,7 @@ async function page(request) {
       caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
     }
     return response;
-  } catch (error) {
+  } catch {
     const cache = await caches.open(CACHE);
     const lang = languageOf(url);
     // A result page is written on the phone from the answers in its URL.
@@ -162,7 +162,7 @@ async function networkThenKeep(request) {
       caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
     }
     return response;
-  } catch (error) {
+  } catch {
     return (await caches.match(url.pathname, { cacheName: CACHE })) || Response.error();
   }
 }
@@ -170,46 +170,45 @@ async function networkThenKeep(request) {
 async function networkThenCache(request) {
   try {
     return await withTimeout(fetch(request), PAGE_TIMEOUT_MS);
-  } catch (error) {
+  } catch {
     return (await caches.match(request, { cacheName: CACHE })) || Response.error();
   }
 }
 
 // A documents step (or PDF) posted with no network: the phone's own documents page carries on.
-// The posted answers go to the device's store (the one static/js/answers.js keeps: same database,
-// version and stores), never into an address, which the browser would keep in its history.
+// The posted answers go to the device's store, never into an address, which the browser would
+// keep in its history.
 const POST_TIMEOUT_MS = 20000; // a PDF takes longer than a page
-const NOT_ANSWERS = new Set(["nav", "return_to", "add_stay", "remove_stay", "host_language"]);
 
-function keepAnswers(answers) {
-  return new Promise((resolve) => {
-    const request = indexedDB.open("tirkeu", 2);
-    request.onupgradeneeded = () => {
-      for (const name of ["answers", "files"]) {
-        if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name);
-      }
-    };
-    request.onerror = () => resolve(); // the page saved them as they were typed
-    request.onsuccess = () => {
-      const tx = request.result.transaction("answers", "readwrite");
-      tx.objectStore("answers").put(answers, "documents");
-      tx.oncomplete = tx.onerror = () => { request.result.close(); resolve(); };
-    };
-  });
+// The device store: static/js/core/store.js itself, the pages' only opener of the database, as a
+// classic script with its schema in TirkeuStore.SCHEMA (webapp/pwa/store.py: why no module worker).
+{{ store_code }}
+// The pages' script (the store, then answers.js) has its content hash in its path: the cache first.
+const STORE_SCRIPT = "{{ store_script }}";
+// What the phone's documents page is told after the "#": where the answers were posted, and the
+// wizard's controls pressed (webapp/pwa/store.py).
+const HANDOVER = {{ handover }};
+
+async function keepAnswers(answers) {
+  try {
+    const store = await TirkeuStore.openStore(TirkeuStore.SCHEMA, self);
+    await store.set("documents", answers);
+    await store.close(); // an open connection would hold up the next version's upgrade
+  } catch { /* the page saved them as they were typed */ }
 }
 
 async function postedPage(request) {
   const copy = request.clone();
   try {
     return await withTimeout(fetch(request), POST_TIMEOUT_MS);
-  } catch (error) {
+  } catch {
     const url = new URL(request.url);
     const form = await copy.formData();
     const answers = {};
-    for (const [name, value] of form) if (typeof value === "string" && !NOT_ANSWERS.has(name)) answers[name] = value;
+    for (const [name, value] of form) if (typeof value === "string" && TirkeuStore.isAnswer(TirkeuStore.SCHEMA, name)) answers[name] = value;
     await keepAnswers(answers);
-    const next = new URLSearchParams({ _from: url.pathname });
-    for (const name of ["nav", "return_to"]) if (form.get(name)) next.set(name, form.get(name));
+    const next = new URLSearchParams({ [HANDOVER.field]: url.pathname });
+    for (const name of HANDOVER.navigation) if (form.get(name)) next.set(name, form.get(name));
     return Response.redirect("/" + languageOf(url) + "/documents/offline#" + next.toString(), 303);
   }
 }
@@ -225,7 +224,7 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(page(request));
-  } else if (url.pathname.startsWith("/static/") && url.searchParams.has("v")) {
+  } else if ((url.pathname.startsWith("/static/") && url.searchParams.has("v")) || url.pathname === STORE_SCRIPT) {
     event.respondWith(staticFile(request));
   } else if (PRECACHE.some((entry) => entry.url === url.pathname)) {
     event.respondWith(networkThenCache(request));
