@@ -7,12 +7,11 @@ from datetime import timedelta
 from wtforms import FieldList, FormField
 
 from ..forms.fields import DatePartsField
-from ..web.i18n import calendar_words
+from ..forms.validators import APOSTROPHES, KazakhIdentifier, MaxLength, Pattern, PersonName, PlainText, Required, letter_ranges
 from ..messages import DATE_PARTS_ERRORS, FIELD_ERRORS
 from ..rules import inputs, rule_book
-from ..forms.validators import (APOSTROPHES, KazakhIdentifier, MaxLength, PersonName, PlainText, Pattern, Required,
-                          letter_ranges)
-from .answers import CHECKS, MAX_CHILDREN, STEPS, ChildForm, AnswersForm
+from ..web.i18n import calendar_words
+from .answers import CHECKS, MAX_CHILDREN, STEPS, AnswersForm, ChildForm
 
 DATE_ERRORS = DATE_PARTS_ERRORS + ("entry_before_rules", "too_far_ahead")
 

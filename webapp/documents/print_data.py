@@ -7,11 +7,11 @@ from functools import lru_cache
 from flask_babel import lazy_gettext as _l
 
 from ..deadlines.explain import source_view
-from ..web.i18n import calendar_words, countries, country_codes, country_name, force_language, languages, place_name
-from ..messages import WARNINGS
 from ..deadlines.offline_data import catalog_messages, plural_forms
+from ..messages import WARNINGS
 from ..rules import rule_book
 from ..rules.places import checkpoints, regions
+from ..web.i18n import calendar_words, countries, country_codes, country_name, force_language, languages, place_name
 from .answers import HOST_KINDS, PURPOSES
 from .catalog import DOCUMENTS
 from .content import DOCUMENT_WARNINGS, LABELS, OTHER_CHECKPOINT, numeric_date, translated
@@ -66,8 +66,8 @@ def _country_names(codes: tuple[str, ...]) -> dict:
     """Every nationality's name in Russian, Kazakh and English by code, and the codes in each
     language's alphabetical order, as the lists of countries show them (/api/v1/countries)."""
     return {
-        "names": {code: {l: country_name(code, l) for l in codes} for code in sorted(country_codes())},
-        "order": {l: [code for code, _ in countries(l)] for l in codes},
+        "names": {code: {lang: country_name(code, lang) for lang in codes} for code in sorted(country_codes())},
+        "order": {lang: [code for code, _ in countries(lang)] for lang in codes},
     }
 
 
@@ -101,8 +101,8 @@ def _print_data(codes: tuple[str, ...]) -> dict:
     return {
         "languages": list(codes),  # the first is the page's when its address names none
         "document_warnings": sorted(DOCUMENT_WARNINGS),
-        "regions": {r["id"]: {l: place_name(r, l) for l in codes} for r in regions()},
-        "checkpoints": {p["id"]: {l: place_name(p, l) for l in codes} for p in checkpoints()},
+        "regions": {r["id"]: {lang: place_name(r, lang) for lang in codes} for r in regions()},
+        "checkpoints": {p["id"]: {lang: place_name(p, lang) for lang in codes} for p in checkpoints()},
         "other_checkpoint": translated(OTHER_CHECKPOINT),
         "purposes": {key: translated(text) for key, text in PURPOSES.items()},
         "host_kinds": {key: translated(text) for key, text in HOST_KINDS.items()},

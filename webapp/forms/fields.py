@@ -6,13 +6,13 @@ from datetime import date
 
 from werkzeug.datastructures import MultiDict
 from wtforms import Field, StringField
-from wtforms.validators import StopValidation
 from wtforms.utils import unset_value
+from wtforms.validators import StopValidation
 
-from .country_match import find_country, suggestions
-from ..web.i18n import country_codes, country_name, current_language
 from ..messages import FIELD_ERRORS, country_not_found
 from ..rules import inputs
+from ..web.i18n import country_codes, country_name, current_language
+from .country_match import find_country, suggestions
 
 DATE_PARTS = ("day", "month", "year")
 

@@ -23,11 +23,10 @@ from pathlib import Path
 
 from flask import Flask
 
-
-from ..web.config import ROOT
-from ..web.i18n import LANGUAGES, force_language, long_date
 from ..rules import NotCovered, PlanInput, Stay, evaluate, rule_book
 from ..rules.export import rules_json
+from ..web.config import ROOT
+from ..web.i18n import LANGUAGES, force_language, long_date
 
 VECTORS = ROOT / "tests" / "vectors"
 SEED = 20260901
@@ -88,7 +87,8 @@ def result_sentences(plan, answers: PlanInput) -> dict:
         return out
     registration, stay = plan.obligations[0], plan.stay
     out["key_dates"].append({
-        "label": explain._("Register online") if registration.kind == "self_registration" else explain._("Host notifies the migration police"),
+        "label": (explain._("Register online") if registration.kind == "self_registration"
+                  else explain._("Host notifies the migration police")),
         "date": long_date(registration.deadline), "days_left": explain.days_left_text(registration.days_left),
         "safe_by": explain._("To be safe: %(date)s", date=long_date(registration.safe_by)) if registration.safe_by else None})
     if stay.leave_by:

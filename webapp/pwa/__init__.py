@@ -4,15 +4,15 @@ each entry with a hash of its content."""
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import ThreadPoolExecutor
 import json
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, g, render_template, url_for
 from flask_babel import gettext as _
 
-from ..web.assets import static_url
 from ..documents.answers import STEPS
+from ..web.assets import static_url
 from ..web.i18n import force_language, languages
 from .offline import AFTER_READY, INSTALL, NEVER, OPENED, keep, marked_urls
 
@@ -131,7 +131,8 @@ def manifest():
             "icons": [
                 {"src": static_url("icons/icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any"},
                 {"src": static_url("icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},
-                {"src": static_url("icons/icon-maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+                {"src": static_url("icons/icon-maskable-512.png"), "sizes": "512x512", "type": "image/png",
+                 "purpose": "maskable"},
             ],
         }
     response = Response(json.dumps(document, ensure_ascii=False), mimetype="application/manifest+json")
