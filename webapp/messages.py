@@ -148,16 +148,6 @@ REGIONS = {
     "east_kazakhstan": _l("East Kazakhstan Region"),
 }
 
-HTTP_ERRORS = {
-    400: _l("This request could not be handled. Check what was sent."),
-    404: _l("There is nothing at this address. Check the address."),
-    405: _l("This address does not accept this method. See the API description."),
-    413: _l("Too much data was sent. Send less: at most 50 earlier stays."),
-    429: _l("Too many requests. Wait a moment and try again."),
-    500: _l("Sorry, something went wrong on our side. Please try again in a few minutes."),
-    503: _l("Making the document took too long. Please try again in a minute."),
-}
-
 # Only shown by the phone's own result page (static/js/offline-plan.js); listed here to be translated.
 OFFLINE_ONLY = (
     _l("Worked out on this phone without a connection."),

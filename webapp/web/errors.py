@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, jsonify, render_template, request
+from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
-from ..messages import HTTP_ERRORS
+# What an error says, in the reader's language (lazy: read when a request has chosen it).
+HTTP_ERRORS = {
+    400: _l("This request could not be handled. Check what was sent."),
+    404: _l("There is nothing at this address. Check the address."),
+    405: _l("This address does not accept this method. See the API description."),
+    413: _l("Too much data was sent. Send less: at most 50 earlier stays."),
+    429: _l("Too many requests. Wait a moment and try again."),
+    500: _l("Sorry, something went wrong on our side. Please try again in a few minutes."),
+    503: _l("Making the document took too long. Please try again in a minute."),
+}
 
 
 def _is_api() -> bool:
