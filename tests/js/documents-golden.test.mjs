@@ -9,6 +9,8 @@ import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 
+import { compare, tally, verdict } from "./tally.mjs";
+
 import { errors, letterRanges } from "../../static/js/core/checks.js";
 import { values } from "../../static/js/core/document-values.js";
 
@@ -22,21 +24,6 @@ if (!existsSync(new URL("documents.json", directory))) {
 const data = JSON.parse(readFileSync(new URL("documents.json", directory)));
 const rules = JSON.parse(readFileSync(new URL("rules.json", directory)));
 
-function tally() { return { cases: 0, failed: 0, first: [] }; }
-function compare(record, name, check) {
-  record.cases += 1;
-  try {
-    check();
-  } catch (error) {
-    record.failed += 1;
-    if (record.first.length < 3) record.first.push(`${name}: ${error.message}`);
-  }
-}
-function verdict(t, record) {
-  t.diagnostic(`${record.cases} cases`);
-  assert.ok(record.cases > 0, "no cases");
-  assert.equal(record.failed, 0, `${record.failed} of ${record.cases} cases differ from Python's:\n\n${record.first.join("\n\n")}`);
-}
 
 const checked = { checks: tally(), values: tally() };
 const seen = { count: 0, languages: new Set(), fields: new Set(), steps: new Set() };

@@ -7,6 +7,8 @@ import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 
+import { compare, tally, verdict } from "./tally.mjs";
+
 import { evaluate } from "../../static/js/core/evaluator.js";
 import { explainer } from "../../static/js/core/explain.js";
 import { pluralRule } from "../../static/js/core/words.js";
@@ -25,22 +27,6 @@ const rules = JSON.parse(readFileSync(new URL("rules.json", directory)));
 const words = Object.fromEntries(LANGUAGES.map((l) => [l, JSON.parse(readFileSync(new URL(`words-${l}.json`, directory)))]));
 const explainers = Object.fromEntries(LANGUAGES.map((l) => [l, explainer(words[l])]));
 
-// The first differences of each module, in full, and how many cases differed.
-function tally() { return { cases: 0, failed: 0, first: [] }; }
-function compare(record, name, check) {
-  record.cases += 1;
-  try {
-    check();
-  } catch (error) {
-    record.failed += 1;
-    if (record.first.length < 3) record.first.push(`${name}: ${error.message}`);
-  }
-}
-function verdict(t, record) {
-  t.diagnostic(`${record.cases} cases`);
-  assert.ok(record.cases > 0, "no cases");
-  assert.equal(record.failed, 0, `${record.failed} of ${record.cases} cases differ from Python's:\n\n${record.first.join("\n\n")}`);
-}
 
 async function run(file) {
   const checks = { evaluator: tally(), result: tally(), calendar: tally() };

@@ -12,12 +12,10 @@ node needs nothing else."""
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import json
 import os
 import random
 import re
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from ..rules import NotCovered, PlanInput, Stay, evaluate, rule_book
 from ..rules.export import rules_json
 from ..web.config import ROOT
 from ..web.i18n import LANGUAGES, force_language, long_date
+from .files import worker_app, write_lines
 
 VECTORS = ROOT / "tests" / "vectors"
 SEED = 20260901
@@ -226,35 +225,10 @@ def random_cases(count: int, seed: int = SEED) -> list[tuple[str, PlanInput]]:
 
 # --- writing -------------------------------------------------------------------------------------
 
-def _worker_app() -> Flask:
-    from .. import create_app
-
-    return create_app({"TESTING": True})
-
-
-_APP: Flask | None = None
-
-
 def _outputs(chunk: list[tuple[str, PlanInput]]) -> list[str]:
-    global _APP
-    _APP = _APP or _worker_app()
-    with _APP.app_context():
+    with worker_app().app_context():
         return [json.dumps({"name": name} | case_outputs(answers), ensure_ascii=False, separators=(",", ":"))
                 for name, answers in chunk]
-
-
-def _write_cases(path: Path, cases: list[tuple[str, PlanInput]], workers: int) -> None:
-    size = max(1, len(cases) // (workers * 8))
-    chunks = [cases[i:i + size] for i in range(0, len(cases), size)]
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as out:
-        if workers == 1:
-            results = map(_outputs, chunks)
-            for lines in results:
-                out.write("\n".join(lines) + "\n")
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for lines in pool.map(_outputs, chunks):
-                    out.write("\n".join(lines) + "\n")
 
 
 def write_golden(app: Flask, directory: Path, count: int, workers: int | None = None) -> dict:
@@ -277,6 +251,6 @@ def write_golden(app: Flask, directory: Path, count: int, workers: int | None = 
     (directory / "plurals.json").write_text(json.dumps(plurals), encoding="utf-8")
     vectors = vector_cases()
     corpus = random_cases(count)
-    _write_cases(directory / "vectors.jsonl.gz", vectors, 1)
-    _write_cases(directory / "corpus.jsonl.gz", corpus, workers)
+    write_lines(directory / "vectors.jsonl.gz", vectors, _outputs, 1)
+    write_lines(directory / "corpus.jsonl.gz", corpus, _outputs, workers)
     return {"vectors": len(vectors), "corpus": len(corpus)}

@@ -11,10 +11,8 @@ or none. Text the server reads as a country's name ("Россия") is the wizar
 gives the same cases, so a failing case can be named and made again."""
 from __future__ import annotations
 
-import gzip
 import json
 import random
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from ..rules import rule_book
 from ..rules.identifiers import is_valid_iin_or_bin
 from ..rules.places import checkpoints, regions
 from ..web.i18n import force_language, languages
+from .files import worker_app, write_lines
 
 SEED = 17
 # A next-line character is a space to Python; full-width letters and an ordinal sign are no
@@ -161,16 +160,8 @@ def page_data(app: Flask) -> dict:
     return {"steps": list(STEPS), "checks": checks, "print": data, "letter_ranges": ranges}
 
 
-_APP: Flask | None = None
-
-
-def _outputs(chunk: list[dict]) -> list[str]:
-    global _APP
-    if _APP is None:
-        from .. import create_app
-
-        _APP = create_app({"TESTING": True})
-    with _APP.app_context():
+def _outputs(chunk: list[tuple[int, dict]]) -> list[str]:
+    with worker_app().app_context():
         return [json.dumps({"name": f"documents {index}"} | case_outputs(case), ensure_ascii=False, separators=(",", ":"))
                 for index, case in chunk]
 
@@ -179,15 +170,5 @@ def write_documents_golden(app: Flask, directory: Path, count: int, workers: int
     """Writes documents.json (the pages' data) and documents.jsonl.gz (the cases); returns how many."""
     (directory / "documents.json").write_text(json.dumps(page_data(app), ensure_ascii=False), encoding="utf-8")
     numbered = list(enumerate(cases(count)))
-    size = max(1, len(numbered) // (workers * 8))
-    chunks = [numbered[i:i + size] for i in range(0, len(numbered), size)]
-    with gzip.open(directory / "documents.jsonl.gz", "wt", encoding="utf-8", compresslevel=1) as out:
-        if workers == 1:
-            results = map(_outputs, chunks)
-            for lines in results:
-                out.write("\n".join(lines) + "\n")
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for lines in pool.map(_outputs, chunks):
-                    out.write("\n".join(lines) + "\n")
+    write_lines(directory / "documents.jsonl.gz", numbered, _outputs, workers)
     return len(numbered)
