@@ -111,7 +111,7 @@ golden_cli = AppGroup("golden", help="Python's outputs that the phone's modules 
 
 @golden_cli.command("write")
 @click.argument("directory", type=click.Path(file_okay=False, writable=True))
-@click.option("--count", default=10_000, show_default=True, help="cases in each seeded random corpus")
+@click.option("--count", default=10_000, show_default=True, help="cases at least for each module, from the seeded random corpora")
 @click.option("--workers", default=None, type=int, help="processes (default: up to 2)")
 def write_golden_command(directory, count, workers):
     """Write the golden files (rule data, words, vectors and corpora with their outputs) to DIRECTORY."""
