@@ -149,15 +149,15 @@ def test_passport_dates_are_plausible(app):
 
 
 def test_the_link_to_the_host_carries_only_what_the_hosts_sheet_prints(app):
-    """static/js/host-link.js lists the answers a host's link carries, in a fixed order: every
+    """static/js/core/host-link.js lists the answers a host's link carries, in a fixed order: every
     answer of the form but those the host's sheet does not show (an answer added to the form must
     be added there too, at the end, with a new link version, or here)."""
     import json
     import re
     from pathlib import Path
 
-    script = (Path(__file__).parent.parent / "static/js/host-link.js").read_text()
-    fields = json.loads(re.search(r"var FIELDS = (\[.*?\]);", script, re.S).group(1))
+    script = (Path(__file__).parent.parent / "static/js/core/host-link.js").read_text()
+    fields = json.loads(re.search(r"export const FIELDS = (\[.*?\]);", script, re.S).group(1))
     with app.test_request_context("/en/"):
         form = AnswersForm(None, today=date(2026, 9, 5))
         expected = [field.name for section in (form.person, form.passport, form.entry, form.stay, form.host)

@@ -34,11 +34,11 @@ def _outputs(app, count: int) -> list[dict]:
         return [case_outputs(case) for case in cases(count)]
 
 
-def test_the_errors_are_those_of_the_servers_step_pages(app, client):
+def test_the_errors_are_those_of_the_servers_step_pages(app, client, monkeypatch):
     outputs = _outputs(app, 300)
     compared = Counter()
     for case in [c for c in outputs if c["errors"]][:80]:
-        app.config["TODAY"] = case["today"]
+        monkeypatch.setitem(app.config, "TODAY", case["today"])  # the session's app, put back after
         for step in dict.fromkeys(_step_of(name) for name in case["errors"]):
             response = client.post(f"/{case['language']}/documents/{step}", data={**case["answers"], "nav": "continue"})
             assert response.status_code == 400, (case["answers"], step)
@@ -48,11 +48,11 @@ def test_the_errors_are_those_of_the_servers_step_pages(app, client):
     assert set(compared) == {"ru", "kk", "en"} and sum(compared.values()) > 100, compared
 
 
-def test_a_case_without_errors_reaches_check_your_answers(app, client):
+def test_a_case_without_errors_reaches_check_your_answers(app, client, monkeypatch):
     valid = [c for c in _outputs(app, 60) if not c["errors"]][:15]
     assert len(valid) >= 10
     for case in valid:
-        app.config["TODAY"] = case["today"]
+        monkeypatch.setitem(app.config, "TODAY", case["today"])  # the session's app, put back after
         for step in STEPS:
             response = client.post(f"/{case['language']}/documents/{step}", data={**case["answers"], "nav": "continue"})
             assert response.status_code == 200 and not _shown_errors(response.get_data(as_text=True)), (step, case)
