@@ -11,7 +11,6 @@ from flask import Flask
 from .deadlines import write_golden as write_deadlines_golden
 from .documents import write_documents_golden
 
-
 # How many random cases give every module at least `count` of its own: about one plan in three has
 # no calendar file (visa required, or not covered by the rules), and about 40 % of the documents'
 # answer sets are valid, the only ones with documents' values (tests/js check the counts).
