@@ -117,3 +117,14 @@ def test_the_service_worker_knows_the_routes_from_the_url_map(client):
 def test_a_language_the_app_does_not_speak_is_not_found(client):
     assert client.get("/de/").status_code == 404
     assert client.get("/de/deadlines/").status_code == 404
+
+
+def test_only_files_whose_address_carries_their_hash_are_taken_from_the_browsers_cache(client):
+    """The install takes those from the browser's own copy (the page has just loaded some of them:
+    no second download on a slow network); every page is asked for again."""
+    entries = _precache(client)
+    immutable = {entry["url"] for entry in entries if entry.get("immutable")}
+    assert immutable and all("?v=" in url or "/device-store-" in url for url in immutable)
+    assert not any(entry.get("immutable") for entry in entries if entry["url"].startswith(("/ru/", "/kk/", "/en/", "/api/")))
+    script = client.get("/sw.js").get_data(as_text=True)
+    assert 'cache: entry.immutable ? "default" : "no-cache"' in script

@@ -79,7 +79,10 @@ def _fetch_precache(app) -> tuple[tuple[dict, ...], str]:
             response = client.get(url)
             if response.status_code != 200:
                 raise RuntimeError(f"precache entry {url} answered {response.status_code}")
-            entries.append({"url": url, "revision": hashlib.sha256(response.data).hexdigest()[:16]})
+            entry = {"url": url, "revision": hashlib.sha256(response.data).hexdigest()[:16]}
+            if "immutable" in response.headers.get("Cache-Control", ""):
+                entry["immutable"] = True  # its address carries its hash: the browser's copy is this file
+            entries.append(entry)
             response.close()
     version = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:12]
     return tuple(entries), version

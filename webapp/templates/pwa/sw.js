@@ -22,8 +22,8 @@ function post(message) {
     .then((clients) => clients.forEach((client) => client.postMessage(message)));
 }
 
-// Install: fetch every entry past the HTTP cache; the new version becomes usable only when every
-// entry is in its cache (a failed fetch fails the install, and the old version stays).
+// Install: fetch every entry; the new version becomes usable only when every entry is in its
+// cache (a failed fetch fails the install, and the old version stays).
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
@@ -31,7 +31,10 @@ self.addEventListener("install", (event) => {
     await Promise.all(PRECACHE.map(async (entry) => {
       const cached = await cache.match(entry.url);
       if (!cached) {
-        const response = await fetch(entry.url, { cache: "reload", credentials: "omit" });
+        // A file whose address carries its hash is taken from the browser's own cache when the page
+        // has just loaded it (no round trip on a slow network); a page is asked for again, and comes
+        // back as a 304 when the browser's copy is current. The revision check below holds for both.
+        const response = await fetch(entry.url, { cache: entry.immutable ? "default" : "no-cache", credentials: "omit" });
         if (!response.ok) throw new Error(entry.url + " answered " + response.status);
         // During a rolling deploy another instance may answer with another version: never
         // cache a mix. A wrong hash fails this install; the next update check tries again.
