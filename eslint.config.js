@@ -13,11 +13,6 @@ export default [
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
   },
   {
-    // Classic scripts, loaded with defer on every page (no module, no import).
-    files: ["static/js/{app,offline,answers,kept-files,rows}.js"],
-    languageOptions: { sourceType: "script" },
-  },
-  {
     files: ["build/sw.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: { ...globals.serviceworker } },
   },

@@ -83,33 +83,45 @@ def _code(name: str) -> list[str]:
     return [line for line in source.splitlines() if not line.lstrip().startswith("//")]
 
 
-def test_pages_load_the_store_then_answers_js_in_one_script(client):
+def test_pages_run_one_module_the_store_its_schema_and_the_shared_scripts(client):
     url = None
-    for page in ("/en/", "/documents/print"):  # the print page loads it on its own
+    for page in ("/en/", "/documents/print"):  # the print page has a layout of its own
         html = client.get(page).get_data(as_text=True)
-        found = re.findall(r'<script src="(/device-store-[0-9a-f]{12}\.js)" defer></script>', html)
-        assert len(found) == 1 and "answers.js" not in html
+        found = re.findall(r'<script type="module" src="(/pages-[0-9a-f]{12}\.js)"></script>', html)
+        assert len(found) == 1 and "<script src=" not in html and html.count('<script type="module"') == 1
         url = url or found[0]
         assert found[0] == url
     response = client.get(url)
     assert response.status_code == 200 and response.mimetype == "text/javascript"
     assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
-    body = response.get_data(as_text=True).splitlines()
-    store_code = [line.removeprefix("export ") for line in _code("core/store.js")]
-    assert body[0] == "var TirkeuStore = (() => {" and body[1:len(store_code) + 1] == store_code
-    assert _schema_in(response.get_data(as_text=True)) == store.schema()
-    assert body[-len(_code("answers.js")):] == _code("answers.js")
+    body = response.get_data(as_text=True)
+    lines = body.splitlines()
+    store_code = _code("core/store.js")
+    assert lines[:len(store_code)] == store_code  # the module itself, exports and all
+    schema_line = lines[len(store_code)]
+    assert json.loads(schema_line.removeprefix("export const SCHEMA = ").removesuffix(";")) == store.schema()
+    rest = lines[len(store_code) + 1:]
+    expected = [line for name in store.PAGES_MODULE for line in _code(name) if not line.startswith("import ")]
+    assert rest == expected and not re.search(r"^import\b", body, re.MULTILINE)
     # Another hash (a page of an older version asking a newer server) is answered, not kept for ever.
-    assert client.get("/device-store-000000000000.js").headers["Cache-Control"] == "no-cache"
+    assert client.get("/pages-000000000000.js").headers["Cache-Control"] == "no-cache"
 
 
-def test_the_precache_holds_the_pages_store_script(client):
+def test_the_precache_holds_the_pages_module(client):
     script = client.get("/sw.js").get_data(as_text=True)
     urls = [entry["url"] for entry in json.loads(re.search(r"const PRECACHE = (\[.*?\]);", script).group(1))]
     with client.application.test_request_context():
-        url = store.device_store_url()
-    assert url in urls and f'const STORE_SCRIPT = "{url}";' in script
-    assert not any("answers.js" in u for u in urls)
+        url = store.pages_module_url()
+    assert url in urls and f'const PAGES_MODULE = "{url}";' in script
+    assert not any(name in u for u in urls for name in store.PAGES_MODULE)
+
+
+def test_the_pages_module_refuses_a_name_declared_twice_or_an_outside_import():
+    with pytest.raises(RuntimeError):
+        store._joined(("function a() {}\n", "export function a() {}\n"))
+    with pytest.raises(RuntimeError):
+        store._joined(('import { x } from "./core/words.js";\n',))
+    assert store._joined(('import { save } from "./answers.js";\nexport const b = 1;\n',)) == "export const b = 1;\n"
 
 
 @pytest.mark.parametrize("source", ["import { x } from './y.js';\nexport function f() {}",

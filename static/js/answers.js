@@ -1,193 +1,184 @@
 // Answers on the device: what a person types is saved as they type (the device store, core/store.js)
-// and put back when they return, even offline. Nothing here is ever sent anywhere. Pages load it in
-// one classic script after the store (TirkeuStore, webapp/pwa/store.py): the pages' modules use
-// window.TirkeuAnswers as they start, so it must be there first.
-/* global TirkeuStore */
-(function () {
-  "use strict";
-  var schema = TirkeuStore.SCHEMA, store = TirkeuStore.openStore(schema, window);
-  function answer(name) { return TirkeuStore.isAnswer(schema, name); }
+// and put back when they return, even offline. Nothing here is ever sent anywhere. Pages get it
+// with the store in one module, /device-store-<hash>.js (webapp/pwa/store.py drops this import).
+import { SCHEMA, isAnswer, openStore } from "./core/store.js";
 
-  function collect(form) {
-    var answers = {};
-    Array.prototype.forEach.call(form.elements, function (field) {
-      if (!answer(field.name) || field.type === "submit" || field.type === "button" || field.type === "file") return;
-      if ((field.type === "radio" || field.type === "checkbox") && !field.checked) return;
-      answers[field.name] = field.value;
-    });
-    return answers;
-  }
+export const store = openStore(SCHEMA, window);
+function answer(name) { return isAnswer(SCHEMA, name); }
 
-  function restore(form, saved, addMissing) {
-    Object.keys(saved).forEach(function (name) {
-      if (!answer(name)) return;
-      var fields = form.querySelectorAll('[name="' + (window.CSS && CSS.escape ? CSS.escape(name) : name.replace(/["\\]/g, "")) + '"]');
-      if (!fields.length) {
-        // An empty answer needs no hidden field; one would shadow the row drawn for it later.
-        if (!addMissing || !saved[name]) return;
-        var hidden = document.createElement("input");
-        hidden.type = "hidden"; hidden.name = name; hidden.value = saved[name];
-        form.appendChild(hidden);
-        return;
-      }
-      if (fields[0].type === "checkbox") {
-        Array.prototype.forEach.call(fields, function (f) { if (f.value === saved[name]) f.checked = true; });
-      } else if (fields[0].type === "radio") {
-        var anyChecked = Array.prototype.some.call(fields, function (f) { return f.checked; });
-        if (!anyChecked) Array.prototype.forEach.call(fields, function (f) { f.checked = f.value === saved[name]; });
-      } else if (!fields[0].value) {
-        fields[0].value = saved[name];
-      }
-    });
-  }
-
-  var persistAsked = false;
-  function save(journey, form) {
-    // Never before the saved answers are back on the page (or when they could not be): an empty
-    // form must not overwrite them.
-    if (form.tirkeuRestored === false) return Promise.resolve();
-    if (!persistAsked && navigator.storage && navigator.storage.persist) {
-      persistAsked = true;
-      navigator.storage.persist(); // keep the answers when the phone runs short of space
-    }
-    return store.then(function (s) { return s.set(journey, collect(form)); });
-  }
-
-  // The answers as one string, to tell whether they changed since they were checked.
-  function fingerprint(answers) {
-    return JSON.stringify(Object.keys(answers || {}).filter(function (k) { return answer(k) && answers[k]; }).sort()
-      .map(function (k) { return [k, answers[k]]; }));
-  }
-
-  function fromQuery() {
-    var answers = {};
-    new URLSearchParams(window.location.search).forEach(function (value, key) { answers[key] = value; });
-    return answers;
-  }
-
-  // Only a query that holds this form's answers replaces the saved ones (not ?utm_source=…).
-  function answersInQuery(form) {
-    return Object.keys(fromQuery()).some(function (name) { return answer(name) && form.elements.namedItem(name); });
-  }
-
-  function bind(form) {
-    var journey = form.getAttribute("data-journey");
-    form.tirkeuRestored = false;
-    var fresh = form.hasAttribute("data-fresh"); // no answers came with this page: take the device's
-    // A page that draws some fields itself (the list of countries) says when they are there. If it
-    // cannot draw them, its answers are neither put back nor saved: nothing is overwritten.
-    var ready = Promise.resolve(form.tirkeuFieldsReady).then(function () { return store; }).then(function (s) { return s.get(journey); }).then(function (saved) {
-      if (fresh && answersInQuery(form)) {
-        // Served from the phone's cache with answers in the URL ("Change your answers" offline).
-        saved = fromQuery();
-      }
-      // Rows for some answers (an earlier stay, a child: rows.js) are drawn now, before they are filled.
-      if (saved && fresh) form.dispatchEvent(new CustomEvent("tirkeu:restore", { detail: saved }));
-      // Anything without a field on this page travels on as a hidden field, never dropped.
-      if (saved && fresh) restore(form, saved, true);
-      form.tirkeuRestored = true;
-      if (!fresh || saved) return save(journey, form); // the page's answers are now the latest
-    }).catch(function () { form.tirkeuRestored = false; });
-    var timer = null;
-    function later() { clearTimeout(timer); timer = setTimeout(function () { save(journey, form); }, 150); }
-    form.addEventListener("input", later);
-    form.addEventListener("change", later);
-    form.addEventListener("submit", function () { save(journey, form); });
-    return ready;
-  }
-
-  function forgetEverything() {
-    return store.then(function (s) { return s.clear(); }).then(function () {
-      document.dispatchEvent(new CustomEvent("tirkeu:forgotten")); // the list of kept PDFs empties
-      try { Object.keys(localStorage).forEach(function (k) { if (k.indexOf(schema.localPrefix) === 0) localStorage.removeItem(k); }); } catch { /* no storage */ }
-      try { sessionStorage.clear(); } catch { /* no storage */ }
-      document.querySelectorAll("form[data-journey]").forEach(function (form) {
-        Array.prototype.forEach.call(form.elements, function (field) {
-          if (field.type === "radio" || field.type === "checkbox") field.checked = false;
-          else if (field.tagName === "SELECT") field.selectedIndex = 0;
-          else if (field.type === "hidden" && answer(field.name)) field.remove();
-          else if (field.type !== "submit" && field.type !== "button" && field.type !== "hidden") field.value = "";
-        });
-      });
-    });
-  }
-
-  function exportFile() {
-    return store.then(function (s) { return s.all(); }).then(function (all) {
-      var blob = new Blob([JSON.stringify({ tirkeu: 1, answers: all }, null, 2)], { type: "application/json" });
-      var link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = "tirkeu-answers.json";
-      document.body.appendChild(link);
-      link.click();
-      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    });
-  }
-
-  function importFile(file) {
-    return file.text().then(function (text) {
-      var data = JSON.parse(text);
-      if (!data || data.tirkeu !== 1 || typeof data.answers !== "object") throw new Error("not a Tirkeu file");
-      return store.then(function (s) {
-        return Promise.all(Object.keys(data.answers).filter(function (k) { return k === "deadlines" || k === "documents"; })
-          .map(function (k) { return s.set(k, data.answers[k]); }));
-      });
-    });
-  }
-
-  var restored;
-  window.TirkeuAnswers = {
-    store: store, forgetEverything: forgetEverything, save: save, collect: collect, fingerprint: fingerprint, fetchPart: fetchPart,
-    // Resolves when every form on the page has its answers back from the device.
-    ready: new Promise(function (resolve) { restored = resolve; })
-  };
-
-  document.addEventListener("DOMContentLoaded", function () {
-    var bound = Array.prototype.map.call(document.querySelectorAll("form[data-journey]"), bind);
-    Promise.all(bound).then(restored, restored);
-    var slot = document.getElementById("device-answers");
-    if (!slot) return;
-    // The panel is fetched (the phone keeps it once fetched): pages without JavaScript, which
-    // cannot use it, do not carry it. After the page has loaded: it is not urgent.
-    if (document.readyState === "complete") showPanel(slot);
-    else window.addEventListener("load", function () { showPanel(slot); });
+export function collect(form) {
+  var answers = {};
+  Array.prototype.forEach.call(form.elements, function (field) {
+    if (!answer(field.name) || field.type === "submit" || field.type === "button" || field.type === "file") return;
+    if ((field.type === "radio" || field.type === "checkbox") && !field.checked) return;
+    answers[field.name] = field.value;
   });
+  return answers;
+}
 
-  // A part of a page that only JavaScript can use, fetched from the slot's data-src (the service
-  // worker keeps it) and put in the slot's place: resolves with the part.
-  function fetchPart(slot, selector) {
-    return fetch(slot.getAttribute("data-src")).then(function (response) {
-      if (!response.ok) throw new Error("no " + selector);
-      return response.text();
-    }).then(function (html) {
-      var part = new DOMParser().parseFromString(html, "text/html").querySelector(selector);
-      slot.replaceWith(document.adoptNode(part));
-      return part;
-    });
+function restore(form, saved, addMissing) {
+  Object.keys(saved).forEach(function (name) {
+    if (!answer(name)) return;
+    var fields = form.querySelectorAll('[name="' + (window.CSS && CSS.escape ? CSS.escape(name) : name.replace(/["\\]/g, "")) + '"]');
+    if (!fields.length) {
+      // An empty answer needs no hidden field; one would shadow the row drawn for it later.
+      if (!addMissing || !saved[name]) return;
+      var hidden = document.createElement("input");
+      hidden.type = "hidden"; hidden.name = name; hidden.value = saved[name];
+      form.appendChild(hidden);
+      return;
+    }
+    if (fields[0].type === "checkbox") {
+      Array.prototype.forEach.call(fields, function (f) { if (f.value === saved[name]) f.checked = true; });
+    } else if (fields[0].type === "radio") {
+      var anyChecked = Array.prototype.some.call(fields, function (f) { return f.checked; });
+      if (!anyChecked) Array.prototype.forEach.call(fields, function (f) { f.checked = f.value === saved[name]; });
+    } else if (!fields[0].value) {
+      fields[0].value = saved[name];
+    }
+  });
+}
+
+var persistAsked = false;
+export function save(journey, form) {
+  // Never before the saved answers are back on the page (or when they could not be): an empty
+  // form must not overwrite them.
+  if (form.tirkeuRestored === false) return Promise.resolve();
+  if (!persistAsked && navigator.storage && navigator.storage.persist) {
+    persistAsked = true;
+    navigator.storage.persist(); // keep the answers when the phone runs short of space
   }
+  return store.then(function (s) { return s.set(journey, collect(form)); });
+}
 
-  function showPanel(slot) {
-    fetchPart(slot, "#device-answers").then(bindPanel).catch(function () { /* no panel: the answers are still kept */ });
-  }
+// The answers as one string, to tell whether they changed since they were checked.
+export function fingerprint(answers) {
+  return JSON.stringify(Object.keys(answers || {}).filter(function (k) { return answer(k) && answers[k]; }).sort()
+    .map(function (k) { return [k, answers[k]]; }));
+}
 
-  function bindPanel(panel) {
-    panel.hidden = false;
-    var status = panel.querySelector("[data-answers-status]");
-    function say(attribute) { status.textContent = panel.getAttribute(attribute); }
-    panel.querySelector("[data-forget]").addEventListener("click", function () {
-      forgetEverything().then(function () { say("data-forgotten"); });
+function fromQuery() {
+  var answers = {};
+  new URLSearchParams(window.location.search).forEach(function (value, key) { answers[key] = value; });
+  return answers;
+}
+
+// Only a query that holds this form's answers replaces the saved ones (not ?utm_source=…).
+function answersInQuery(form) {
+  return Object.keys(fromQuery()).some(function (name) { return answer(name) && form.elements.namedItem(name); });
+}
+
+function bind(form, fieldsReady) {
+  var journey = form.getAttribute("data-journey");
+  form.tirkeuRestored = false;
+  var fresh = form.hasAttribute("data-fresh"); // no answers came with this page: take the device's
+  // Once the fields the page draws (the country lists) are there. If they cannot be drawn, the
+  // answers are neither put back nor saved: nothing is overwritten.
+  var ready = Promise.resolve(fieldsReady).then(function () { return store; }).then(function (s) { return s.get(journey); }).then(function (saved) {
+    if (fresh && answersInQuery(form)) {
+      // Served from the phone's cache with answers in the URL ("Change your answers" offline).
+      saved = fromQuery();
+    }
+    // Rows for some answers (an earlier stay, a child: rows.js) are drawn now, before they are filled.
+    if (saved && fresh) form.dispatchEvent(new CustomEvent("tirkeu:restore", { detail: saved }));
+    // Anything without a field on this page travels on as a hidden field, never dropped.
+    if (saved && fresh) restore(form, saved, true);
+    form.tirkeuRestored = true;
+    if (!fresh || saved) return save(journey, form); // the page's answers are now the latest
+  }).catch(function () { form.tirkeuRestored = false; });
+  var timer = null;
+  function later() { clearTimeout(timer); timer = setTimeout(function () { save(journey, form); }, 150); }
+  form.addEventListener("input", later);
+  form.addEventListener("change", later);
+  form.addEventListener("submit", function () { save(journey, form); });
+  return ready;
+}
+
+export function forgetEverything() {
+  return store.then(function (s) { return s.clear(); }).then(function () {
+    document.dispatchEvent(new CustomEvent("tirkeu:forgotten")); // the list of kept PDFs empties
+    try { Object.keys(localStorage).forEach(function (k) { if (k.indexOf(SCHEMA.localPrefix) === 0) localStorage.removeItem(k); }); } catch { /* no storage */ }
+    try { sessionStorage.clear(); } catch { /* no storage */ }
+    document.querySelectorAll("form[data-journey]").forEach(function (form) {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (field.type === "radio" || field.type === "checkbox") field.checked = false;
+        else if (field.tagName === "SELECT") field.selectedIndex = 0;
+        else if (field.type === "hidden" && answer(field.name)) field.remove();
+        else if (field.type !== "submit" && field.type !== "button" && field.type !== "hidden") field.value = "";
+      });
     });
-    panel.querySelector("[data-export]").addEventListener("click", exportFile);
-    panel.querySelector("[data-import]").addEventListener("change", function (event) {
-      if (!event.target.files.length) return;
-      importFile(event.target.files[0]).then(function () {
-        say("data-imported");
-        document.querySelectorAll("form[data-journey]").forEach(function (form) {
-          store.then(function (s) { return s.get(form.getAttribute("data-journey")); }).then(function (saved) {
-            if (saved) restore(form, saved, form.getAttribute("data-journey") === "documents");
-          });
+  });
+}
+
+function exportFile() {
+  return store.then(function (s) { return s.all(); }).then(function (all) {
+    var blob = new Blob([JSON.stringify({ tirkeu: 1, answers: all }, null, 2)], { type: "application/json" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "tirkeu-answers.json";
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  });
+}
+
+function importFile(file) {
+  return file.text().then(function (text) {
+    var data = JSON.parse(text);
+    if (!data || data.tirkeu !== 1 || typeof data.answers !== "object") throw new Error("not a Tirkeu file");
+    return store.then(function (s) {
+      return Promise.all(Object.keys(data.answers).filter(function (k) { return k === "deadlines" || k === "documents"; })
+        .map(function (k) { return s.set(k, data.answers[k]); }));
+    });
+  });
+}
+
+var restored;
+// Resolves when every form on the page has its answers back from the device.
+export const ready = new Promise(function (resolve) { restored = resolve; });
+
+// The forms that keep their answers (data-module="answers"), started by start.js.
+export function bindForms(forms, fieldsReady) {
+  Promise.all(forms.map(function (form) { return bind(form, fieldsReady); })).then(restored, restored);
+}
+
+// A part of a page that only JavaScript can use, fetched from the slot's data-src (the service
+// worker keeps it) and put in the slot's place: resolves with the part.
+export function fetchPart(slot, selector) {
+  return fetch(slot.getAttribute("data-src")).then(function (response) {
+    if (!response.ok) throw new Error("no " + selector);
+    return response.text();
+  }).then(function (html) {
+    var part = new DOMParser().parseFromString(html, "text/html").querySelector(selector);
+    slot.replaceWith(document.adoptNode(part));
+    return part;
+  });
+}
+
+// The footer's panel (data-module="device-answers"), fetched: pages without JavaScript, which
+// cannot use it, do not carry it. After the page has loaded: it is not urgent.
+export function showPanel(slot) {
+  if (document.readyState !== "complete") { window.addEventListener("load", function () { showPanel(slot); }); return; }
+  fetchPart(slot, "#device-answers").then(bindPanel).catch(function () { /* no panel: the answers are still kept */ });
+}
+
+function bindPanel(panel) {
+  panel.hidden = false;
+  var status = panel.querySelector("[data-answers-status]");
+  function say(attribute) { status.textContent = panel.getAttribute(attribute); }
+  panel.querySelector("[data-forget]").addEventListener("click", function () {
+    forgetEverything().then(function () { say("data-forgotten"); });
+  });
+  panel.querySelector("[data-export]").addEventListener("click", exportFile);
+  panel.querySelector("[data-import]").addEventListener("change", function (event) {
+    if (!event.target.files.length) return;
+    importFile(event.target.files[0]).then(function () {
+      say("data-imported");
+      document.querySelectorAll("form[data-journey]").forEach(function (form) {
+        store.then(function (s) { return s.get(form.getAttribute("data-journey")); }).then(function (saved) {
+          if (saved) restore(form, saved, form.getAttribute("data-journey") === "documents");
         });
-      }, function () { say("data-import-failed"); });
-    });
-  }
-})();
+      });
+    }, function () { say("data-import-failed"); });
+  });
+}

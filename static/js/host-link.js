@@ -1,22 +1,16 @@
 // "Send to your host" on "Check your answers": the link (core/host-link.js) and its QR code.
 import { encode, link } from "./core/host-link.js";
+import { collect, fetchPart } from "./answers.js";
 
-(function () {
-  document.addEventListener("DOMContentLoaded", fetchSection);
-
-  // Fetched: without JavaScript the page has no use for it.
-  function fetchSection() {
-    var slot = document.querySelector("[data-send-to-host-slot]");
-    if (!slot || !window.fetch || !window.TirkeuAnswers) return;
-    window.TirkeuAnswers.fetchPart(slot, "[data-send-to-host]").then(bindSection)
-      .catch(function () { /* no section: the PDF for the host is still there */ });
-  }
-
+// Started on the section's slot, fetched: without JavaScript the page has no use for it.
+export function init(slot) {
+  fetchPart(slot, "[data-send-to-host]").then(bindSection)
+    .catch(function () { /* no section: the PDF for the host is still there */ });
 
   function bindSection() {
     var section = document.querySelector("[data-send-to-host]");
     var form = document.getElementById("wizard");
-    if (!section || !form || !window.TirkeuAnswers || !window.TextEncoder) return;
+    if (!section || !form || !window.TextEncoder) return;
     var result = section.querySelector("[data-host-link-result]");
     var field = section.querySelector("[data-host-link]");
     var status = section.querySelector("[data-host-link-status]");
@@ -66,7 +60,7 @@ import { encode, link } from "./core/host-link.js";
 
     section.querySelector("[data-host-link-make]").addEventListener("click", function () {
       status.textContent = "";
-      var answers = window.TirkeuAnswers.collect(form);
+      var answers = collect(form);
       encode(answers).then(function (payload) {
         show(link(window.location.origin, language(), payload));
         // Said, not read out: a screen reader would spell the link.
@@ -91,4 +85,4 @@ import { encode, link } from "./core/host-link.js";
       navigator.share({ title: section.getAttribute("data-share-title"), url: field.value }).catch(function () { /* closed */ });
     });
   }
-})();
+}

@@ -2,11 +2,11 @@
 // (#person … #check), checked as the server checks (core/checks.js), kept by answers.js.
 import { addDays, dateOf, stepErrors } from "./core/checks.js";
 import { tidy, words as wordsFor } from "./core/words.js";
+import { collect, fingerprint, ready, store } from "./answers.js";
+import { rowsOf } from "./rows.js";
 
-(function () {
-  var root = document.getElementById("offline-documents");
+export function init(root) {
   var form = document.getElementById("wizard");
-  if (!root || !form || !window.TirkeuAnswers) return;
   var checks = JSON.parse(document.getElementById("tirkeu-offline-checks").textContent);
   var words = wordsFor(JSON.parse(document.getElementById("tirkeu-offline-words").textContent));
   var STEPS = checks.steps;
@@ -112,7 +112,7 @@ import { tidy, words as wordsFor } from "./core/words.js";
   }
 
   // --- children (rows.js draws and removes them)
-  function children() { return section("children").querySelector("[data-rows]").tirkeuRows; }
+  function children() { return rowsOf(section("children").querySelector("[data-rows]")); }
   function childBlocks() { return children().rows(); }
 
   // --- check your answers
@@ -170,8 +170,7 @@ import { tidy, words as wordsFor } from "./core/words.js";
       if (invalid.length) { show(invalid[0]); continueFrom(invalid[0]); return; }
       drawSummary();
       // The print page prints these answers only: checked, and not changed since.
-      var answers = window.TirkeuAnswers;
-      answers.store.then(function (s) { return s.set("documents-checked", answers.fingerprint(answers.collect(form))); });
+      store.then(function (s) { return s.set("documents-checked", fingerprint(collect(form))); });
     }
     form.querySelectorAll("section[data-step]").forEach(function (part) {
       part.hidden = part.getAttribute("data-step") !== view;
@@ -252,12 +251,10 @@ import { tidy, words as wordsFor } from "./core/words.js";
     else if (nav === "continue") next(target);
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    var hash = window.location.hash;
-    // show() puts the step's name in place of a posted form's answers: none stay in the history.
-    window.TirkeuAnswers.ready.then(function () {
-      if (hash.indexOf("#_from=") === 0) posted(new URLSearchParams(hash.slice(1)));
-      else show(currentView());
-    });
+  var hash = window.location.hash;
+  // show() puts the step's name in place of a posted form's answers: none stay in the history.
+  ready.then(function () {
+    if (hash.indexOf("#_from=") === 0) posted(new URLSearchParams(hash.slice(1)));
+    else show(currentView());
   });
-})();
+}

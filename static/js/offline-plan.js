@@ -5,12 +5,10 @@ import { evaluate } from "./core/evaluator.js";
 import { dateParts } from "./core/words.js";
 import { explainer } from "./core/explain.js";
 import { calendarText } from "./core/calendar.js";
+import { dayGrid } from "./app.js";
 
-function start() {
-  var root = document.getElementById("offline-plan");
-  var dataNode = document.getElementById("tirkeu-offline-data");
-  if (!root || !dataNode) return;
-  var data = JSON.parse(dataNode.textContent);
+export function init(root) {
+  var data = JSON.parse(document.getElementById("tirkeu-offline-data").textContent);
   var explained = explainer(data), _ = explained._, ngettext = explained.ngettext;
 
   function calendarButton(plan, answers) {
@@ -54,11 +52,10 @@ function start() {
   }
 
   function dayByDay(days) {
-    var grid = el("div", { "class": "day-grid", "data-day-grid": "", "data-start": days.grid.start, "data-end": days.grid.end,
+    var grid = el("div", { "class": "day-grid", "data-start": days.grid.start, "data-end": days.grid.end,
       "data-today": days.grid.today, "data-runs": days.grid.runs, "data-months": days.grid.months, "data-present": _("In Kazakhstan"),
       "data-ahead": _("Days ahead, to the last day"), "data-absent": _("Not in Kazakhstan"), "aria-hidden": "true" });
-    // app.js (a classic script, run before modules) draws it.
-    if (window.TirkeuDayGrid) window.TirkeuDayGrid(grid);
+    dayGrid(grid);
     return details(_("See the days, day by day"), el("p", null, days.summary), reasons(days.runs), grid);
   }
 
@@ -191,5 +188,3 @@ function start() {
     document.dispatchEvent(new CustomEvent("tirkeu:plan-drawn"));
   });
 }
-
-start();

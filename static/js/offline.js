@@ -1,10 +1,7 @@
 // Offline use: registers the service worker, shows "Ready offline ✓" when every page and file is
 // on the device, and offers a new version with a button (never swaps it in by itself).
-(function () {
-  "use strict";
+export function offlineStatus(box) {
   if (!("serviceWorker" in navigator)) return;
-  var box = document.getElementById("offline-status");
-  if (!box) return;
   var text = box.querySelector("[data-status-text]");
   var saveButton = box.querySelector("[data-save]");
   var banner = document.getElementById("update-banner");
@@ -77,4 +74,4 @@
   }, function () {
     show(box.getAttribute("data-failed"), false);
   });
-})();
+}

@@ -4,10 +4,12 @@ import { dateOf } from "./core/checks.js";
 import { cardLanguages, values } from "./core/document-values.js";
 import { decode } from "./core/host-link.js";
 import { fill as fillSlots, tidy } from "./core/words.js";
+import { fingerprint, store } from "./answers.js";
 
-(function () {
-  var toolbar = document.getElementById("print-toolbar");
-  if (!toolbar) return;
+// The values the page was filled with (the browser tests compare them with the server's).
+export let printed = null;
+
+export function init(toolbar) {
   var status = toolbar.querySelector("[data-print-status]");
   // "#kk/card", or a host's link "#kk/host-sheet/<answers>": whatever follows is read as one, so
   // that a damaged link says so rather than show this phone's answers. A language the print
@@ -98,51 +100,49 @@ import { fill as fillSlots, tidy } from "./core/words.js";
 
   function json(url) { return fetch(url).then(function (response) { if (!response.ok) throw new Error(url); return response.json(); }); }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    var today = toolbar.getAttribute("data-today") ||
-      new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
-    var linkProblem = null; // "link_broken" or "link_old_browser"
-    function answers() {
-      return hostLink !== null ? decode(hostLink)
-        .catch(function (error) { linkProblem = error.oldBrowser ? "link_old_browser" : "link_broken"; return {}; })
-        : window.TirkeuAnswers.store.then(function (s) {
-          return Promise.all([s.get("documents"), s.get("documents-checked")]);
-        }).then(function (got) {
-          // Only answers checked on this phone and not changed since.
-          return got[0] && got[1] === window.TirkeuAnswers.fingerprint(got[0]) ? got[0] : {};
-        });
-    }
-    window.addEventListener("hashchange", function () { window.location.reload(); }); // another document
-    var rules = json(toolbar.getAttribute("data-rules-url")), countries = json(toolbar.getAttribute("data-countries-url"));
-    json(toolbar.getAttribute("data-print-data-url"))
-      .then(function (data) { knownLanguage(data.languages); return Promise.all([answers(), data, rules, countries]); })
-      .then(function (loaded) {
-        var saved = loaded[0] || {};
-        loaded[1].countries = loaded[3].names;
-        var words = loaded[1].words[language];
-        toolbarWords(words);
-        var page = document.querySelector('.document[data-document="' + name + '"]');
-        if (hostLink !== null) toolbar.querySelector("a[data-word=back]").parentNode.hidden = true; // no answers to go back to
-        var readable = page && complete(saved) && loaded[1].countries[tidy(saved["person-citizenship"])];
-        if (linkProblem || (hostLink !== null && !readable)) { status.textContent = words.page[linkProblem || "link_broken"]; return; }
-        if (!readable) { status.textContent = words.page.missing; return; }
-        var all = values(saved, loaded[1], loaded[2], today, language);
-        // The host's phone has a connection (it opened the link): the note is fetched, not kept.
-        if (hostLink !== null) json(toolbar.getAttribute("data-host-note-url")).then(function (note) { hostNote(note.words[language], all, note.fine_source); }, function () {});
-        fill(page, all);
-        orderLanguages(page);
-        page.hidden = false;
-        window.TirkeuPrint = { values: all };
-        status.hidden = true;
-        var button = toolbar.querySelector("[data-print]");
-        button.hidden = false;
-        toolbar.querySelector("[data-print-hint]").hidden = false;
-        button.addEventListener("click", function () { window.print(); });
-      })
-      .catch(function () {
-        // Said in every language: without the data, the reader's words may be missing.
-        status.hidden = true;
-        toolbar.querySelector("[data-failed]").hidden = false;
+  var today = toolbar.getAttribute("data-today") ||
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
+  var linkProblem = null; // "link_broken" or "link_old_browser"
+  function answers() {
+    return hostLink !== null ? decode(hostLink)
+      .catch(function (error) { linkProblem = error.oldBrowser ? "link_old_browser" : "link_broken"; return {}; })
+      : store.then(function (s) {
+        return Promise.all([s.get("documents"), s.get("documents-checked")]);
+      }).then(function (got) {
+        // Only answers checked on this phone and not changed since.
+        return got[0] && got[1] === fingerprint(got[0]) ? got[0] : {};
       });
-  });
-})();
+  }
+  window.addEventListener("hashchange", function () { window.location.reload(); }); // another document
+  var rules = json(toolbar.getAttribute("data-rules-url")), countries = json(toolbar.getAttribute("data-countries-url"));
+  json(toolbar.getAttribute("data-print-data-url"))
+    .then(function (data) { knownLanguage(data.languages); return Promise.all([answers(), data, rules, countries]); })
+    .then(function (loaded) {
+      var saved = loaded[0] || {};
+      loaded[1].countries = loaded[3].names;
+      var words = loaded[1].words[language];
+      toolbarWords(words);
+      var page = document.querySelector('.document[data-document="' + name + '"]');
+      if (hostLink !== null) toolbar.querySelector("a[data-word=back]").parentNode.hidden = true; // no answers to go back to
+      var readable = page && complete(saved) && loaded[1].countries[tidy(saved["person-citizenship"])];
+      if (linkProblem || (hostLink !== null && !readable)) { status.textContent = words.page[linkProblem || "link_broken"]; return; }
+      if (!readable) { status.textContent = words.page.missing; return; }
+      var all = values(saved, loaded[1], loaded[2], today, language);
+      // The host's phone has a connection (it opened the link): the note is fetched, not kept.
+      if (hostLink !== null) json(toolbar.getAttribute("data-host-note-url")).then(function (note) { hostNote(note.words[language], all, note.fine_source); }, function () {});
+      fill(page, all);
+      orderLanguages(page);
+      page.hidden = false;
+      printed = all;
+      status.hidden = true;
+      var button = toolbar.querySelector("[data-print]");
+      button.hidden = false;
+      toolbar.querySelector("[data-print-hint]").hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    })
+    .catch(function () {
+      // Said in every language: without the data, the reader's words may be missing.
+      status.hidden = true;
+      toolbar.querySelector("[data-failed]").hidden = false;
+    });
+}

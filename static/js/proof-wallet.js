@@ -3,12 +3,10 @@
 // listed with the date on it. The form is never posted. "My deadlines" marks the registration done
 // when such a proof dated on or after the entry is kept (kept-files.js).
 import { dateParts, fill, numericDate } from "./core/words.js";
+import { store } from "./answers.js";
 
-(function () {
-  var form = document.querySelector("[data-proof-wallet]");
+export function init(form) {
   var list = document.querySelector("[data-proof-list]");
-  if (!form || !list || !window.TirkeuAnswers || !window.Blob) return;
-  var store = window.TirkeuAnswers.store;
   var words = JSON.parse(document.getElementById("tirkeu-proof-words").textContent);
   var status = form.querySelector("[data-proof-status]");
   var links = []; // object URLs of the list, released when it is drawn again
@@ -164,4 +162,4 @@ import { dateParts, fill, numericDate } from "./core/words.js";
   store.then(function (s) { form.querySelector("[data-memory-only]").hidden = s.durable; });
   document.addEventListener("tirkeu:forgotten", draw);
   draw();
-})();
+}

@@ -14,6 +14,11 @@ from webapp import create_app
 
 from ..conftest import TODAY
 
+# The pages' module (its one <script type="module">), as a page's own scripts import it: the page
+# keeps no globals, so the tests reach the device store and the answers through it.
+PAGES_MODULE = "import(document.querySelector('script[type=module]').src)"
+STORE = PAGES_MODULE + ".then(m => m.store)"
+
 ROOT = Path(__file__).parent.parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"

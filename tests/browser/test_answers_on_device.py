@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .conftest import choose_country, wait_value
+from .conftest import STORE, choose_country, wait_value
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ def type_trip(page):
 
 
 def stored(page) -> dict:
-    return page.evaluate("TirkeuAnswers.store.then(s => s.all())")
+    return page.evaluate(STORE + ".then(s => s.all())")
 
 
 def test_answers_survive_closing_the_page(browser, browser_context_args, live_server):

@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from .conftest import axe_violations, choose_country
+from .conftest import PAGES_MODULE, axe_violations, choose_country
 
 pytestmark = pytest.mark.browser
 
@@ -117,7 +117,7 @@ def test_axe_on_every_step(browser, browser_context_args, live_server):
 
     for lang in ("kk", "ru"):
         page.goto(f"{live_server}/{lang}/documents/")
-        page.evaluate("TirkeuAnswers.forgetEverything()")  # each language starts from nothing typed
+        page.evaluate(PAGES_MODULE + ".then(m => m.forgetEverything())")  # each language starts from nothing typed
         check(page)
         fill_all_steps(page, javascript=True, check=check, search=False)  # choose the country from the list
     # An error page too.

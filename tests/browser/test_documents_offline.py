@@ -17,7 +17,7 @@ from webapp.documents.content import document_values
 
 from ..conftest import TODAY
 from ..documents_data import KAZAKH_LETTERS
-from .conftest import axe_violations, choose_country, wait_value
+from .conftest import STORE, axe_violations, choose_country, wait_value
 from .test_documents_journey import date
 from .test_offline import wait_until_ready_offline
 
@@ -142,11 +142,11 @@ def test_the_documents_journey_runs_offline(browser, browser_context_args, live_
     # The card, filled on the phone with the values the PDF has. (That the phone's values are the
     # server's for every document's answers is tests/js/documents-golden.test.mjs's job, over
     # 10 000 answer sets; here, that the print page hands the module this phone's answers.)
-    answers = page.evaluate("TirkeuAnswers.store.then(s => s.get('documents'))")
+    answers = page.evaluate(STORE + ".then(s => s.get('documents'))")
     page.click(f"a[href='/documents/print#{lang}/card']")
     shown = ".document[data-document=card]:not([hidden])"
     page.wait_for_selector(shown)
-    assert page.evaluate("TirkeuPrint.values") == python_values(lang, answers)
+    assert page.evaluate("import('/static/js/print-documents.js').then(m => m.printed)") == python_values(lang, answers)
     assert "IVANOV" in text(page, shown)
     assert page.is_visible("button[data-print]")
     context.close()
@@ -167,7 +167,7 @@ def test_the_print_view_has_the_pdf_text(browser, browser_context_args, live_ser
     page = context.new_page()
     page.goto(f"{live_server}/{lang}/documents/offline")
     fill_offline(page)
-    answers = page.evaluate("TirkeuAnswers.store.then(s => s.get('documents'))")
+    answers = page.evaluate(STORE + ".then(s => s.get('documents'))")
     for document in DOCUMENTS:
         page.goto(f"{live_server}/documents/print#{lang}/{document.name}")
         shown = f".document[data-document={document.name}]:not([hidden])"
@@ -203,7 +203,7 @@ def test_a_step_posted_offline_carries_on_on_the_phone(browser, browser_context_
 
 def kept(page) -> list[dict]:
     """The PDFs in the phone's storage: title, and the first bytes of each file."""
-    return page.evaluate("""TirkeuAnswers.store.then(s => s.files.list()).then(files => Promise.all(files.map(
+    return page.evaluate(STORE + """.then(s => s.files.list()).then(files => Promise.all(files.map(
         f => (f.blob ? f.blob.slice(0, 5).text() : Promise.resolve(null))
             .then(head => ({name: f.name, pending: !!f.pending, head})))))""")
 
@@ -303,7 +303,7 @@ def test_the_phone_checks_answers_as_the_server_does(browser, browser_context_ar
     for step_name, field_id, changes in CHECKS:
         answers = {**form_answers(), **changes}
         expected = server_error(client, step_name, field_id, answers)
-        page.evaluate("answers => TirkeuAnswers.store.then(s => s.set('documents', answers))", answers)
+        page.evaluate("answers => " + STORE + ".then(s => s.set('documents', answers))", answers)
         page.goto(f"{live_server}/en/documents/offline#{step_name}")
         page.reload()
         page.wait_for_selector(f"{step(page, step_name)}:not([hidden])")
@@ -331,7 +331,7 @@ def test_saved_answers_are_never_lost(browser, browser_context_args, live_server
     date(page, "children-0-date_of_birth", 2, 2, 2015)
     page.click("#children-1 button[data-remove-row]")
     page.wait_for_timeout(300)
-    saved = page.evaluate("TirkeuAnswers.store.then(s => s.get('documents'))")
+    saved = page.evaluate(STORE + ".then(s => s.get('documents'))")
     assert saved["children-0-surname"] == "Иванова" and saved["children-0-date_of_birth-year"] == "2015"
     assert not any(key.startswith("children-1-") for key in saved)
 
@@ -339,7 +339,7 @@ def test_saved_answers_are_never_lost(browser, browser_context_args, live_server
     page.wait_for_selector("#children-0-surname")
     wait_value(page, "#children-0-surname", "Иванова")
     page.wait_for_timeout(300)
-    assert page.evaluate("TirkeuAnswers.store.then(s => s.get('documents'))")["children-0-surname"] == "Иванова"
+    assert page.evaluate(STORE + ".then(s => s.get('documents'))")["children-0-surname"] == "Иванова"
     context.close()
 
 
@@ -369,7 +369,7 @@ def test_the_print_page_prints_only_checked_answers(browser, browser_context_arg
     page = context.new_page()
     page.goto(f"{live_server}/en/documents/offline")
     bad = {**form_answers(), "host-iin": "900101400004"}  # a wrong check digit, never checked
-    page.evaluate("answers => TirkeuAnswers.store.then(s => s.set('documents', answers))", bad)
+    page.evaluate("answers => " + STORE + ".then(s => s.set('documents', answers))", bad)
     page.goto(f"{live_server}/documents/print#en/host-sheet")
     page.wait_for_selector("[data-print-status]:has-text('Some answers are missing or not valid')")
     assert page.is_hidden(".document[data-document=host-sheet]")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, choose_country, serving, wait_value
+from .conftest import CHROMIUM, CHROMIUM_ARGS, STORE, choose_country, serving, wait_value
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +84,7 @@ def test_a_new_version_is_offered_and_replaces_the_old_one(browser, browser_cont
         wait_until_ready_offline(page)
         assert "Version 1.0" in page.inner_text("footer")
 
-        page.evaluate("TirkeuAnswers.store.then(s => s.set('deadlines', {citizenship: 'BY'}))")
+        page.evaluate(STORE + ".then(s => s.set('deadlines', {citizenship: 'BY'}))")
         deployment.app = create_app({"TODAY": TODAY, "RELEASE": "2.0"})
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         page.wait_for_selector("#update-banner:not([hidden])", timeout=60_000)
@@ -92,7 +92,7 @@ def test_a_new_version_is_offered_and_replaces_the_old_one(browser, browser_cont
         with page.expect_navigation():
             page.click("#update-banner button")
         assert "Version 2.0" in page.inner_text("footer")
-        assert page.evaluate("TirkeuAnswers.store.then(s => s.get('deadlines'))") == {"citizenship": "BY"}  # answers kept
+        assert page.evaluate(STORE + ".then(s => s.get('deadlines'))") == {"citizenship": "BY"}  # answers kept
         wait_until_ready_offline(page)
         caches = page.evaluate("caches.keys()")
         assert len([name for name in caches if name.startswith("tirkeu-")]) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import axe_violations
+from .conftest import STORE, axe_violations
 from .test_offline import wait_until_ready_offline
 
 pytestmark = pytest.mark.browser
@@ -70,7 +70,7 @@ def test_proof_is_kept_offline_and_marks_the_registration_done(browser, browser_
     items = page.inner_text("[data-proof-list]")
     assert "dated 22.06.2026" in items and "notification.pdf, added on 05.09.2026" in items
     assert page.get_attribute(".proof-item a", "href").startswith("blob:")  # the phone's own copy
-    kept = page.evaluate("TirkeuAnswers.store.then(s => s.proofs.list()).then(f => f[0].blob.text())")
+    kept = page.evaluate(STORE + ".then(s => s.proofs.list()).then(f => f[0].blob.text())")
     assert kept == PDF.decode()
 
     # The deadline, written on the phone, turns done; the PDFs list of the documents stays apart.

@@ -6,6 +6,7 @@ import pytest
 
 from deploy.stack import Stack
 
+from .conftest import STORE
 from .test_offline import wait_until_ready_offline
 
 pytestmark = [pytest.mark.browser, pytest.mark.load]
@@ -17,7 +18,7 @@ def test_a_rolling_restart_keeps_an_open_client_working_and_offers_the_update(br
         page = context.new_page()
         page.goto(f"{stack.url}/en/")
         wait_until_ready_offline(page)
-        page.evaluate("TirkeuAnswers.store.then(s => s.set('deadlines', {citizenship: 'KG'}))")
+        page.evaluate(STORE + ".then(s => s.set('deadlines', {citizenship: 'KG'}))")
         for index in (0, 1):  # one instance at a time, the other one serving
             stack.stop_app(index)
             response = page.goto(f"{stack.url}/en/deadlines/")
@@ -30,6 +31,6 @@ def test_a_rolling_restart_keeps_an_open_client_working_and_offers_the_update(br
         with page.expect_navigation():
             page.click("#update-banner button")
         assert "Version 2.0" in page.inner_text("footer")
-        assert page.evaluate("TirkeuAnswers.store.then(s => s.get('deadlines'))")["citizenship"] == "KG"
+        assert page.evaluate(STORE + ".then(s => s.get('deadlines'))")["citizenship"] == "KG"
         wait_until_ready_offline(page)
         context.close()

@@ -9,7 +9,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from .conftest import axe_violations
+from .conftest import STORE, axe_violations
 from .test_documents_offline import STREET, fill_offline, python_values, text
 from .test_offline import wait_until_ready_offline
 from .test_proof_wallet import wait_for_kept
@@ -80,7 +80,7 @@ def test_the_link_made_offline_opens_the_filled_sheet_on_the_hosts_phone(browser
     assert link.startswith(prefix) and "IVANOV" not in link  # compressed, not the answers as typed
     assert page.is_checked("#host-language-kk")
     assert read_qr(page) == link
-    answers = page.evaluate("TirkeuAnswers.store.then(s => s.get('documents'))")
+    answers = page.evaluate(STORE + ".then(s => s.get('documents'))")
     assert "host_language" not in answers
     guest.close()
 
@@ -98,7 +98,7 @@ def test_the_link_made_offline_opens_the_filled_sheet_on_the_hosts_phone(browser
     # The same values as the PDF would have from the same answers (the sheet for a host in Kazakh).
     # The values the sheet prints are the PDF's; the link has no sex, patronymic, purpose or postcode.
     not_in_link = ("sex", "patronymic", "purpose", "postcode")
-    on_phone = host_page.evaluate("TirkeuPrint.values")
+    on_phone = host_page.evaluate("import('/static/js/print-documents.js').then(m => m.printed)")
     expected = python_values("kk", {k: v for k, v in answers.items() if not k.startswith("children-")})
     assert ({k: v for k, v in on_phone.items() if k not in not_in_link}
             == {k: v for k, v in expected.items() if k not in not_in_link})
@@ -134,7 +134,7 @@ def test_the_servers_check_page_makes_the_link_and_both_pages_pass_axe(axe_page,
     page = axe_page
     page.goto(f"{live_server}/en/documents/offline#person")
     fill_offline(page, with_child=False)
-    answers = page.evaluate("TirkeuAnswers.store.then(s => s.get('documents'))")
+    answers = page.evaluate(STORE + ".then(s => s.get('documents'))")
     answers.update({"entry-date-day": "29", "entry-date-month": "6", "entry-date-year": "2026"})  # the host notifies
     # The server's own "Check your answers": the answers posted, as its wizard posts them.
     page.goto(f"{live_server}/en/documents/person")

@@ -9,7 +9,7 @@ import base64
 
 import pytest
 
-from .conftest import wait_value
+from .conftest import STORE, wait_value
 
 pytestmark = pytest.mark.browser
 
@@ -91,14 +91,14 @@ def test_a_phone_of_today_keeps_its_answers_pdfs_and_proofs_through_the_upgrade(
     listed = page.inner_text("[data-kept-files]")
     assert "Registration data" in listed and "04.09.2026" in listed
     assert "notification" not in listed  # the proof is the wallet's, not a PDF made here
-    assert page.evaluate("TirkeuAnswers.store.then(s => s.files.get('en/registration')).then(f => f.blob.text())") == PDF.decode()
+    assert page.evaluate(STORE + ".then(s => s.files.get('en/registration')).then(f => f.blob.text())") == PDF.decode()
 
     # The proof, listed in the wallet, opened as it was kept.
     page.goto(f"{live_server}/en/proof")
     page.wait_for_selector(".proof-item")
     items = page.inner_text("[data-proof-list]")
     assert "dated 22.06.2026" in items and "notification.pdf, added on 01.09.2026" in items
-    assert page.evaluate("TirkeuAnswers.store.then(s => s.proofs.list()).then(p => p[0].blob.text())") == PROOF.decode()
+    assert page.evaluate(STORE + ".then(s => s.proofs.list()).then(p => p[0].blob.text())") == PROOF.decode()
 
     # "My deadlines" still finds it: the registration step is marked done by the proof.
     plan = ("citizenship=RU&entry_date-day=20&entry_date-month=6&entry_date-year=2026&accommodation=private"

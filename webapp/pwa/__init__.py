@@ -23,12 +23,11 @@ THEME_COLOUR = "#0f5e63"
 # these are precached. The manifests and the install icons are not: the browser reads them when it
 # installs the app, with a connection, and no page needs them offline (each request costs a round
 # trip on a slow network). The 192 px icon is every page's own icon.
-STATIC_FILES = ("css/app.css", "css/documents.css", "js/app.js", "js/core/evaluator.js", "js/core/words.js",
+# The scripts every page runs are one module of their own (store.pages_module_url).
+STATIC_FILES = ("css/app.css", "css/documents.css", "js/core/evaluator.js", "js/core/words.js",
                 "js/core/explain.js", "js/core/calendar.js", "js/core/checks.js", "js/core/document-values.js",
-                "js/core/host-link.js", "js/offline.js", "js/offline-plan.js",
-                "js/kept-files.js", "js/rows.js",
-                "js/offline-documents.js", "js/print-documents.js", "js/host-link.js",
-                "icons/icon-192.png")
+                "js/core/host-link.js", "js/offline-plan.js", "js/offline-documents.js", "js/print-documents.js",
+                "js/host-link.js", "icons/icon-192.png")
 # Fetched once the precache is done and kept (the precache budget has no room for them): the proof
 # wallet's script and the QR encoder of "Send to your host".
 AFTER_READY_FILES = ("js/vendor/qrcodegen.js", "js/proof-wallet.js")
@@ -43,7 +42,7 @@ def precache_urls() -> list[str]:
     """The journeys' pages in every language, the blank documents the phone fills and prints (the
     fonts stay out: the phone's own are used), the data they need, and the static files."""
     return (marked_urls(current_app._get_current_object(), INSTALL) + [static_url(name) for name in STATIC_FILES]
-            + [store.device_store_url()])  # the device store and answers.js, one script (store.py)
+            + [store.pages_module_url()])
 
 
 def routes() -> dict:
@@ -101,7 +100,7 @@ def service_worker():
     version = hashlib.sha256((version + after_ready).encode()).hexdigest()[:12]
     body = render_template("pwa/sw.js", entries=json.dumps(list(entries)), version=version, after_ready=after_ready,
                            routes=json.dumps(routes(), ensure_ascii=False),
-                           store_code=store.classic_store(), store_script=store.device_store_url(),
+                           store_code=store.classic_store(), pages_module=store.pages_module_url(),
                            handover=json.dumps(store.handover()))
     response = Response(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"

@@ -1,13 +1,10 @@
 """The device store's schema: the one definition of the phone's IndexedDB database, handed to the
-phone's only opener of it, static/js/core/store.js, as `classic_store()`: the module's code as a
-classic script with the schema in it (a page holding the schema itself would cost every precached
-page its bytes). /sw.js has it rendered in; pages load it with static/js/answers.js after it, as
-one script at a content-hashed address (`device_store_url`), precached like a static file.
-
-Why classic scripts: the service worker stays a classic worker (see `classic_store`); and on a
-page, the store and window.TirkeuAnswers (made by answers.js) must be there before the page's
-modules run, which use them as they start, while a module in the <head> would come before the
-page's one import map (webapp/web/modules.py), which browsers then refuse.
+phone's only opener of it, static/js/core/store.js, with the schema in it (a page holding the
+schema itself would cost every precached page its bytes). /sw.js has it rendered in as a classic
+script (`classic_store`: the service worker stays a classic worker); pages run it in their one
+shared module at a content-hashed address (`pages_module_url`): the store's code, its SCHEMA,
+answers.js and the other scripts every page runs, whole-line comments left out, precached like a
+static file.
 
 The database only ever grows: a migration creates object stores and moves records between them
 inside the upgrade's own transaction, so an upgrade that fails leaves the previous version whole
@@ -31,6 +28,7 @@ from flask import Response, current_app, url_for
 from ..deadlines.forms import NAVIGATION as DEADLINES_NAVIGATION
 from ..documents.answers import HOST_LANGUAGE_FIELD
 from ..documents.answers import NAVIGATION as DOCUMENTS_NAVIGATION
+from ..web.modules import shared_module
 from . import bp
 from .offline import NEVER, keep
 
@@ -103,8 +101,27 @@ def _source() -> str:
     return _script("core/store.js")
 
 
+# What every page runs, served as one module (`pages_module_url`): the store with its SCHEMA, then
+# these, in this order; start.js, last, starts the enhancers the markup names.
+PAGES_MODULE = ("answers.js", "app.js", "offline.js", "rows.js", "kept-files.js", "start.js")
+_INNER_IMPORT = re.compile(r'^import [^;]* from "\./(?:core/store|{})\.js";\n'.format(
+    "|".join(re.escape(name.removesuffix(".js")) for name in PAGES_MODULE)), re.MULTILINE)
+_TOP_NAME = re.compile(r"^(?:export )?(?:async )?(?:function|const|let|var|class) ([A-Za-z_$][\w$]*)", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def _joined(parts: tuple[str, ...]) -> str:
+    """The files as one module: the imports between them go; they share one scope, so a name
+    declared at the top of two of them, or an import from elsewhere, is refused."""
+    body = "".join(_INNER_IMPORT.sub("", part) for part in parts)
+    names = _TOP_NAME.findall(body)
+    if len(names) != len(set(names)) or re.search(r"^import\b", body, re.MULTILINE):
+        raise RuntimeError(f"{PAGES_MODULE} share one module: no top-level name twice, no other import")
+    return body
+
+
 def _pages_script() -> str:
-    return classic_store() + _script("answers.js")
+    return _joined((_source(), f"export const SCHEMA = {schema_json()};\n", *(_script(name) for name in PAGES_MODULE)))
 
 
 @lru_cache(maxsize=16)
@@ -112,17 +129,19 @@ def _hash(body: str) -> str:
     return hashlib.sha256(body.encode()).hexdigest()[:12]
 
 
-@bp.app_template_global()
-def device_store_url() -> str:
-    """The pages' script: the store, then answers.js. Its content hash is in the path (a query
+def pages_module_url() -> str:
+    """The pages' module (PAGES_MODULE). Its content hash is in the path (a query
     string marks a response that shows answers, no-store: webapp/web/headers.py), so that it is
     cached for ever, and kept by the service worker like a static file."""
-    return url_for("pwa.device_store", version=_hash(_pages_script()))
+    return url_for("pwa.pages_module", version=_hash(_pages_script()))
 
 
-@bp.get("/device-store-<version>.js")
+shared_module([f"js/{name}" for name in PAGES_MODULE], pages_module_url)
+
+
+@bp.get("/pages-<version>.js")
 @keep(NEVER, reason="precached at its content-hashed address with the static files (pwa.precache_urls)")
-def device_store(version: str):
+def pages_module(version: str):
     body = _pages_script()
     response = Response(body, mimetype="text/javascript")
     # Only the current address is immutable: an old one answered with a new body must not stick.

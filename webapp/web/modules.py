@@ -1,14 +1,18 @@
 """The phone's JavaScript modules import one another by relative paths, as node reads them, with no
 build step. In the browser an import map sends each of those imports to the file's content-hashed
 address: the one the service worker keeps offline and caches may keep for ever (webapp/assets.py).
-Each page carries the map of its own modules only, inline before its module script, and the
-response's Content-Security-Policy allows that map by its hash: there is no other inline script."""
+Every page runs one module, the scripts all pages share as one file (`shared_module`, made by
+webapp/pwa/store.py); a page with enhancers of its own (named with `data_module`, which
+static/js/start.js imports) carries one map, inline before that module, of them and what they
+import, and the response's Content-Security-Policy allows that map by its hash: there is no other
+inline script."""
 from __future__ import annotations
 
 import base64
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +23,13 @@ from .assets import static_url
 
 # How the modules import (tests/test_modules.py checks that every import is written so).
 IMPORT = re.compile(r'^import\s[^"\';]*?\bfrom\s+"(\.{1,2}/[^"]+)";$', re.M)
+# The module every page runs, served as one file at an address of its own (pwa/store.py): the
+# static files it holds, and that address.
+_SHARED: dict = {"names": frozenset(), "address": None}
+
+
+def shared_module(names: list[str], address: Callable[[], str]) -> None:
+    _SHARED.update(names=frozenset(names), address=address)
 
 
 @lru_cache(maxsize=64)
@@ -38,19 +49,31 @@ def imported_by(entry: str) -> list[str]:
             name = Path(target).relative_to(root).as_posix()
             if name not in seen:
                 seen.append(name)
-                todo.append(target)
+                if name not in _SHARED["names"]:
+                    todo.append(target)
     return seen
 
 
-def module_scripts(*entries: str) -> Markup:
-    """The page's modules, after the one import map of all they import (a page may have only one,
-    before its first module)."""
-    names = [name for entry in entries for name in imported_by(entry)]
-    text = json.dumps({"imports": {url_for("static", filename=name): static_url(name) for name in dict.fromkeys(names)}},
-                      separators=(",", ":"))
-    g.setdefault("import_maps", set()).add(text)
-    tags = [Markup('<script type="importmap">{}</script>').format(Markup(text))]
-    tags += [Markup('<script type="module" src="{}"></script>').format(static_url(entry)) for entry in entries]
+def data_module(name: str) -> Markup:
+    """`data-module="name"` for a page's own enhancer, static/js/<name>.js, which start.js imports:
+    the page's import map (module_scripts, after the markup) gets it and what it imports."""
+    g.setdefault("page_modules", []).append(f"js/{name}.js")
+    return Markup('data-module="{}"').format(name)
+
+
+def module_scripts() -> Markup:
+    """The page's import map, if its own enhancers need one (a page may have only one, before its
+    first module), then the module every page runs."""
+    shared = _SHARED["address"]()
+    own = list(dict.fromkeys(g.get("page_modules", [])))
+    names = dict.fromkeys([name for module in own for name in imported_by(module)] + own)
+    tags = []
+    if names:
+        text = json.dumps({"imports": {url_for("static", filename=name): shared if name in _SHARED["names"] else static_url(name)
+                                       for name in names}}, separators=(",", ":"))
+        g.setdefault("import_maps", set()).add(text)
+        tags.append(Markup('<script type="importmap">{}</script>').format(Markup(text)))
+    tags.append(Markup('<script type="module" src="{}"></script>').format(shared))
     return Markup("\n").join(tags)
 
 

@@ -8,15 +8,16 @@ from ..pwa.offline import NEVER, keep
 from ..rules import rule_book
 from .assets import static_url
 from .i18n import DEFAULT_LANGUAGE, country_name, current_language, language_name, languages, long_date
-from .modules import module_scripts
+from .modules import data_module, module_scripts
 
 bp = Blueprint("site", __name__)
 
 
 @bp.app_context_processor
 def layout_values():
-    return {"static_url": static_url, "module_scripts": module_scripts, "language": current_language(), "languages": languages,
-            "language_name": language_name, "rules_checked": rule_book().last_checked}
+    return {"static_url": static_url, "module_scripts": module_scripts, "data_module": data_module,
+            "language": current_language(), "languages": languages, "language_name": language_name,
+            "rules_checked": rule_book().last_checked}
 
 
 @bp.get("/")

@@ -186,8 +186,8 @@ const POST_TIMEOUT_MS = 20000; // a PDF takes longer than a page
 // The device store: static/js/core/store.js itself, the pages' only opener of the database, as a
 // classic script with its schema in TirkeuStore.SCHEMA (webapp/pwa/store.py: why no module worker).
 {{ store_code }}
-// The pages' script (the store, then answers.js) has its content hash in its path: the cache first.
-const STORE_SCRIPT = "{{ store_script }}";
+// The pages' module (the store, answers.js, the enhancers) has its content hash in its path: the cache first.
+const PAGES_MODULE = "{{ pages_module }}";
 // What the phone's documents page is told after the "#": where the answers were posted, and the
 // wizard's controls pressed (webapp/pwa/store.py).
 const HANDOVER = {{ handover }};
@@ -227,7 +227,7 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(page(request));
-  } else if ((url.pathname.startsWith("/static/") && url.searchParams.has("v")) || url.pathname === STORE_SCRIPT) {
+  } else if ((url.pathname.startsWith("/static/") && url.searchParams.has("v")) || url.pathname === PAGES_MODULE) {
     event.respondWith(staticFile(request));
   } else if (PRECACHE.some((entry) => entry.url === url.pathname)) {
     event.respondWith(networkThenCache(request));
