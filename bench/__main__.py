@@ -1,4 +1,4 @@
-"""Measures the performance budgets of ../shared/DESIGN.md on this machine, prints a table and
+"""Measures the performance budgets (docs/design.md, "Budgets") on this machine, prints a table and
 writes build/bench/results.json, so that every later change can be compared:
 
     .venv/bin/python -m bench            # the full run (about 15 minutes)
@@ -46,7 +46,7 @@ def run(quick: bool, stack: bool) -> tuple[dict, list[tuple]]:
 
 
 def budgets(r: dict) -> list[tuple]:
-    """(what, figure, budget, met) for every budget of DESIGN.md that this run measured."""
+    """(what, figure, budget, met) for every budget that this run measured."""
     rows = []
     for name, figures in r["pdf"].items():
         rows.append((f"PDF {name}: median / p95 ms (naive {figures['naive_median_ms']})",

@@ -1,7 +1,7 @@
 """The documents Tirkeu prepares: name (in URLs and the API), title, template and sources.
 
 Each is a prepared data sheet, never a copy of an official form: no official layout was found
-(shared/research/kz-rules.md), so each says so on the page.
+(the team's research notes on the rules; docs/design.md), so each says so on the page.
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 `evaluate(PlanInput)` returns a `Plan`: the obligations with their deadlines and the counting
 behind them, the last day the person may stay, and warnings. Wording is left to the caller
 (pages, API, PDFs, the calendar file), which turns codes into sentences in the reader's language.
-Counting follows shared/DESIGN.md:
+Counting follows docs/design.md ("The rules"):
 - days of stay include the day of entry and the day of exit;
 - "by the Nth calendar day after crossing" -> entry + N (safe_by: entry + N - 1, the reading
   that counts the day of crossing as day 1);
