@@ -1,6 +1,7 @@
 // Answers on the device: what a person types is saved as they type (the device store, core/store.js)
 // and put back when they return, even offline. Nothing here is ever sent anywhere. Pages get it
-// with the store in one module, /device-store-<hash>.js (webapp/pwa/store.py drops this import).
+// with the scripts every page runs in one module, /pages-<hash>.js (webapp/pwa/store.py drops the
+// imports between them).
 import { SCHEMA, isAnswer, openStore } from "./core/store.js";
 
 export const store = openStore(SCHEMA, window);

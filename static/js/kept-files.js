@@ -5,7 +5,8 @@
 // is kept on the server.
 import { store } from "./answers.js";
 
-var PDF_PATH = /^\/(ru|kk|en)\/documents\/([\w-]+)\.pdf$/;
+// /<language>/documents/<name>.pdf: the first part is the page's language, whichever the app has.
+var PDF_PATH = /^\/([\w-]+)\/documents\/([\w-]+)\.pdf$/;
 var links = []; // object URLs of the list, released when it is drawn again
 
 function numericDate(iso) { return iso.slice(8, 10) + "." + iso.slice(5, 7) + "." + iso.slice(0, 4); }

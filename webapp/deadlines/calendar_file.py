@@ -13,6 +13,10 @@ from .explain import URGENT_WARNINGS, obligation_steps, obligation_title, safe_b
 
 REMINDER_BEFORE = timedelta(days=3)
 
+# Something to do today, not at a date: each gets an event today that says so. (A missed
+# registration deadline has its own event, on its date, which says what to do.)
+ACT_NOW_WARNINGS = URGENT_WARNINGS - {"deadline_passed"}
+
 
 def _event(uid_parts: tuple, day, summary: str, description: str, stamp: datetime,
            remind_before: timedelta = REMINDER_BEFORE) -> Event:
@@ -41,8 +45,7 @@ def plan_calendar(plan: Plan, answers: PlanInput, language: str) -> bytes:
     calendar.add("x-wr-calname", _("Tirkeu: my deadlines in Kazakhstan"))
     stamp = datetime.now(UTC).replace(microsecond=0)
     for warning in plan.warnings:
-        if warning.code in URGENT_WARNINGS - {"deadline_passed"}:
-            # Something to do today, not at a date: an event today that says so.
+        if warning.code in ACT_NOW_WARNINGS:
             calendar.add_component(_event(
                 (plan.rule_set, answers.entry_date, warning.code), answers.today,
                 _("Act now: contact the migration police or call 1414"), warning_text(warning), stamp,

@@ -36,8 +36,7 @@ export async function calendarText(plan, answers, explained, data, stamp) {
   };
   const events = [];
   plan.warnings.forEach((w) => {
-    if (w.code === "overstay" || w.code === "limit_used_on_entry") {
-      // Something to do today, not at a date: an event today that says so.
+    if (data.act_now_warnings.includes(w.code)) { // webapp/deadlines/calendar_file.py ACT_NOW_WARNINGS
       events.push({ parts: [w.code], day: answers.today, summary: _("Act now: contact the migration police or call 1414"),
                     description: explained.warningText(w), remind: 0 });
     }

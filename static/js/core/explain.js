@@ -2,8 +2,6 @@
 // them: data for offline-plan.js to lay out, checked against Python's by tests/js/golden.test.mjs.
 import { words as wordsFor } from "./words.js";
 
-export const URGENT = ["overstay", "limit_used_on_entry", "deadline_passed"];
-
 export function isoPlus(iso, days) {
   var d = new Date(iso + "T00:00:00Z");
   d.setUTCDate(d.getUTCDate() + days);
@@ -217,7 +215,7 @@ export function explainer(data) {
       checkpoint: answers.checkpoint ? data.checkpoints[answers.checkpoint] : null,
       as_of: _("Dates as of %(date)s.", { date: longDate(answers.today) }),
       rule_set: data.rule_sets[plan.rule_set],
-      warnings: plan.warnings.map((w) => ({ code: w.code, urgent: URGENT.includes(w.code), text: warningText(w) })),
+      warnings: plan.warnings.map((w) => ({ code: w.code, urgent: data.urgent_warnings.includes(w.code), text: warningText(w) })),
       key_dates: [], steps: [], sources: plan.sources
     };
     if (!plan.group) return out;
