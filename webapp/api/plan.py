@@ -178,7 +178,7 @@ def plan():
 @bp.get("/rules")
 @keep(INSTALL)
 def rules():
-    """The rule data for the browser's own evaluator (static/js/rules.js)."""
+    """The rule data for the browser's own evaluator (static/js/core/evaluator.js)."""
     return shared_json(rules_json(kazakhstan_today()))
 
 

@@ -75,5 +75,5 @@ def offline_checks(form: AnswersForm) -> dict:
 
 
 def offline_words(language: str) -> dict:
-    """Dates in the summary, written as the server writes them (static/js/words.js)."""
+    """Dates in the summary, written as the server writes them (static/js/core/words.js)."""
     return {"language": language, "messages": {}, "plurals": {}, "warnings": {}, "calendar": calendar_words(language)}

@@ -1,4 +1,4 @@
-"""The rule data for the browser's evaluator (static/js/rules.js), as one JSON document.
+"""The rule data for the browser's evaluator (static/js/core/evaluator.js), as one JSON document.
 
 Same data files as the Python evaluator, plus the working-day calendar exported from the
 `holidays` package with our corrections, for the years a plan can touch.
