@@ -35,9 +35,14 @@ def cldr(code: str) -> Locale:
     return Locale.parse(code, sep="-")
 
 
+def babel_id(code: str) -> str:
+    """Babel's identifier for a code as URLs and `lang` attributes write it: "en-XA" -> "en_XA"."""
+    return code.replace("-", "_")
+
+
 def force_language(code: str):
-    """Flask-Babel's force_locale, for a code as the URLs write it (it reads "en_XA", not "en-XA")."""
-    return force_locale(code.replace("-", "_"))
+    """Flask-Babel's force_locale, for a code as the URLs write it."""
+    return force_locale(babel_id(code))
 
 
 def place_name(place: dict, language: str) -> str:
@@ -45,6 +50,7 @@ def place_name(place: dict, language: str) -> str:
     name yet reads its base language's name ("en-XA" -> "en"), else Russian, the default."""
     names = place["name"]
     return names.get(language) or names.get(language.split("-")[0]) or names[DEFAULT_LANGUAGE]
+
 
 # CLDR territories that are not nationalities a passport can state.
 NOT_NATIONALITIES = frozenset(
@@ -57,16 +63,21 @@ _CYRILLIC_RANK = {letter: rank for rank, letter in enumerate(_CYRILLIC)}
 
 
 def select_locale() -> str:
+    """Flask-Babel's locale (Babel's identifier) for the language of the request."""
+    return babel_id(_request_language())
+
+
+def _request_language() -> str:
     """The language in the URL; for URLs without one (the API, /), the browser's preference."""
     lang = g.get("lang")
     if lang:
-        return lang.replace("-", "_")  # Babel's identifier
+        return lang
     if has_request_context():
         # A page that does not exist under /kk/... still answers in Kazakh.
         first_segment = request.path.strip("/").split("/", 1)[0]
         if first_segment in languages():
-            return first_segment.replace("-", "_")
-        return (request.accept_languages.best_match(languages()) or DEFAULT_LANGUAGE).replace("-", "_")
+            return first_segment
+        return request.accept_languages.best_match(languages()) or DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
 
 
