@@ -3,18 +3,21 @@ longer, so that a string that skipped the catalogs shows up as plain English and
 only fits short words breaks. Its catalog is made from the English one; CLDR's English data
 serve its dates, plurals and country names.
 
-Adding it to an app takes its code in LANGUAGES and its catalog's folder in
+Adding it to an app takes its code in LANGUAGES and a catalogs' folder that holds it in
 BABEL_TRANSLATION_DIRECTORIES (see `pseudo_app_config`): nothing in webapp/ knows about it.
 """
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from babel import localedata
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
+
+from webapp.web.catalogs import compile_missing_catalogs
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE = "en-XA"
@@ -73,12 +76,19 @@ def write_catalog(directory: Path) -> Path:
 
 
 def pseudo_app_config(directory: Path) -> dict:
+    """The settings of an app that speaks the pseudo-locale too. Its catalogs are all in one
+    directory, beside copies of the real ones: with two directories Flask-Babel keeps the plural
+    rule of the last catalog it loads, even one that lacks the language, and so would write
+    Russian plurals by the English rule (and its translations cache is shared by every app of
+    the process, so the session's app would read them too)."""
     register_with_babel()
+    for po in (ROOT / "translations").glob("*/LC_MESSAGES/messages.po"):
+        target = directory / po.relative_to(ROOT / "translations")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(po, target)
+    compile_missing_catalogs(directory)
     write_catalog(directory)
-    return {
-        "LANGUAGES": LANGUAGES,
-        "BABEL_TRANSLATION_DIRECTORIES": f"{ROOT / 'translations'};{directory}",
-    }
+    return {"LANGUAGES": LANGUAGES, "BABEL_TRANSLATION_DIRECTORIES": str(directory)}
 
 
 WORD = re.compile(r"[A-Za-z]{2,}")

@@ -133,3 +133,11 @@ def test_the_service_worker_keeps_the_pseudo_locale(client):
     urls = {entry["url"] for entry in precache}
     assert {f"/{CODE}/", f"/{CODE}/deadlines/", f"/{CODE}/deadlines/offline", f"/{CODE}/documents/",
             f"/{CODE}/documents/offline"} <= urls
+
+
+def test_the_other_languages_keep_their_own_plurals_beside_it(client):
+    """Russian has three plural forms; the pseudo-locale's catalog (English's two) must not lend
+    it its rule."""
+    response = client.get("/ru/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9"
+                          "&entry_date-year=2026&accommodation=private")
+    assert "осталось 26 дней" in response.get_data(as_text=True).lower()
