@@ -1,6 +1,6 @@
 """The phone's JavaScript modules import one another by relative paths, as node reads them, with no
 build step. In the browser an import map sends each of those imports to the file's content-hashed
-address: the one the service worker keeps offline and caches may keep for ever (webapp/assets.py).
+address: the one the service worker keeps offline and caches may keep for ever (web/assets.py).
 Every page runs one module, the scripts all pages share as one file (`shared_module`, made by
 webapp/pwa/store.py); a page with enhancers of its own (named with `data_module`, which
 static/js/start.js imports) carries one map, inline before that module, of them and what they
