@@ -52,7 +52,10 @@ def test_every_value_and_kazakh_letter_is_in_the_pdf(client, name, language):
     if name != "iin-sheet":
         expected += ["Қуанышбаева Әйгерім Ұлықпанқызы", "+7 701 123 45 67", "01.09.2026"]
     if name in ("registration-sheet", "card"):
-        expected.append("01.10.2026")  # registration deadline: 1 Sep + 30
+        # Registration: by 30 September (1 Sep + 29, the day of crossing as day 1), the earlier of the
+        # two readings; 1 October (1 Sep + 30) is the later one, which no document prints.
+        expected.append("30.09.2026")
+        assert "01.10.2026" not in text
     if name == "card":
         expected.append("29.11.2026")  # last day of stay: 1 Sep + 89
     if name == "registration-sheet":
@@ -178,13 +181,17 @@ def test_visa_holders_get_no_invented_dates(client):
     assert "29.11.2026" not in card and "01.10.2026" not in card
 
 
-def test_the_safe_date_is_printed_next_to_the_deadline(client):
-    # A US citizen entering on Tuesday 8 September 2026: the host notifies by Friday 11 September,
-    # or by Thursday 10 September counting the day of arrival.
+def test_the_safe_date_is_the_date_printed(client):
+    # A US citizen entering on Tuesday 8 September 2026: the host notifies by Thursday 10 September
+    # counting the day of arrival, the earlier reading; Friday 11 September, the later one, is not printed.
     answers = api_answers(**{"person.citizenship": "US", "entry.date": "2026-09-08"})
     for name in ("registration-sheet", "host-sheet", "card"):
-        text = pdf_text(post_pdf(client, name, answers, "en").data)
-        assert "11.09.2026" in text and "10.09.2026" in text, name
+        text = " ".join(pdf_text(post_pdf(client, name, answers, "en").data).split())
+        assert "10.09.2026" in text and "11.09.2026" not in text, name
+        if name != "card":  # the sheets say it in Russian and Kazakh, the card in the reader's language
+            assert "10.09.2026 надёжнее / сақтық үшін" in text, name
+    card = " ".join(pdf_text(post_pdf(client, "card", answers, "en").data).split())
+    assert "10.09.2026 (to be safe)" in card
 
 
 def test_card_values_in_every_card_language(client):

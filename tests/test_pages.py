@@ -53,9 +53,10 @@ def test_every_page_is_valid_and_in_its_language(client, lang, path):
 
 
 @pytest.mark.parametrize("lang, texts", [
-    ("ru", ["Зарегистрируйтесь", "1 октября 2026", "осталось 26 дней", "29 ноября 2026", "осталось 85 дней"]),
-    ("kk", ["2026 ж. 1 қазан", "26 күн қалды", "2026 ж. 29 қараша"]),
-    ("en", ["Register online by 1 October 2026", "26 days left", "Leave Kazakhstan by 29 November 2026", "85 days left"]),
+    # Registration by 30 September, the earlier of two readings (1 October read strictly), counted from 5 September.
+    ("ru", ["Зарегистрируйтесь", "30 сентября 2026", "осталось 25 дней", "29 ноября 2026", "осталось 85 дней"]),
+    ("kk", ["2026 ж. 30 қыркүйек", "25 күн қалды", "2026 ж. 29 қараша"]),
+    ("en", ["Register online by 30 September 2026", "25 days left", "Leave Kazakhstan by 29 November 2026", "85 days left"]),
 ])
 def test_result_page_shows_dates_in_the_language(client, lang, texts):
     response = client.get(f"/{lang}/deadlines/plan?{ANSWERS}")
@@ -68,7 +69,7 @@ def test_result_page_explains_the_date_with_sources(client):
     html = client.get(f"/en/deadlines/plan?{ANSWERS}").get_data(as_text=True)
     text = parse(html).plain_text
     assert "Why this date?" in text
-    assert "Day 1 is the day after you entered (1 September 2026), so day 30 is 1 October 2026." in text
+    assert "Read strictly, the rule gives 1 October 2026: day 1 is then the day after you entered (1 September 2026)." in text
     assert "On the day you entered, your earlier stays gave 60 days in the 180 days up to that day." in text
     assert "Checked on 25 November 2026." in text
     assert 'href="https://www.trend.az/casia/kazakhstan/4122066.html"' in html
@@ -78,11 +79,12 @@ def test_working_day_counting_is_shown(client):
     # Entry Wed 18 March 2026 under the 2023 rules: Nauryz and its moved days off are skipped.
     query = "citizenship=RU&entry_date-day=18&entry_date-month=3&entry_date-year=2026&accommodation=hotel&today=2026-03-18"
     text = parse(client.get(f"/en/deadlines/plan?{query}").get_data(as_text=True)).plain_text
-    assert "The hotel must notify the migration police by 26 March 2026" in text
+    assert "The hotel must notify the migration police by 20 March 2026" in text
     assert "Skipped: Mon, 23 Mar — public holiday: Nauryz" in text
     assert "Skipped: Tue, 24 Mar — day off for Nauryz, moved from the weekend" in text
     assert "Working day 3: Thu, 26 Mar" in text
-    assert "To be safe, do it by 20 March 2026." in text
+    assert "Counted that way, working day 3 is 20 March 2026: to be safe, this is the date we give." in text
+    assert "and days off moved by decree, the rule gives 26 March 2026." in text
 
 
 @pytest.mark.parametrize("lang, n, expected", [
@@ -238,23 +240,23 @@ def test_calendar_file(client):
     assert "attachment" in response.headers["Content-Disposition"]
     calendar = Calendar.from_ical(response.data)
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
-    registration = events["Register online by 1 October 2026"]
-    assert registration.decoded("dtstart").isoformat() == "2026-10-01"
+    # The registration on the safe date, 30 September; the later reading is told in the description.
+    registration = events["Register online by 30 September 2026"]
+    assert registration.decoded("dtstart").isoformat() == "2026-09-30"
     leave = events["Leave Kazakhstan by 29 November 2026"]
     assert leave.decoded("dtstart").isoformat() == "2026-11-29"
-    # Three days before, and a day more before the registration: 30 September, the safe date.
-    assert "If it is, day 30 is 30 September 2026: to be safe, register by then." in str(registration["description"])
+    assert "Read strictly, the rule gives 1 October 2026" in str(registration["description"])
     for event in events.values():
         alarms = event.walk("VALARM")
         assert len(alarms) == 1
-        assert alarms[0].decoded("trigger").days == (-4 if event is registration else -3)
+        assert alarms[0].decoded("trigger").days == -3  # three days before the date shown
         assert "https://" in str(event["description"])
 
 
 def test_calendar_file_in_kazakh(client):
     calendar = Calendar.from_ical(client.get(f"/kk/deadlines/plan.ics?{ANSWERS}").data)
     summaries = [str(e["summary"]).replace("\u202f", " ") for e in calendar.walk("VEVENT")]
-    assert any("2026 ж. 1 қазан" in s for s in summaries)
+    assert any("2026 ж. 30 қыркүйек" in s for s in summaries)
 
 
 def test_unknown_language_and_page_are_localized_404(client):
@@ -324,16 +326,17 @@ def test_odd_queries_are_answered_without_a_crash(client, query):
         assert client.get(f"{path}?{query}").status_code in (200, 400), path
 
 
-def test_safe_date_is_shown_next_to_the_deadline_and_reminded(client):
-    # Fri 20 Mar 2026, 30-day visitor under the 2023 rules: 30 March, or 27 March counting the arrival day.
+def test_the_safe_date_is_the_date_shown_and_reminded(client):
+    # Fri 20 Mar 2026, 30-day visitor under the 2023 rules: 27 March counting the arrival day, the
+    # earlier reading; 30 March read strictly.
     query = "citizenship=DE&entry_date-day=20&entry_date-month=3&entry_date-year=2026&accommodation=private&today=2026-03-20"
     text = parse(client.get(f"/en/deadlines/plan?{query}").get_data(as_text=True)).plain_text
-    assert "Your host must notify the migration police by 30 March 2026" in text
-    assert "To be safe: 27 March 2026" in text
+    assert "Your host must notify the migration police by 27 March 2026" in text
+    assert "the rule gives 30 March 2026." in text
     calendar = Calendar.from_ical(client.get(f"/en/deadlines/plan.ics?{query}").data)
     [notification] = [e for e in calendar.walk("VEVENT") if "notify" in str(e["summary"])]
-    assert notification.decoded("dtstart").isoformat() == "2026-03-30"
-    assert notification.walk("VALARM")[0].decoded("trigger").days == -6  # 3 days before 27 March
+    assert notification.decoded("dtstart").isoformat() == "2026-03-27"
+    assert notification.walk("VALARM")[0].decoded("trigger").days == -3  # 24 March
     [leave] = [e for e in calendar.walk("VEVENT") if "Leave" in str(e["summary"])]
     assert "residence permit" not in str(leave["description"])  # not offered to 30-day visitors
 
@@ -404,18 +407,18 @@ def test_the_rules_page_says_what_changed_in_plain_words(client):
 
 
 @pytest.mark.parametrize("lang, short, reason", [
-    ("en", "To be safe: 30 September 2026",
-     "The sources do not say whether the day you crossed the border is day 1. If it is, day 30 is 30 September 2026"),
-    ("ru", "Надёжнее — не позднее 30 сентября 2026",
+    ("en", "Register online by 30 September 2026",
+     "The sources do not say whether the day you crossed the border is day 1. Counting it as day 1, day 30 is 30 September 2026"),
+    ("ru", "Зарегистрируйтесь онлайн не позднее 30 сентября 2026",
      "Источники не уточняют, считается ли первым днём сам день пересечения границы. "
-     "Если считается, 30-й день — 30 сентября 2026"),
+     "Если считать его первым, 30-й день — 30 сентября 2026"),
     ("kk", "2026 ж. 30 қыркүйек",
-     "Егер есептелсе, 30-күн — 2026 ж. 30 қыркүйек"),
+     "Оны бірінші күн деп санасақ, 30-күн — 2026 ж. 30 қыркүйек"),
 ])
 def test_registration_by_calendar_day_shows_the_earlier_reading(client, lang, short, reason):
     """'By the 30th calendar day after crossing': day 30 is 1 October counting from the day after
     entry, 30 September if the day of crossing is day 1. The sources do not settle it: the page
-    gives the later date as the rule and the earlier one as the date to be safe by."""
+    gives the earlier date as the date, and the later one under "Why this date?"."""
     page = check_page(_plan(client, lang, "RU", "2026-09-01", "2026-09-01").get_data(as_text=True))
     text = page.plain_text.replace("\u202f", " ")
     assert short in text

@@ -23,8 +23,8 @@ export function init(root) {
       });
     });
     return el("div", { "class": "calendar-download" }, button,
-      el("p", { "class": "hint" }, ngettext("Each date with a reminder %(num)d day before. Works with phone and computer calendars.",
-        "Each date with a reminder %(num)d days before. Works with phone and computer calendars.", data.reminder_days)));
+      el("p", { "class": "hint" }, ngettext("Each date still ahead, with a reminder up to %(num)d day before it. Works with phone and computer calendars.",
+        "Each date still ahead, with a reminder up to %(num)d days before it. Works with phone and computer calendars.", data.reminder_days)));
   }
 
   // --- page ---------------------------------------------------------------------------------
@@ -110,11 +110,14 @@ export function init(root) {
       el("p", null, message), el("a", { href: questionsUrl }, _("Change your answers"))));
   }
 
+  // As deadlines/reasons.html days_tag.
+  function tagOf(t, tag) { return el(tag, { "class": "tag" + (t.level ? " tag-" + t.level : "") }, t.text); }
+
   function render(plan, answers, questionsUrl, countries) {
     var said = explained.result(plan, answers), country = countries[answers.citizenship], registration = plan.obligations[0];
     var steps = said.steps.map(function (s) {
       var first = s.kind === "registration";
-      var marker = s.tag && el("p", { "class": "tag" + (s.tag.level ? " tag-" + s.tag.level : "") }, s.tag.text);
+      var marker = s.tag && tagOf(s.tag, "p");
       if (marker && first) marker.setAttribute("data-registration-tag", "");
       return el("li", first ? { "class": "step", "data-registration-entry": answers.entry_date, "data-registration-kind": registration.kind,
                                 "data-registration-deadline": registration.deadline } : { "class": "step" },
@@ -135,7 +138,7 @@ export function init(root) {
         el("div", { "class": "key-dates" }, el("h2", { "class": "key-dates-title" }, _("Your key dates")),
           el("dl", null, said.key_dates.map(function (k) {
             return el("div", { "class": "key-date" }, el("dt", null, k.label),
-              el("dd", null, el("strong", null, k.date), " · " + k.days_left, k.safe_by && [el("br"), el("span", { "class": "small" }, k.safe_by)]));
+              el("dd", null, el("strong", null, k.date), " · ", tagOf(k.tag, "span")));
           }))),
         el("ol", { "class": "steps" }, steps), calendarButton(plan, answers)] : []),
       el("p", { "class": "offline-note small" }, _("Worked out on this phone without a connection.")),

@@ -12,9 +12,10 @@ from .conftest import Journey
 pytestmark = pytest.mark.browser
 
 EXPECTED = {
-    "ru": {"title": "Ваши сроки", "texts": ["1 октября 2026", "Осталось 26 дней", "29 ноября 2026"]},
-    "kk": {"title": None, "texts": ["2026 ж. 1 қазан", "26 күн қалды", "2026 ж. 29 қараша"]},
-    "en": {"title": "Your deadlines", "texts": ["Register online by 1 October 2026", "26 days left",
+    # Registration by 30 September, the earlier of two readings (1 October read strictly).
+    "ru": {"title": "Ваши сроки", "texts": ["30 сентября 2026", "Осталось 25 дней", "29 ноября 2026"]},
+    "kk": {"title": None, "texts": ["2026 ж. 30 қыркүйек", "25 күн қалды", "2026 ж. 29 қараша"]},
+    "en": {"title": "Your deadlines", "texts": ["Register online by 30 September 2026", "25 days left",
                                                  "Leave Kazakhstan by 29 November 2026"]},
 }
 
@@ -101,7 +102,7 @@ def test_calendar_download(page, live_server):
     with open(download.path(), "rb") as file:
         calendar = Calendar.from_ical(file.read())
     dates = sorted(e.decoded("dtstart").isoformat() for e in calendar.walk("VEVENT"))
-    assert dates == ["2026-10-01", "2026-11-29"]
+    assert dates == ["2026-09-30", "2026-11-29"]  # registration on the safe date
 
 
 def test_language_switch_keeps_the_page_and_answers(page, live_server):
@@ -110,10 +111,10 @@ def test_language_switch_keeps_the_page_and_answers(page, live_server):
     page.click("nav.languages a[hreflang=ru]")
     assert "/ru/deadlines/plan?citizenship=RU" in page.url
     assert page.get_attribute("html", "lang") == "ru"
-    assert "1 октября 2026" in _text(page)
+    assert "30 сентября 2026" in _text(page)
     page.click("nav.languages a[hreflang=kk]")
     assert page.get_attribute("html", "lang") == "kk"
-    assert "2026 ж. 1 қазан" in _text(page).replace("\u202f", " ")
+    assert "2026 ж. 30 қыркүйек" in _text(page).replace("\u202f", " ")
 
 
 def test_root_redirects_to_the_browser_language(browser, browser_context_args, live_server):

@@ -1,25 +1,33 @@
-"""A calendar file (.ics) with each deadline and a reminder three days before."""
+"""A calendar file (.ics) with each date still ahead and a reminder three days before it: a duty
+on the date it is shown by (the earlier reading, `explain.due_date`), never after the last day
+allowed; no reminder before the day of entry or before today."""
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from flask_babel import gettext as _
 from icalendar import Alarm, Calendar, Event
 
 from ..rules.evaluator import Plan, PlanInput
 from ..web.i18n import long_date
-from .explain import URGENT_WARNINGS, obligation_steps, obligation_title, safe_by_text, source_view, warning_text
+from .explain import URGENT_WARNINGS, due_date, obligation_steps, obligation_title, safe_by_lines, source_view, warning_text
 
 REMINDER_BEFORE = timedelta(days=3)
 
-# Something to do today, not at a date: each gets an event today that says so. (A missed
-# registration deadline has its own event, on its date, which says what to do.)
-ACT_NOW_WARNINGS = URGENT_WARNINGS - {"deadline_passed"}
+# Something to do today, not at a date: each gets an event today that says so (a missed
+# registration deadline too: a date in the past gets no event of its own).
+ACT_NOW_WARNINGS = URGENT_WARNINGS
+
+
+def remind_before(day: date, answers: PlanInput) -> timedelta:
+    """REMINDER_BEFORE, shortened so that the reminder is neither before the day of entry nor in the past."""
+    earliest = max(answers.today, answers.entry_date)
+    return max(timedelta(0), min(REMINDER_BEFORE, day - earliest))
 
 
 def _event(uid_parts: tuple, day, summary: str, description: str, stamp: datetime,
-           remind_before: timedelta = REMINDER_BEFORE) -> Event:
+           remind_before: timedelta) -> Event:
     event = Event()
     digest = hashlib.sha256("|".join(map(str, uid_parts)).encode()).hexdigest()[:24]
     event.add("uid", f"{digest}@tirkeu")
@@ -44,40 +52,43 @@ def plan_calendar(plan: Plan, answers: PlanInput, language: str) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Tirkeu: my deadlines in Kazakhstan"))
     stamp = datetime.now(UTC).replace(microsecond=0)
+    last_day = plan.stay.leave_by if plan.stay else None
     for warning in plan.warnings:
         if warning.code in ACT_NOW_WARNINGS:
             calendar.add_component(_event(
-                (plan.rule_set, answers.entry_date, warning.code), answers.today,
+                (plan.rule_set, answers.entry_date, warning.code), max(answers.today, answers.entry_date),
                 _("Act now: contact the migration police or call 1414"), warning_text(warning), stamp,
                 remind_before=timedelta(0),
             ))
     for obligation in plan.obligations:
-        if obligation.deadline is None or obligation.kind == "residence_permit":
+        if obligation.deadline is None or obligation.kind == "residence_permit" or obligation.deadline < answers.today:
+            continue
+        # The date shown (the earlier reading); once it has passed, today, while the later one has not.
+        day = max(due_date(obligation), answers.today)
+        if last_day and day > last_day:
             continue
         source = source_view(obligation.sources[0])
         lines = obligation_steps(obligation, answers.accommodation)
         if obligation.safe_by:
-            lines.insert(0, safe_by_text(obligation))
+            lines[:0] = safe_by_lines(obligation)
         lines.append(_("Source: %(title)s, %(url)s (checked %(date)s)",
                        title=source.title, url=source.url, date=long_date(source.checked)))
         calendar.add_component(_event(
             (plan.rule_set, answers.entry_date, obligation.kind, obligation.deadline),
-            obligation.deadline, obligation_title(obligation, answers.accommodation),
-            "\n\n".join(lines), stamp,
-            # Remind three days before the safe date when there is an earlier reading.
-            remind_before=REMINDER_BEFORE + (obligation.deadline - (obligation.safe_by or obligation.deadline)),
+            day, obligation_title(obligation, answers.accommodation), "\n\n".join(lines), stamp,
+            remind_before=remind_before(day, answers),
         ))
-    if plan.stay and plan.stay.leave_by:
+    if last_day and last_day >= answers.today:
         source = source_view(plan.stay.sources[0])
         calendar.add_component(_event(
-            (plan.rule_set, answers.entry_date, "leave_by", plan.stay.leave_by),
-            plan.stay.leave_by, _("Leave Kazakhstan by %(date)s", date=long_date(plan.stay.leave_by)),
+            (plan.rule_set, answers.entry_date, "leave_by", last_day),
+            last_day, _("Leave Kazakhstan by %(date)s", date=long_date(last_day)),
             "\n\n".join([
                 _("This is the last day you may stay. To stay longer you need a temporary residence permit before this date; an application in progress does not extend your stay.")
                 if any(o.kind == "residence_permit" for o in plan.obligations)
                 else _("This is the last day you may stay."),
                 _("Source: %(title)s, %(url)s (checked %(date)s)",
                   title=source.title, url=source.url, date=long_date(source.checked)),
-            ]), stamp,
+            ]), stamp, remind_before=remind_before(last_day, answers),
         ))
     return calendar.to_ical()

@@ -30,6 +30,40 @@ class SourceView:
 
 URGENT_WARNINGS = frozenset({"overstay", "limit_used_on_entry", "deadline_passed"})
 
+# A date this close looks near (an orange tag, on the page and on the phone): two weeks. This is
+# the time it takes to act, chosen by us, not a rule: a registration is done only when the owner
+# has confirmed it in the app, which may take days, and a refusal means finding another address
+# and starting again; leaving needs a ticket; a residence permit is applied for before the last
+# day. Nine days left must not look like thirty.
+NEAR_DAYS = 14
+
+
+def near_level(days: int) -> str:
+    """The tag of a date `days` ahead: "red" once passed, "orange" when near, "" (calm) else."""
+    if days < 0:
+        return "red"
+    return "orange" if days <= NEAR_DAYS else ""
+
+
+def due_date(obligation: Obligation) -> date | None:
+    """The date a duty is shown by: where the sources allow two readings, the earlier one
+    (safe_by); the later reading is told under "Why this date?"."""
+    return obligation.safe_by or obligation.deadline
+
+
+def due_days_left(obligation: Obligation) -> int | None:
+    """Days left to `due_date` (the plan's `days_left` counts to the later reading)."""
+    if obligation.days_left is None:
+        return None
+    return obligation.days_left - (obligation.deadline - due_date(obligation)).days
+
+
+def leave_comes_first(plan: Plan) -> bool:
+    """Steps go in date order: the last day allowed first when it comes before registration's date."""
+    registration = plan.obligations[0] if plan.obligations else None
+    leave_by = plan.stay.leave_by if plan.stay else None
+    return bool(registration and leave_by and registration.deadline and leave_by < due_date(registration))
+
 
 def rule_set_label(rule_set_id: str) -> str:
     rule_set = next(r for r in rule_book().rule_sets if r.id == rule_set_id)
@@ -72,7 +106,7 @@ def day_off_text(day: DayOff) -> str:
 
 
 def obligation_title(obligation: Obligation, accommodation: str | None) -> str:
-    deadline = long_date(obligation.deadline) if obligation.deadline else ""
+    deadline = long_date(due_date(obligation)) if obligation.deadline else ""
     if obligation.kind == "self_registration":
         return _("Register online by %(date)s", date=deadline)
     if obligation.kind == "host_notification":
@@ -140,13 +174,15 @@ def obligation_reasoning(obligation: Obligation) -> list[str]:
     if counting is None:
         return []
     if counting.method == "calendar_days":
+        # The evaluator gives every calendar-day deadline its earlier reading (safe_by).
         return [
             _("The rule: register no later than calendar day %(n)d after crossing the border.", n=counting.n),
-            _("Day 1 is the day after you entered (%(entry)s), so day %(n)d is %(date)s.",
-              entry=long_date(counting.start), n=counting.n, date=long_date(obligation.deadline)),
+            *safe_by_lines(obligation),
         ]
     if obligation.kind == "address_change":
         lines = [_("The rule: within %(days)s of moving. We count the working days after the day you move, skipping weekends, public holidays and days off moved by decree.", days=working_days_text(counting.n))]
+    elif obligation.safe_by:
+        lines = [_("The rule: within %(days)s of arrival.", days=working_days_text(counting.n)), *safe_by_lines(obligation)]
     else:
         lines = [_("The rule: within %(days)s of arrival. We count the working days after the day you entered (%(entry)s), skipping weekends, public holidays and days off moved by decree.",
                    days=working_days_text(counting.n), entry=long_date(counting.start))]
@@ -157,15 +193,29 @@ def obligation_reasoning(obligation: Obligation) -> list[str]:
     return lines
 
 
+def safe_by_lines(obligation: Obligation) -> list[str]:
+    """The two readings of a deadline: the earlier one, which is the date shown, then the later one."""
+    counting = obligation.counting
+    if counting.method == "calendar_days":
+        return [
+            _("The sources do not say whether the day you crossed the border is day 1. Counting it as day 1, day %(n)d is %(date)s: to be safe, this is the date we give.",
+              n=counting.n, date=long_date(obligation.safe_by)),
+            _("Read strictly, the rule gives %(date)s: day 1 is then the day after you entered (%(entry)s).",
+              date=long_date(obligation.deadline), entry=long_date(counting.start)),
+        ]
+    return [
+        _("Some advisers count the day of arrival itself as the first working day. Counted that way, working day %(n)d is %(date)s: to be safe, this is the date we give.",
+          n=counting.n, date=long_date(obligation.safe_by)),
+        _("Read strictly, counting the working days after the day you entered (%(entry)s) and skipping weekends, public holidays and days off moved by decree, the rule gives %(date)s.",
+          entry=long_date(counting.start), date=long_date(obligation.deadline)),
+    ]
+
+
 def safe_by_text(obligation: Obligation) -> str | None:
-    """The earlier reading of a deadline, shown next to the deadline itself."""
+    """Where a date is the earlier of two readings: a line that says so, beside the date."""
     if not obligation.safe_by:
         return None
-    if obligation.counting and obligation.counting.method == "calendar_days":
-        return _("The sources do not say whether the day you crossed the border is day 1. If it is, day %(n)d is %(date)s: to be safe, register by then.",
-                 n=obligation.counting.n, date=long_date(obligation.safe_by))
-    return _("Some advisers count the day of arrival itself as the first working day. To be safe, do it by %(date)s.",
-             date=long_date(obligation.safe_by))
+    return _("To be safe, this is the earlier of two readings of the rule: see “Why this date?”.")
 
 
 def stay_reasoning(stay: StayLimit, entry: date) -> list[str]:
@@ -326,6 +376,9 @@ def plan_json(plan: Plan) -> dict:
             item["working_days"] = ob.counting.n
         if ob.safe_by:
             item["safe_by"] = ob.safe_by.isoformat()
+        if ob.deadline:  # the date the pages, documents and calendar give: safe_by if any, else deadline
+            item["date"] = due_date(ob).isoformat()
+            item["days_left_to_date"] = due_days_left(ob)
         obligations.append(item)
     stay = None
     if plan.stay:

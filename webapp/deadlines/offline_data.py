@@ -15,7 +15,7 @@ from ..rules.places import checkpoints
 from ..web.config import ROOT
 from ..web.i18n import calendar_words, long_date, place_name
 from .calendar_file import ACT_NOW_WARNINGS, REMINDER_BEFORE
-from .explain import URGENT_WARNINGS, rule_set_label, source_view
+from .explain import NEAR_DAYS, URGENT_WARNINGS, rule_set_label, source_view
 
 # The phone's result page: its layout and the modules that word it. The golden test proves this
 # finds every message they use (one missing would be written in English, and differ from Python's).
@@ -61,6 +61,7 @@ def offline_data(language: str) -> dict:
     return {
         "language": language,
         "reminder_days": REMINDER_BEFORE.days,  # the calendar file's reminder, as the server's
+        "near_days": NEAR_DAYS,  # a date this close has the orange tag, as on the server's page
         "urgent_warnings": sorted(URGENT_WARNINGS),
         "act_now_warnings": sorted(ACT_NOW_WARNINGS),
         "messages": messages,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_gettext as lazy_data  # titles from the data file, extracted from there
 
-from ..deadlines.explain import source_view, warning_text
+from ..deadlines.explain import due_date, source_view, warning_text
 from ..messages import RuleText
 from ..rules import NotCovered, PlanInput, evaluate, rule_book
 from ..rules.places import checkpoint, region
@@ -114,7 +114,9 @@ def document_values(form: AnswersForm, language: str) -> dict:
     name_cyrillic = f"{person.surname_cyrillic.data or ''} {person.given_names_cyrillic.data or ''}".strip()
     issued, expires = numeric_date(passport.issued.data), numeric_date(passport.expires.data)
     kind = host.kind.data
-    safe_by = numeric_date(registration.safe_by) if registration and registration.safe_by else ""
+    # The date a duty is due by: the earlier reading where the sources allow two (as on the page).
+    due = numeric_date(due_date(registration)) if registration else ""
+    two_readings = bool(registration and registration.safe_by)
     duty = "undated" if registration is None else "self" if registration.kind == "self_registration" else "notice"
     return {
         "warnings": [list(pair) for pair in zip(warnings_in(plan, "ru"), warnings_in(plan, "kk"), strict=True)],
@@ -161,10 +163,10 @@ def document_values(form: AnswersForm, language: str) -> dict:
         "duty_self": duty == "self",
         "duty_notice": duty == "notice",
         "duty_undated": duty == "undated",
-        "deadline": numeric_date(registration.deadline) if registration else "",
-        "deadline_sub": f"{' / '.join(both(LABELS['to_be_safe']))}: {safe_by}" if safe_by else "",
-        "card_deadline": numeric_date(registration.deadline) + (
-            f" ({in_language(LABELS['to_be_safe'], language)}: {safe_by})" if safe_by else "") if registration else "",
+        "deadline": due,
+        # Said beside a date that is the earlier of two readings (the page tells both under "Why this date?").
+        "deadline_sub": " / ".join(both(LABELS["to_be_safe"])) if two_readings else "",
+        "card_deadline": due + (f" ({in_language(LABELS['to_be_safe'], language)})" if two_readings else ""),
         "has_stay": bool(plan and plan.stay),
         "leave_by": numeric_date(plan.stay.leave_by) if plan and plan.stay and plan.stay.leave_by else "",
         "citations": [f"{source_view(i).host} ({numeric_date(source_view(i).checked)})"

@@ -66,8 +66,8 @@ def result_sentences(plan, answers: PlanInput) -> dict:
     from ..deadlines import explain
     from ..rules.places import checkpoints
 
-    def tag(days: int, orange_from: int) -> dict:
-        return {"text": explain.days_left_text(days), "level": "red" if days < 0 else "orange" if days <= orange_from else ""}
+    def tag(days: int) -> dict:
+        return {"text": explain.days_left_text(days), "level": explain.near_level(days)}
 
     language = explain.current_language()
     names = {point["id"]: point["name"][language] for point in checkpoints()}
@@ -85,22 +85,25 @@ def result_sentences(plan, answers: PlanInput) -> dict:
     if not plan.group:
         return out
     registration, stay = plan.obligations[0], plan.stay
-    out["key_dates"].append({
+    # In date order, as deadlines/plan.html draws them.
+    leave_first = explain.leave_comes_first(plan)
+    registration_key = {
         "label": (explain._("Register online") if registration.kind == "self_registration"
                   else explain._("Host notifies the migration police")),
-        "date": long_date(registration.deadline), "days_left": explain.days_left_text(registration.days_left),
-        "safe_by": explain._("To be safe: %(date)s", date=long_date(registration.safe_by)) if registration.safe_by else None})
+        "date": long_date(explain.due_date(registration)), "tag": tag(explain.due_days_left(registration))}
+    registration_step = {
+        "kind": "registration", "title": explain.obligation_title(registration, answers.accommodation),
+        "tag": tag(explain.due_days_left(registration)), "safe_by": explain.safe_by_text(registration),
+        "paragraphs": explain.obligation_steps(registration, answers.accommodation),
+        "reasoning": explain.obligation_reasoning(registration), "sources": list(registration.sources)}
+    if not leave_first:
+        out["key_dates"].append(registration_key)
+        out["steps"].append(registration_step)
     if stay.leave_by:
         out["key_dates"].append({"label": explain._("Last day you may stay"), "date": long_date(stay.leave_by),
-                                 "days_left": explain.days_left_text(stay.days_left), "safe_by": None})
-    out["steps"].append({
-        "kind": "registration", "title": explain.obligation_title(registration, answers.accommodation),
-        "tag": tag(registration.days_left, 3), "safe_by": explain.safe_by_text(registration),
-        "paragraphs": explain.obligation_steps(registration, answers.accommodation),
-        "reasoning": explain.obligation_reasoning(registration), "sources": list(registration.sources)})
-    if stay.leave_by:
+                                 "tag": tag(stay.days_left)})
         leave = {"kind": "leave", "title": explain._("Leave Kazakhstan by %(date)s", date=long_date(stay.leave_by)),
-                 "tag": tag(stay.days_left, 7), "reasoning": explain.stay_reasoning(stay, answers.entry_date),
+                 "tag": tag(stay.days_left), "reasoning": explain.stay_reasoning(stay, answers.entry_date),
                  "sources": list(stay.sources)}
         if stay.window_days:  # reasons.html day_by_day
             days = explain.window_days(plan, answers)
@@ -115,6 +118,9 @@ def result_sentences(plan, answers: PlanInput) -> dict:
                          "runs": " ".join(f"{first.isoformat()}/{last.isoformat()}" for first, last in days.runs),
                          "months": ",".join(days.month_labels)}}
         out["steps"].append(leave)
+    if leave_first:
+        out["key_dates"].append(registration_key)
+        out["steps"].append(registration_step)
     if plan.next_entry:
         out["steps"].append({
             "kind": "next_entry", "title": explain._("Coming back to Kazakhstan"),
@@ -166,6 +172,24 @@ def vector_cases() -> list[tuple[str, PlanInput]]:
                 raise ValueError(f"{path.name}: {case['name']}: {errors}")
             cases.append((f"{path.name}: {case['name']}", answers))
     return cases
+
+
+def date_order_cases() -> list[tuple[str, PlanInput]]:
+    """Cases for the order and nearness of dates, which the random corpus draws too seldom: a safe
+    date the day before a public holiday, the last day allowed before registration's date, today
+    between the two readings, reminders that would fall before the entry or in the past."""
+    d = date.fromisoformat
+    earlier = (Stay(d("2026-07-10"), d("2026-09-15")),)
+    cases = [
+        ("safe date 31 December, 1 January read strictly", PlanInput("RU", d("2026-12-02"), d("2026-12-02"))),
+        ("today between the two readings", PlanInput("RU", d("2026-12-02"), d("2027-01-01"))),
+        ("last day before registration's date", PlanInput("RU", d("2026-11-20"), d("2026-12-02"), earlier)),
+        ("last day passed before registration's date", PlanInput("RU", d("2026-11-20"), d("2026-12-12"), earlier)),
+        ("reminder shortened to today", PlanInput("DE", d("2026-03-20"), d("2026-03-25"), accommodation="private")),
+        ("planning: no reminder before the entry", PlanInput("RU", d("2026-12-10"), d("2026-12-02"))),
+        ("reminder shortened to the day of entry", PlanInput("US", d("2026-09-08"), d("2026-09-08"), accommodation="hotel")),
+    ]
+    return [(f"date order: {name}", answers) for name, answers in cases]
 
 
 def _citizenships(rng: random.Random) -> list[str]:
@@ -249,7 +273,7 @@ def write_golden(app: Flask, directory: Path, count: int, workers: int | None = 
             # The form gettext picks for each count, beyond any count of days a case gives.
             plurals[language] = [get_translations().plural(n) for n in range(PLURAL_COUNTS)]
     (directory / "plurals.json").write_text(json.dumps(plurals), encoding="utf-8")
-    vectors = vector_cases()
+    vectors = vector_cases() + date_order_cases()
     corpus = random_cases(count)
     write_lines(directory / "vectors.jsonl.gz", vectors, _outputs, 1)
     write_lines(directory / "corpus.jsonl.gz", corpus, _outputs, workers)

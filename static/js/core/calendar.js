@@ -34,28 +34,34 @@ export async function calendarText(plan, answers, explained, data, stamp) {
     const source = data.sources[id];
     return _("Source: %(title)s, %(url)s (checked %(date)s)", { title: source.title, url: source.url, date: source.checked });
   };
+  // As calendar_file.py remind_before: never before the day of entry, never in the past.
+  const earliest = answers.today > answers.entry_date ? answers.today : answers.entry_date;
+  const remind = (day) => Math.max(0, Math.min(data.reminder_days, daysBetween(day, earliest)));
+  const lastDay = plan.stay ? plan.stay.leave_by : null;
   const events = [];
   plan.warnings.forEach((w) => {
     if (data.act_now_warnings.includes(w.code)) { // webapp/deadlines/calendar_file.py ACT_NOW_WARNINGS
-      events.push({ parts: [w.code], day: answers.today, summary: _("Act now: contact the migration police or call 1414"),
+      events.push({ parts: [w.code], day: earliest, summary: _("Act now: contact the migration police or call 1414"),
                     description: explained.warningText(w), remind: 0 });
     }
   });
   plan.obligations.forEach((o) => {
-    if (!o.deadline || o.kind === "residence_permit") return;
-    const lines = explained.obligationSteps(o, answers.accommodation);
-    if (o.safe_by) lines.unshift(explained.safeByText(o));
+    if (!o.deadline || o.kind === "residence_permit" || o.deadline < answers.today) return;
+    // The date shown (the earlier reading); once it has passed, today, while the later one has not.
+    const shown = o.safe_by || o.deadline, day = shown > answers.today ? shown : answers.today;
+    if (lastDay && day > lastDay) return;
+    const lines = (o.safe_by ? explained.safeByLines(o) : []).concat(explained.obligationSteps(o, answers.accommodation));
     lines.push(sourceLine(o.sources[0]));
-    events.push({ parts: [o.kind, o.deadline], day: o.deadline, summary: explained.obligationTitle(o, answers.accommodation),
-                  description: lines.join("\n\n"), remind: data.reminder_days + (o.safe_by ? daysBetween(o.deadline, o.safe_by) : 0) });
+    events.push({ parts: [o.kind, o.deadline], day: day, summary: explained.obligationTitle(o, answers.accommodation),
+                  description: lines.join("\n\n"), remind: remind(day) });
   });
-  if (plan.stay && plan.stay.leave_by) {
+  if (lastDay && lastDay >= answers.today) {
     const permit = plan.obligations.some((o) => o.kind === "residence_permit");
-    events.push({ parts: ["leave_by", plan.stay.leave_by], day: plan.stay.leave_by,
-                  summary: _("Leave Kazakhstan by %(date)s", { date: explained.longDate(plan.stay.leave_by) }),
+    events.push({ parts: ["leave_by", lastDay], day: lastDay,
+                  summary: _("Leave Kazakhstan by %(date)s", { date: explained.longDate(lastDay) }),
                   description: [permit ? _("This is the last day you may stay. To stay longer you need a temporary residence permit before this date; an application in progress does not extend your stay.")
                                        : _("This is the last day you may stay."), sourceLine(plan.stay.sources[0])].join("\n\n"),
-                  remind: data.reminder_days });
+                  remind: remind(lastDay) });
   }
   const when = stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   // In icalendar's order.

@@ -41,7 +41,9 @@ export function values(answers, data, rules, today, language) {
   var issued = numeric(dateOf(answers, "passport-issued")), expires = numeric(dateOf(answers, "passport-expires"));
   var entryDate = numeric(dateOf(answers, "entry-date"));
   var kind = a("host-kind");
-  var safeBy = registration && registration.safe_by ? numeric(registration.safe_by) : "";
+  // The date a duty is due by: the earlier reading where the sources allow two (content.py).
+  var due = registration ? numeric(registration.safe_by || registration.deadline) : "";
+  var twoReadings = !!(registration && registration.safe_by);
   var duty = registration === null ? "undated" : registration.kind === "self_registration" ? "self" : "notice";
   var warnings = result ? result.warnings.filter(function (w) { return data.document_warnings.indexOf(w.code) !== -1; }) : [];
   function warningsIn(l) { var words = wordsFor(data.words[l]); return warnings.map(words.warningText); }
@@ -100,9 +102,9 @@ export function values(answers, data, rules, today, language) {
     duty_self: duty === "self",
     duty_notice: duty === "notice",
     duty_undated: duty === "undated",
-    deadline: registration ? numeric(registration.deadline) : "",
-    deadline_sub: safeBy ? data.to_be_safe.ru + " / " + data.to_be_safe.kk + ": " + safeBy : "",
-    card_deadline: registration ? numeric(registration.deadline) + (safeBy ? " (" + data.to_be_safe[language] + ": " + safeBy + ")" : "") : "",
+    deadline: due,
+    deadline_sub: twoReadings ? data.to_be_safe.ru + " / " + data.to_be_safe.kk : "",
+    card_deadline: due + (twoReadings ? " (" + data.to_be_safe[language] + ")" : ""),
     has_stay: !!(result && result.stay),
     leave_by: result && result.stay && result.stay.leave_by ? numeric(result.stay.leave_by) : "",
     citations: citations,

@@ -35,8 +35,12 @@ export function explainer(data) {
     return _("%(day)s — public holiday: %(holiday)s", { day: when, holiday: holiday });
   }
 
+  // As explain.py due_date: the earlier reading where the sources allow two.
+  function dueDate(o) { return o.safe_by || o.deadline; }
+  function dueDaysLeft(o) { return o.days_left - daysBetween(o.deadline, dueDate(o)); }
+
   function obligationTitle(o, accommodation) {
-    var date = o.deadline ? longDate(o.deadline) : "";
+    var date = o.deadline ? longDate(dueDate(o)) : "";
     if (o.kind === "self_registration") return _("Register online by %(date)s", { date: date });
     if (o.kind === "host_notification") {
       if (accommodation === "hotel") return _("The hotel must notify the migration police by %(date)s", { date: date });
@@ -93,14 +97,12 @@ export function explainer(data) {
     if (o.kind === "residence_permit") return [_("This is the last day you may stay without a permit; see how it is counted under “Leave Kazakhstan”.")];
     if (!c) return [];
     if (c.method === "calendar_days") {
-      return [
-        _("The rule: register no later than calendar day %(n)d after crossing the border.", { n: c.n }),
-        _("Day 1 is the day after you entered (%(entry)s), so day %(n)d is %(date)s.", { entry: longDate(c.start), n: c.n, date: longDate(o.deadline) })
-      ];
+      return [_("The rule: register no later than calendar day %(n)d after crossing the border.", { n: c.n })].concat(safeByLines(o));
     }
     var lines = o.kind === "address_change"
       ? [_("The rule: within %(days)s of moving. We count the working days after the day you move, skipping weekends, public holidays and days off moved by decree.", { days: workingDaysText(c.n) })]
-      : [_("The rule: within %(days)s of arrival. We count the working days after the day you entered (%(entry)s), skipping weekends, public holidays and days off moved by decree.", { days: workingDaysText(c.n), entry: longDate(c.start) })];
+      : o.safe_by ? [_("The rule: within %(days)s of arrival.", { days: workingDaysText(c.n) })].concat(safeByLines(o))
+        : [_("The rule: within %(days)s of arrival. We count the working days after the day you entered (%(entry)s), skipping weekends, public holidays and days off moved by decree.", { days: workingDaysText(c.n), entry: longDate(c.start) })];
     var days = c.counted.map(function (day, i) { return [day, _("Working day %(n)d: %(day)s", { n: i + 1, day: shortDay(day) })]; })
       .concat(c.skipped.map(function (off) { return [off.day, _("Skipped: %(day)s", { day: dayOffText(off) })]; }));
     days.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -149,12 +151,22 @@ export function explainer(data) {
     return lines;
   }
 
-  function safeByText(o) {
-    if (o.counting && o.counting.method === "calendar_days") {
-      return _("The sources do not say whether the day you crossed the border is day 1. If it is, day %(n)d is %(date)s: to be safe, register by then.", { n: o.counting.n, date: longDate(o.safe_by) });
+  // The two readings of a deadline: the earlier one, which is the date shown, then the later one.
+  function safeByLines(o) {
+    var c = o.counting;
+    if (c.method === "calendar_days") {
+      return [
+        _("The sources do not say whether the day you crossed the border is day 1. Counting it as day 1, day %(n)d is %(date)s: to be safe, this is the date we give.", { n: c.n, date: longDate(o.safe_by) }),
+        _("Read strictly, the rule gives %(date)s: day 1 is then the day after you entered (%(entry)s).", { date: longDate(o.deadline), entry: longDate(c.start) })
+      ];
     }
-    return _("Some advisers count the day of arrival itself as the first working day. To be safe, do it by %(date)s.", { date: longDate(o.safe_by) });
+    return [
+      _("Some advisers count the day of arrival itself as the first working day. Counted that way, working day %(n)d is %(date)s: to be safe, this is the date we give.", { n: c.n, date: longDate(o.safe_by) }),
+      _("Read strictly, counting the working days after the day you entered (%(entry)s) and skipping weekends, public holidays and days off moved by decree, the rule gives %(date)s.", { entry: longDate(c.start), date: longDate(o.deadline) })
+    ];
   }
+
+  function safeByText() { return _("To be safe, this is the earlier of two readings of the rule: see “Why this date?”."); }
 
   function stayReasoning(stay, entry) {
     var lines = [_("The day you enter and the day you leave both count as days of stay.")];
@@ -205,7 +217,8 @@ export function explainer(data) {
       { first: longDate(first), last: longDate(last) });
   }
 
-  const tag = (days, orangeFrom) => ({ text: daysLeftText(days), level: days < 0 ? "red" : days <= orangeFrom ? "orange" : "" });
+  // As explain.py near_level: red once passed, orange when near (NEAR_DAYS, handed over as data.near_days).
+  const tag = (days) => ({ text: daysLeftText(days), level: days < 0 ? "red" : days <= data.near_days ? "orange" : "" });
 
   // Everything "Your deadlines" says about one plan, in the order of plan.html; what a step does
   // not show is left out.
@@ -220,16 +233,21 @@ export function explainer(data) {
     };
     if (!plan.group) return out;
     const registration = plan.obligations[0], stay = plan.stay, accommodation = answers.accommodation;
-    out.key_dates.push({ label: registration.kind === "self_registration" ? _("Register online") : _("Host notifies the migration police"),
-                         date: longDate(registration.deadline), days_left: daysLeftText(registration.days_left),
-                         safe_by: registration.safe_by ? _("To be safe: %(date)s", { date: longDate(registration.safe_by) }) : null });
-    out.steps.push({ kind: "registration", title: obligationTitle(registration, accommodation), tag: tag(registration.days_left, 3),
-                     safe_by: registration.safe_by ? safeByText(registration) : null,
-                     paragraphs: obligationSteps(registration, accommodation), reasoning: obligationReasoning(registration),
-                     sources: registration.sources });
+    // Steps in date order (explain.py leave_comes_first): the last day allowed first when it is earlier.
+    const leaveFirst = !!(stay.leave_by && stay.leave_by < dueDate(registration));
+    const registrationKey = { label: registration.kind === "self_registration" ? _("Register online") : _("Host notifies the migration police"),
+                              date: longDate(dueDate(registration)), tag: tag(dueDaysLeft(registration)) };
+    const registrationStep = { kind: "registration", title: obligationTitle(registration, accommodation), tag: tag(dueDaysLeft(registration)),
+                               safe_by: registration.safe_by ? safeByText() : null,
+                               paragraphs: obligationSteps(registration, accommodation), reasoning: obligationReasoning(registration),
+                               sources: registration.sources };
+    if (!leaveFirst) {
+      out.key_dates.push(registrationKey);
+      out.steps.push(registrationStep);
+    }
     if (stay.leave_by) {
-      out.key_dates.push({ label: _("Last day you may stay"), date: longDate(stay.leave_by), days_left: daysLeftText(stay.days_left), safe_by: null });
-      const leave = { kind: "leave", title: _("Leave Kazakhstan by %(date)s", { date: longDate(stay.leave_by) }), tag: tag(stay.days_left, 7),
+      out.key_dates.push({ label: _("Last day you may stay"), date: longDate(stay.leave_by), tag: tag(stay.days_left) });
+      const leave = { kind: "leave", title: _("Leave Kazakhstan by %(date)s", { date: longDate(stay.leave_by) }), tag: tag(stay.days_left),
                       reasoning: stayReasoning(stay, answers.entry_date), sources: stay.sources };
       if (stay.window_days) {
         const days = windowDays(plan, answers);
@@ -245,6 +263,10 @@ export function explainer(data) {
       }
       out.steps.push(leave);
     }
+    if (leaveFirst) {
+      out.key_dates.push(registrationKey);
+      out.steps.push(registrationStep);
+    }
     if (plan.next_entry) {
       out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: [nextEntryText(plan.next_entry, !!answers.exit_date)],
                        reasoning: nextEntryReasoning(plan.next_entry, plan.rule_set), sources: plan.next_entry.sources });
@@ -254,5 +276,5 @@ export function explainer(data) {
     return out;
   }
 
-  return { _, ngettext, longDate, warningText, obligationTitle, obligationSteps, safeByText, result };
+  return { _, ngettext, longDate, warningText, obligationTitle, obligationSteps, safeByLines, result };
 }
