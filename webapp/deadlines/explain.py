@@ -366,7 +366,7 @@ def rule_rows(rules: dict) -> list[RuleRow]:
                  _("The rule: register no later than calendar day %(n)d after crossing the border.",
                    n=registration["calendar_days"])]
     else:
-        lines = [_("The host (the owner, the hotel or the employer) notifies the migration police."),
+        lines = [_("The host (the owner, the hotel, the employer or the dormitory) notifies the migration police."),
                  _("Within %(days)s of arrival.", days=working_days_text(registration["working_days"]))]
     rows.append(RuleRow(_("Registration"), tuple(lines), tuple(registration["sources"])))
 
