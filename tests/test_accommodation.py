@@ -196,3 +196,21 @@ def test_the_rules_check_finds_a_place_without_steps():
     assert clean.errors == []
     check_accommodation(book, {**messages, "labels": set(ACCOMMODATIONS) - {"none"}}, clean)
     assert len(clean.errors) == 1 and "not the question's answers" in clean.errors[0]
+
+
+def test_the_documents_take_a_dormitory_as_the_host(client):
+    """The documents' host kinds (a public API: values added, none renamed) gain the dormitory; the
+    registration sheet prints it in Russian and Kazakh."""
+    import io
+
+    from pypdf import PdfReader
+
+    from .documents_data import api_answers
+
+    schema = client.get("/api/v1/documents").json
+    assert "dormitory" in str(schema) and all(kind in str(schema) for kind in ("person", "organisation", "hotel"))
+    response = client.post("/api/v1/documents/registration-sheet.pdf", json=api_answers(**{"host.kind": "dormitory"}),
+                           headers={"Accept-Language": "en"})
+    assert response.status_code == 200
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split())
+    assert "Общежитие: студенческое или рабочее / Жатақхана: студенттік немесе жұмысшылар жатақханасы" in text
