@@ -84,7 +84,7 @@ def test_working_day_counting_is_shown(client):
     assert "Skipped: Tue, 24 Mar — day off for Nauryz, moved from the weekend" in text
     assert "Working day 3: Thu, 26 Mar" in text
     assert "Counted that way, working day 3 is 20 March 2026: to be safe, this is the date we give." in text
-    assert "and days off moved by decree, the rule gives 26 March 2026." in text
+    assert "Read strictly, counting from the day after you entered (18 March 2026), the rule gives 26 March 2026." in text
 
 
 @pytest.mark.parametrize("lang, n, expected", [

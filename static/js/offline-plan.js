@@ -121,7 +121,7 @@ export function init(root) {
       if (marker && first) marker.setAttribute("data-registration-tag", "");
       return el("li", first ? { "class": "step", "data-registration-entry": answers.entry_date, "data-registration-kind": registration.kind,
                                 "data-registration-deadline": registration.deadline } : { "class": "step" },
-        el("h2", { "class": "step-title" }, s.title), marker, s.safe_by && el("p", { "class": "safe-by" }, s.safe_by),
+        el("h2", { "class": "step-title" }, s.title), marker,
         paragraphs(s.paragraphs || []), first && proofLine(), s.days_used && el("p", null, s.days_used),
         s.day_by_day && dayByDay(s.day_by_day), why(s.reasoning, s.sources));
     });

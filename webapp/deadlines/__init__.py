@@ -17,7 +17,7 @@ def _template_globals(state):
         obligation_steps=explain.obligation_steps, obligation_reasoning=explain.obligation_reasoning,
         stay_reasoning=explain.stay_reasoning, next_entry_text=explain.next_entry_text,
         next_entry_reasoning=explain.next_entry_reasoning, window_days=explain.window_days,
-        window_run_text=explain.window_run_text, safe_by_text=explain.safe_by_text,
+        window_run_text=explain.window_run_text,
         warning_text=explain.warning_text, rule_set_label=explain.rule_set_label,
         source_view=explain.source_view, urgent_warnings=explain.URGENT_WARNINGS,
         due_date=explain.due_date, due_days_left=explain.due_days_left, near_level=explain.near_level,

@@ -186,16 +186,9 @@ def safe_by_lines(obligation: Obligation) -> list[str]:
     return [
         _("Some advisers count the day of arrival itself as the first working day. Counted that way, working day %(n)d is %(date)s: to be safe, this is the date we give.",
           n=counting.n, date=long_date(obligation.safe_by)),
-        _("Read strictly, counting the working days after the day you entered (%(entry)s) and skipping weekends, public holidays and days off moved by decree, the rule gives %(date)s.",
+        _("Read strictly, counting from the day after you entered (%(entry)s), the rule gives %(date)s.",
           entry=long_date(counting.start), date=long_date(obligation.deadline)),
     ]
-
-
-def safe_by_text(obligation: Obligation) -> str | None:
-    """Where a date is the earlier of two readings: a line that says so, beside the date."""
-    if not obligation.safe_by:
-        return None
-    return _("To be safe, this is the earlier of two readings of the rule: see “Why this date?”.")
 
 
 def stay_reasoning(stay: StayLimit, entry: date) -> list[str]:

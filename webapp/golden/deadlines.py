@@ -94,7 +94,7 @@ def result_sentences(plan, answers: PlanInput) -> dict:
         "date": long_date(explain.due_date(registration)), "tag": tag(explain.due_days_left(registration))}
     registration_step = {
         "kind": "registration", "title": explain.obligation_title(registration, answers.accommodation),
-        "tag": tag(explain.due_days_left(registration)), "safe_by": explain.safe_by_text(registration),
+        "tag": tag(explain.due_days_left(registration)),
         "paragraphs": explain.obligation_steps(registration, answers.accommodation),
         "reasoning": explain.obligation_reasoning(registration), "sources": list(registration.sources)}
     if not leave_first:

@@ -144,11 +144,9 @@ export function explainer(data) {
     }
     return [
       _("Some advisers count the day of arrival itself as the first working day. Counted that way, working day %(n)d is %(date)s: to be safe, this is the date we give.", { n: c.n, date: longDate(o.safe_by) }),
-      _("Read strictly, counting the working days after the day you entered (%(entry)s) and skipping weekends, public holidays and days off moved by decree, the rule gives %(date)s.", { entry: longDate(c.start), date: longDate(o.deadline) })
+      _("Read strictly, counting from the day after you entered (%(entry)s), the rule gives %(date)s.", { entry: longDate(c.start), date: longDate(o.deadline) })
     ];
   }
-
-  function safeByText() { return _("To be safe, this is the earlier of two readings of the rule: see “Why this date?”."); }
 
   function stayReasoning(stay, entry) {
     var lines = [_("The day you enter and the day you leave both count as days of stay.")];
@@ -220,7 +218,6 @@ export function explainer(data) {
     const registrationKey = { label: registration.kind === "self_registration" ? _("Register online") : _("Host notifies the migration police"),
                               date: longDate(dueDate(registration)), tag: tag(dueDaysLeft(registration)) };
     const registrationStep = { kind: "registration", title: obligationTitle(registration, accommodation), tag: tag(dueDaysLeft(registration)),
-                               safe_by: registration.safe_by ? safeByText() : null,
                                paragraphs: obligationSteps(registration, accommodation), reasoning: obligationReasoning(registration),
                                sources: registration.sources };
     if (!leaveFirst) {
