@@ -53,6 +53,26 @@ def days_left_text(days: int) -> str:
     return ngettext("%(num)d day overdue", "%(num)d days overdue", -days)
 
 
+def status_text(obligation: Obligation) -> str | None:
+    """What became of a duty of a stay that has ended, in place of the days left (None otherwise)."""
+    if obligation.status == "was_due":
+        return _("Was due while you were in Kazakhstan")
+    if obligation.status == "not_needed":
+        return _("You left before this date")
+    return None
+
+
+def left_on_text(plan: Plan) -> str | None:
+    """In place of the days left to the last day allowed, once the stay has ended."""
+    return _("You left on %(date)s", date=long_date(plan.ended)) if plan.ended else None
+
+
+def shown_steps(plan: Plan) -> list[Obligation]:
+    """The obligations after the registration that the result shows: not those a stay that has
+    ended no longer needs (a move, a permit to stay longer)."""
+    return [o for o in plan.obligations[1:] if o.status != "not_needed"]
+
+
 def day_off_text(day: DayOff) -> str:
     when = short_day(day.day)
     if day.reason == "weekend":
@@ -294,6 +314,16 @@ def warning_text(warning: Warning) -> str:
             "You plan to leave %(num)d day after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
             "You plan to leave %(num)d days after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
             warning.params["days"], leave_by=long_date(warning.params["leave_by"]))
+    if warning.code == "overstayed":
+        return ngettext(
+            "You left on %(exit)s, %(num)d day after the last day you could stay, %(leave_by)s. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            "You left on %(exit)s, %(num)d days after the last day you could stay, %(leave_by)s. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            warning.params["days"], exit=long_date(warning.params["exit"]), leave_by=long_date(warning.params["leave_by"]))
+    if warning.code == "limit_was_used_on_entry":
+        return ngettext(
+            "On the day you entered you had already spent %(num)d day in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            "On the day you entered you had already spent %(num)d days in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            warning.params["days"], window=warning.params["window"], max=warning.params["max"])
     if warning.code == "overstay":
         return ngettext(
             "You should have left by %(leave_by)s. You have stayed %(num)d day too long. Contact the migration police or call 1414 now.",
@@ -326,6 +356,7 @@ def plan_json(plan: Plan) -> dict:
             item["working_days"] = ob.counting.n
         if ob.safe_by:
             item["safe_by"] = ob.safe_by.isoformat()
+        item["status"] = ob.status
         obligations.append(item)
     stay = None
     if plan.stay:
@@ -336,6 +367,7 @@ def plan_json(plan: Plan) -> dict:
             "max_days_in_window": plan.stay.max_days_in_window,
             "window_days": plan.stay.window_days,
             "max_days_per_entry": plan.stay.per_entry_days,
+            "counted_to": plan.stay.reference_day.isoformat(),
         }
     return {
         "rule_set": plan.rule_set,
@@ -345,6 +377,7 @@ def plan_json(plan: Plan) -> dict:
         "warnings": [{"code": w.code, "message": warning_text(w)} for w in plan.warnings],
         "sources": [source_json(s) for s in plan.sources],
         "next_entry": next_entry_json(plan),
+        "ended": plan.ended.isoformat() if plan.ended else None,
     }
 
 

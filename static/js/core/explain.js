@@ -205,6 +205,15 @@ export function explainer(data) {
       { first: longDate(first), last: longDate(last) });
   }
 
+  // As webapp/deadlines/explain.py status_text and left_on_text: what became of a duty of a stay that
+  // has ended, and the day of leaving, in place of the days left (null otherwise).
+  function statusText(o) {
+    if (o.status === "was_due") return _("Was due while you were in Kazakhstan");
+    if (o.status === "not_needed") return _("You left before this date");
+    return null;
+  }
+  const leftOnText = (plan) => plan.ended ? _("You left on %(date)s", { date: longDate(plan.ended) }) : null;
+
   const tag = (days, orangeFrom) => ({ text: daysLeftText(days), level: days < 0 ? "red" : days <= orangeFrom ? "orange" : "" });
 
   // Everything "Your deadlines" says about one plan, in the order of plan.html; what a step does
@@ -221,15 +230,19 @@ export function explainer(data) {
     if (!plan.group) return out;
     const registration = plan.obligations[0], stay = plan.stay, accommodation = answers.accommodation;
     out.key_dates.push({ label: registration.kind === "self_registration" ? _("Register online") : _("Host notifies the migration police"),
-                         date: longDate(registration.deadline), days_left: daysLeftText(registration.days_left),
+                         date: longDate(registration.deadline), days_left: statusText(registration) || daysLeftText(registration.days_left),
                          safe_by: registration.safe_by ? _("To be safe: %(date)s", { date: longDate(registration.safe_by) }) : null });
-    out.steps.push({ kind: "registration", title: obligationTitle(registration, accommodation), tag: tag(registration.days_left, 3),
+    const status = statusText(registration);
+    out.steps.push({ kind: "registration", title: obligationTitle(registration, accommodation),
+                     tag: status ? { text: status, level: "past" } : tag(registration.days_left, 3),
                      safe_by: registration.safe_by ? safeByText(registration) : null,
                      paragraphs: obligationSteps(registration, accommodation), reasoning: obligationReasoning(registration),
                      sources: registration.sources });
     if (stay.leave_by) {
-      out.key_dates.push({ label: _("Last day you may stay"), date: longDate(stay.leave_by), days_left: daysLeftText(stay.days_left), safe_by: null });
-      const leave = { kind: "leave", title: _("Leave Kazakhstan by %(date)s", { date: longDate(stay.leave_by) }), tag: tag(stay.days_left, 7),
+      out.key_dates.push({ label: _("Last day you may stay"), date: longDate(stay.leave_by), days_left: leftOnText(plan) || daysLeftText(stay.days_left),
+                           safe_by: null });
+      const leave = { kind: "leave", title: _("Leave Kazakhstan by %(date)s", { date: longDate(stay.leave_by) }),
+                      tag: plan.ended ? { text: leftOnText(plan), level: plan.ended > stay.leave_by ? "red" : "past" } : tag(stay.days_left, 7),
                       reasoning: stayReasoning(stay, answers.entry_date), sources: stay.sources };
       if (stay.window_days) {
         const days = windowDays(plan, answers);
@@ -249,7 +262,8 @@ export function explainer(data) {
       out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: [nextEntryText(plan.next_entry, !!answers.exit_date)],
                        reasoning: nextEntryReasoning(plan.next_entry, plan.rule_set), sources: plan.next_entry.sources });
     }
-    plan.obligations.slice(1).forEach((o) => out.steps.push({ kind: o.kind, title: obligationTitle(o, accommodation),
+    // Not those a stay that has ended no longer needs (explain.py shown_steps).
+    plan.obligations.slice(1).filter((o) => o.status !== "not_needed").forEach((o) => out.steps.push({ kind: o.kind, title: obligationTitle(o, accommodation),
       paragraphs: obligationSteps(o, accommodation), reasoning: obligationReasoning(o), sources: o.sources }));
     return out;
   }

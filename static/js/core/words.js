@@ -95,6 +95,16 @@ export function words(data) {
         "You plan to leave %(num)d days after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
         w.params.days, { leave_by: longDate(w.params.leave_by) });
     }
+    if (w.code === "overstayed") {
+      return ngettext("You left on %(exit)s, %(num)d day after the last day you could stay, %(leave_by)s. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+        "You left on %(exit)s, %(num)d days after the last day you could stay, %(leave_by)s. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+        w.params.days, { exit: longDate(w.params.exit), leave_by: longDate(w.params.leave_by) });
+    }
+    if (w.code === "limit_was_used_on_entry") {
+      return ngettext("On the day you entered you had already spent %(num)d day in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+        "On the day you entered you had already spent %(num)d days in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+        w.params.days, { window: w.params.window, max: w.params.max });
+    }
     if (w.code === "overstay") {
       return ngettext("You should have left by %(leave_by)s. You have stayed %(num)d day too long. Contact the migration police or call 1414 now.",
         "You should have left by %(leave_by)s. You have stayed %(num)d days too long. Contact the migration police or call 1414 now.",
