@@ -132,6 +132,13 @@ RESULT_QUERIES = [
     "&exit_date-year=2026&today=2026-09-05",
     # a bilateral-agreement country at a bilateral checkpoint, 2026: the notes' numbers from the rule data
     "citizenship=TR&entry_date-day=1&entry_date-month=9&entry_date-year=2026&checkpoint=zhanybek&today=2026-09-05",
+    # a stay that has ended (left 15 Oct, asked 2 Dec): told in the past, no move or permit step
+    "citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026&exit_date-day=15&exit_date-month=10"
+    "&exit_date-year=2026&today=2026-12-02",
+    # the last day allowed (11 Dec) before the registration deadline (20 Dec): said first
+    "citizenship=RU&entry_date-day=20&entry_date-month=11&entry_date-year=2026&previous_stays-0-entry-day=10"
+    "&previous_stays-0-entry-month=7&previous_stays-0-entry-year=2026&previous_stays-0-exit-day=15"
+    "&previous_stays-0-exit-month=9&previous_stays-0-exit-year=2026&today=2026-12-02",
 ]
 
 
@@ -153,7 +160,8 @@ def test_results_offline_are_laid_out_as_online(browser, browser_context_args, l
     page = context.new_page()
     page.goto(f"{live_server}/en/")
     wait_until_ready_offline(page)
-    cases = [("ru", RESULT_QUERIES[0]), ("kk", RESULT_QUERIES[3]), ("en", RESULT_QUERIES[5]), ("kk", RESULT_QUERIES[7])]
+    cases = [("ru", RESULT_QUERIES[0]), ("kk", RESULT_QUERIES[3]), ("en", RESULT_QUERIES[5]), ("kk", RESULT_QUERIES[7]),
+             ("en", RESULT_QUERIES[-2]), ("ru", RESULT_QUERIES[-1])]
     online = {}
     for lang, query in cases:
         page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
@@ -163,6 +171,9 @@ def test_results_offline_are_laid_out_as_online(browser, browser_context_args, l
         page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
         page.wait_for_selector("main .offline-note")  # written on the phone, once the rules are read
         assert _result_text(page, ".offline-note") == expected, f"{lang}: {query[:40]}"
+    assert "You left on 15 October 2026" in online["en", RESULT_QUERIES[-2]]
+    assert "If you move" not in online["en", RESULT_QUERIES[-2]]
+    assert "раньше срока регистрации, 20 декабря 2026" in online["ru", RESULT_QUERIES[-1]]
     context.close()
 
 
