@@ -17,8 +17,10 @@ OTHER_CHECKPOINT = _l("Another checkpoint or an airport")
 # the dates on a sheet come from the guest's own plan.
 RULES_NOW = "kz-2026-self-registration"
 DOCUMENT_LANGUAGES = ("ru", "kk")  # every document is labelled in both
-# Warnings printed on the documents: no dates for visa holders, and dates already missed.
-DOCUMENT_WARNINGS = frozenset({"visa_required", "overstay", "limit_used_on_entry", "deadline_passed"})
+# Warnings printed on the documents: no dates for visa holders, dates already missed (or, for a stay
+# that has ended, overstayed), and a last day allowed before the registration deadline.
+DOCUMENT_WARNINGS = frozenset({"visa_required", "overstay", "limit_used_on_entry", "deadline_passed", "overstayed",
+                               "limit_was_used_on_entry", "leave_before_registration", "leave_before_host_notification"})
 
 
 def in_language(text, language: str) -> str:
