@@ -559,6 +559,10 @@ def test_a_stay_that_has_ended_is_told_in_the_past(client):
     assert "Days used in the 180 days up to 15 October 2026: 45 of 90." in text
     assert "Was due while you were in Kazakhstan" in text
     assert "You left on 15 October 2026" in text
+    # Coming back: from today (the days between are past), with the 45 days the window leaves.
+    assert ("You left on 15 October 2026. You may enter again from 2 December 2026 and could then stay 45 days,"
+            " until 15 January 2027.") in text
+    assert "16 October 2026" not in text
     for wrong in ("too long", "overdue", "Do it now", "call 1414 now", "If you move", "temporary residence permit"):
         assert wrong not in text, wrong
     assert "warning-urgent" not in html and "tag-red" not in html

@@ -258,8 +258,15 @@ def window_run_text(first: date, last: date) -> str:
                     first=long_date(first), last=long_date(last))
 
 
-def next_entry_text(coming: NextEntry, exit_given: bool) -> str:
-    """`exit_given`: the person gave the day they leave (or left); else it is the last day allowed."""
+def next_entry_text(coming: NextEntry, exit_given: bool, ended: date | None = None) -> str:
+    """`exit_given`: the person gave the day they leave (or left); else it is the last day allowed.
+    `ended`: the day of leaving of a stay that has ended, when an entry is counted from today on."""
+    if ended:
+        return ngettext(
+            "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d day, until %(leave_by)s.",
+            "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d days, until %(leave_by)s.",
+            coming.days_available, exit=long_date(coming.exit), earliest=long_date(coming.earliest),
+            leave_by=long_date(coming.leave_by))
     if coming.exit is None:
         return ngettext(
             "An entry is allowed again from %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
@@ -278,15 +285,20 @@ def next_entry_text(coming: NextEntry, exit_given: bool) -> str:
         leave_by=long_date(coming.leave_by))
 
 
-def next_entry_reasoning(coming: NextEntry, rule_set_id: str) -> list[str]:
-    """Why that day and that many days: the limits of the rules for an entry on that day."""
+def next_entry_reasoning(coming: NextEntry, rule_set_id: str, since: date | None = None) -> list[str]:
+    """Why that day and that many days: the limits of the rules for an entry on that day. `since`:
+    today, after a stay that has ended (an entry from then on)."""
     lines = [_("The day you enter and the day you leave both count as days of stay.")]
     if coming.rule_set != rule_set_id:
         lines.append(_("An entry on that day comes under other rules.") + " " + rule_set_label(coming.rule_set))
     if coming.window_days:
         lines.append(_("The rule: at most %(max)d days in any %(window)d-day period.",
                        max=coming.max_days_in_window, window=coming.window_days))
-        if coming.exit is None:
+        if since:
+            lines.append(_("%(date)s is the first day from %(since)s on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+                           date=long_date(coming.earliest), since=long_date(since), max=coming.max_days_in_window,
+                           window=coming.window_days))
+        elif coming.exit is None:
             lines.append(_("%(date)s is the first day on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
                            date=long_date(coming.earliest), max=coming.max_days_in_window, window=coming.window_days))
         else:

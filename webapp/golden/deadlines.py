@@ -125,8 +125,9 @@ def result_sentences(plan, answers: PlanInput) -> dict:
     if plan.next_entry:
         out["steps"].append({
             "kind": "next_entry", "title": explain._("Coming back to Kazakhstan"),
-            "paragraphs": [explain.next_entry_text(plan.next_entry, answers.exit_date is not None)],
-            "reasoning": explain.next_entry_reasoning(plan.next_entry, plan.rule_set), "sources": list(plan.next_entry.sources)})
+            "paragraphs": [explain.next_entry_text(plan.next_entry, answers.exit_date is not None, plan.ended)],
+            "reasoning": explain.next_entry_reasoning(plan.next_entry, plan.rule_set, answers.today if plan.ended else None),
+            "sources": list(plan.next_entry.sources)})
     for obligation in explain.shown_steps(plan):
         out["steps"].append({
             "kind": obligation.kind, "title": explain.obligation_title(obligation, answers.accommodation),

@@ -22,6 +22,7 @@ today), none when they left on or before the last day. Each obligation has a `st
   "do it now"; the person may well have done it);
 - "not_needed": the stay has ended and the date came after the day of leaving (they left first), a
   move after the stay, or a residence permit to stay past a last day they did not stay past.
+Coming back after a stay that has ended is counted for an entry from today on.
 "The rules changed during your stay" is said only when the stay's last day (the day of leaving
 when given, else the last day allowed while today is not past it, else today) is past the rule
 set's `valid_to`. When the last day allowed comes before the registration deadline of a stay that
@@ -427,13 +428,18 @@ def _rule_set_warnings(rule_set, group_rules: str, request: PlanInput, stay: Sta
 
 
 def _coming_back(rules: RuleBook, group_rules: str, request: PlanInput, stay: StayLimit) -> NextEntry | None:
-    """Coming back: from the day given as the last of this stay, else from the last day allowed.
-    None past the last day allowed (an overstay may bring a fine or a ban on entry, which no rule
-    here counts) or when the limit was used up on entry."""
+    """Coming back: from the day given as the last of this stay, else from the last day allowed;
+    after a stay that has ended, an entry from today on (the days before are past). None past the
+    last day allowed (an overstay may bring a fine or a ban on entry, which no rule here counts) or
+    when the limit was used up on entry."""
     entry, today = request.entry_date, request.today
     last_day = request.exit_date or (stay.leave_by if stay.leave_by and today <= stay.leave_by else None)
     if last_day is not None and stay.leave_by is not None and entry <= last_day <= stay.leave_by:
-        return next_entry(rules, group_rules, request.previous_stays + (Stay(entry, last_day),), last_day)
+        stays = request.previous_stays + (Stay(entry, last_day),)
+        if last_day < today:
+            first = next_entry(rules, group_rules, stays, today - timedelta(days=1))
+            return first and replace(first, exit=last_day)
+        return next_entry(rules, group_rules, stays, last_day)
     if stay.leave_by is None and request.exit_date is None and today <= entry:
         # The limit is used up on the day of entry, which is still ahead (or today, at the border):
         # the first day an entry is allowed instead.

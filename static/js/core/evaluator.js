@@ -286,7 +286,14 @@ const rules = (function () {
     var comingFrom = exitDay !== null ? exitDay : (stay.leave_by !== null && today <= stay.leave_by ? stay.leave_by : null);
     var comingBack = null;
     if (comingFrom !== null && stay.leave_by !== null && entry <= comingFrom && comingFrom <= stay.leave_by) {
-      comingBack = nextEntry(data, groupRules, stays.concat([{ entry: entry, exit: comingFrom }]), comingFrom);
+      var withThis = stays.concat([{ entry: entry, exit: comingFrom }]);
+      if (comingFrom < today) {
+        // After a stay that has ended, an entry from today on (the days before are past).
+        comingBack = nextEntry(data, groupRules, withThis, today - 1);
+        if (comingBack) comingBack.exit = toIso(comingFrom);
+      } else {
+        comingBack = nextEntry(data, groupRules, withThis, comingFrom);
+      }
     } else if (stay.leave_by === null && !input.exit_date && today <= entry) {
       // The limit is used up on the day of entry, which is still ahead (or today, at the border):
       // the first day an entry is allowed instead.

@@ -108,7 +108,14 @@ export function explainer(data) {
   }
 
   // `exitGiven`: the person gave the day they leave (or left); else it is the last day allowed.
-  function nextEntryText(coming, exitGiven) {
+  // `ended`: the day of leaving of a stay that has ended, when an entry is counted from today on.
+  function nextEntryText(coming, exitGiven, ended) {
+    if (ended) {
+      return ngettext(
+        "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d day, until %(leave_by)s.",
+        "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d days, until %(leave_by)s.",
+        coming.days_available, { exit: longDate(coming.exit), earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
+    }
     if (coming.exit === null) {
       return ngettext(
         "An entry is allowed again from %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
@@ -127,12 +134,16 @@ export function explainer(data) {
       coming.days_available, { exit: longDate(coming.exit), earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
   }
 
-  function nextEntryReasoning(coming, ruleSetId) {
+  // `since`: today, after a stay that has ended (an entry from then on).
+  function nextEntryReasoning(coming, ruleSetId, since) {
     var lines = [_("The day you enter and the day you leave both count as days of stay.")];
     if (coming.rule_set !== ruleSetId) lines.push(_("An entry on that day comes under other rules.") + " " + data.rule_sets[coming.rule_set]);
     if (coming.window_days) {
       lines.push(_("The rule: at most %(max)d days in any %(window)d-day period.", { max: coming.max_days_in_window, window: coming.window_days }));
-      lines.push(coming.exit === null
+      lines.push(since
+        ? _("%(date)s is the first day from %(since)s on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+          { date: longDate(coming.earliest), since: longDate(since), max: coming.max_days_in_window, window: coming.window_days })
+        : coming.exit === null
         ? _("%(date)s is the first day on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
           { date: longDate(coming.earliest), max: coming.max_days_in_window, window: coming.window_days })
         : _("%(date)s is the first day after you leave on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
@@ -259,8 +270,8 @@ export function explainer(data) {
       out.steps.push(leave);
     }
     if (plan.next_entry) {
-      out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: [nextEntryText(plan.next_entry, !!answers.exit_date)],
-                       reasoning: nextEntryReasoning(plan.next_entry, plan.rule_set), sources: plan.next_entry.sources });
+      out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: [nextEntryText(plan.next_entry, !!answers.exit_date, plan.ended)],
+                       reasoning: nextEntryReasoning(plan.next_entry, plan.rule_set, plan.ended ? answers.today : null), sources: plan.next_entry.sources });
     }
     // Not those a stay that has ended no longer needs (explain.py shown_steps).
     plan.obligations.slice(1).filter((o) => o.status !== "not_needed").forEach((o) => out.steps.push({ kind: o.kind, title: obligationTitle(o, accommodation),
