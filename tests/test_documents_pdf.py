@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import io
 import zipfile
-from datetime import date
 
 import pytest
 from pypdf import PdfReader
@@ -13,7 +12,6 @@ from weasyprint.urls import FatalURLFetchingError
 
 from webapp.documents.catalog import DOCUMENTS
 from webapp.documents.render import BASE_URL, StaticOnlyFetcher
-from webapp.rules import PlanInput, Stay, evaluate
 
 from .documents_data import KAZAKH_LETTERS, api_answers, form_answers
 
@@ -338,22 +336,3 @@ def test_lists_draw_their_own_markers(client, monkeypatch, name):
     if name == "host-sheet":
         text = pdf_text(response.data)
         assert all(f"{n}. " in text for n in (1, 2, 3, 4)), text[:600]
-
-
-@pytest.mark.parametrize("answers, said", [
-    # The last day allowed (11 Dec 2026) before the registration deadline (20 Dec).
-    (dict(citizenship="RU", entry_date=date(2026, 11, 20), today=date(2026, 12, 2),
-          previous_stays=(Stay(date(2026, 7, 10), date(2026, 9, 15)),)),
-     "Вам нужно выехать из Казахстана не позднее 11 декабря 2026"),
-    # Left 6 days after the last day: said in the past.
-    (dict(citizenship="RU", entry_date=date(2026, 9, 1), today=date(2026, 12, 20), exit_date=date(2026, 12, 5)),
-     "Вы выехали 5 декабря 2026 — на 6 дней позже последнего разрешённого дня"),
-])
-def test_documents_print_the_date_order_and_past_overstay_warnings(app, answers, said):
-    """The warnings the PDFs print (content.warnings_in): the documents' answers do not carry
-    earlier stays or a day of leaving yet, so these are checked on the plan's warnings."""
-    from webapp.documents.content import warnings_in
-
-    with app.test_request_context("/ru/"):
-        printed = " ".join(warnings_in(evaluate(PlanInput(**answers)), "ru"))
-    assert said in printed.replace("\xa0", " ")

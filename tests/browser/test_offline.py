@@ -140,6 +140,9 @@ RESULT_QUERIES = [
     "citizenship=RU&entry_date-day=20&entry_date-month=11&entry_date-year=2026&previous_stays-0-entry-day=10"
     "&previous_stays-0-entry-month=7&previous_stays-0-entry-year=2026&previous_stays-0-exit-day=15"
     "&previous_stays-0-exit-month=9&previous_stays-0-exit-year=2026&today=2026-12-02",
+    # where they stay: a dormitory under the 2023 rules, no place yet under the 2026 rules (accommodation.json)
+    "citizenship=KG&entry_date-day=9&entry_date-month=9&entry_date-year=2024&accommodation=dormitory&today=2024-09-09",
+    "citizenship=BY&entry_date-day=1&entry_date-month=9&entry_date-year=2026&accommodation=none&today=2026-09-01",
 ]
 
 
@@ -162,7 +165,8 @@ def test_results_offline_are_laid_out_as_online(browser, browser_context_args, l
     page.goto(f"{live_server}/en/")
     wait_until_ready_offline(page)
     cases = [("ru", RESULT_QUERIES[0]), ("kk", RESULT_QUERIES[3]), ("en", RESULT_QUERIES[5]), ("kk", RESULT_QUERIES[7]),
-             ("en", RESULT_QUERIES[-2]), ("ru", RESULT_QUERIES[-1])]
+             ("en", RESULT_QUERIES[-4]), ("ru", RESULT_QUERIES[-3]),  # an ended stay, a last day before the deadline
+             ("ru", RESULT_QUERIES[-2]), ("en", RESULT_QUERIES[-1])]  # and two places to stay read from the address
     online = {}
     for lang, query in cases:
         page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
@@ -172,9 +176,9 @@ def test_results_offline_are_laid_out_as_online(browser, browser_context_args, l
         page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
         page.wait_for_selector("main .offline-note")  # written on the phone, once the rules are read
         assert _result_text(page, ".offline-note") == expected, f"{lang}: {query[:40]}"
-    assert "You left on 15 October 2026" in online["en", RESULT_QUERIES[-2]]
-    assert "If you move" not in online["en", RESULT_QUERIES[-2]]
-    assert "раньше срока регистрации, 20 декабря 2026" in online["ru", RESULT_QUERIES[-1]]
+    assert "You left on 15 October 2026" in online["en", RESULT_QUERIES[-4]]
+    assert "If you move" not in online["en", RESULT_QUERIES[-4]]
+    assert "раньше срока регистрации, 20 декабря 2026" in online["ru", RESULT_QUERIES[-3]]
     context.close()
 
 

@@ -16,6 +16,7 @@ function view(plan) {
     obligations[o.kind] = {
       deadline: o.deadline, who: o.who, days_left: o.days_left, safe_by: o.safe_by,
       working_days: o.counting && o.counting.method === "working_days" ? o.counting.n : null, status: o.status,
+      confirmed_by: o.confirms,
     };
   }
   const stay = plan.stay && {

@@ -17,10 +17,8 @@ OTHER_CHECKPOINT = _l("Another checkpoint or an airport")
 # the dates on a sheet come from the guest's own plan.
 RULES_NOW = "kz-2026-self-registration"
 DOCUMENT_LANGUAGES = ("ru", "kk")  # every document is labelled in both
-# Warnings printed on the documents: no dates for visa holders, dates already missed (or, for a stay
-# that has ended, overstayed), and a last day allowed before the registration deadline.
-DOCUMENT_WARNINGS = frozenset({"visa_required", "overstay", "limit_used_on_entry", "deadline_passed", "overstayed",
-                               "limit_was_used_on_entry", "leave_before_registration", "leave_before_host_notification"})
+# Warnings printed on the documents: no dates for visa holders, and dates already missed.
+DOCUMENT_WARNINGS = frozenset({"visa_required", "overstay", "limit_used_on_entry", "deadline_passed"})
 
 
 def in_language(text, language: str) -> str:
@@ -57,7 +55,7 @@ def numeric_date(day) -> str:
 
 def _plan(form: AnswersForm):
     person, entry = form.person.form, form.entry.form
-    accommodation = {"person": "private", "hotel": "hotel", "organisation": "employer"}.get(form.host.form.kind.data)
+    accommodation = {"person": "private", "hotel": "hotel", "organisation": "employer", "dormitory": "dormitory"}.get(form.host.form.kind.data)
     try:
         return evaluate(PlanInput(person.citizenship.data, entry.date.data, form.today,
                                   accommodation=accommodation,

@@ -38,7 +38,7 @@ HOST_NOTE = {
     "private": _l("This link carries your guest's personal details. They were not sent to Tirkeu's server: this phone read them from the link itself. Do not forward the link."),
 }
 # The warnings with a number (explain.warning_text, words.js): their plural forms travel too.
-WARNING_PLURALS = ("On the day you entered you had", "You should have left", "You left on %(exit)s, ")
+WARNING_PLURALS = ("On the day you entered you had", "You should have left")
 
 
 def words(language: str) -> dict:
