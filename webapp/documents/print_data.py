@@ -7,7 +7,7 @@ from functools import lru_cache
 from flask_babel import lazy_gettext as _l
 
 from ..deadlines.explain import source_view
-from ..deadlines.offline_data import catalog_messages, plural_forms
+from ..deadlines.offline_data import catalog_messages, keyed, plural_forms
 from ..messages import WARNINGS
 from ..rules import rule_book
 from ..rules.places import checkpoints, regions
@@ -48,7 +48,7 @@ def words(language: str) -> dict:
         return {
             "language": language,
             "messages": {},
-            "plurals": {msgid: forms for msgid, forms in plurals.items() if msgid.startswith(WARNING_PLURALS)},
+            "plurals": keyed({msgid: forms for msgid, forms in plurals.items() if msgid.startswith(WARNING_PLURALS)}),
             "plural_forms": plural_forms(),
             "calendar": calendar_words(language),
             "warnings": {code: str(text) for code, text in WARNINGS.items() if code in DOCUMENT_WARNINGS},

@@ -44,15 +44,23 @@ export function format(text, params) {
   return text.replace(/%\((\w+)\)[sd]/g, (match, name) => (params && name in params ? String(params[name]) : match));
 }
 
+// A message's short name in the data: FNV-1a (32 bits) of its UTF-16 code units, in base 36, as
+// webapp/deadlines/offline_data.py message_key() names it.
+export function key(msgid) {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < msgid.length; i++) value = Math.imul(value ^ msgid.charCodeAt(i), 0x01000193) >>> 0;
+  return value.toString(36);
+}
+
 export function words(data) {
   const plural = data.plural_forms ? pluralRule(data.plural_forms) : null;
 
   function _(id, params) {
-    const text = data.messages[id] !== undefined && data.messages[id] !== "" ? data.messages[id] : id;
+    const text = data.messages[key(id)] || id;
     return params ? format(text, params) : text;
   }
   function ngettext(singular, pluralText, n, params) {
-    const forms = data.plurals[singular];
+    const forms = data.plurals[key(singular)];
     const text = forms ? forms[Math.min(plural(n), forms.length - 1)] : (n === 1 ? singular : pluralText);
     return format(text, { num: n, ...params });
   }
