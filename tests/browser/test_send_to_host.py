@@ -72,7 +72,7 @@ def test_the_link_made_offline_opens_the_filled_sheet_on_the_hosts_phone(browser
     wait_for_qr_encoder(page)
     wait_for_kept(page, "/ru/documents/send-to-host")
     guest.set_offline(True)
-    page.goto(f"{live_server}/ru/documents/offline#person")
+    page.goto(f"{live_server}/ru/documents/offline#passport")
     fill_offline(page, with_child=False)
     page.wait_for_selector("[data-send-to-host]:not([hidden])")
     link = make_link(page, "kk")
@@ -114,7 +114,7 @@ def test_the_link_made_offline_opens_the_filled_sheet_on_the_hosts_phone(browser
 def test_a_cut_short_link_says_so(browser, browser_context_args, live_server):
     guest = browser.new_context(**browser_context_args)
     page = guest.new_page()
-    page.goto(f"{live_server}/en/documents/offline#person")
+    page.goto(f"{live_server}/en/documents/offline#passport")
     fill_offline(page, with_child=False)
     page.wait_for_selector("[data-send-to-host]:not([hidden])")
     link = make_link(page, "en")
@@ -132,7 +132,7 @@ def test_a_cut_short_link_says_so(browser, browser_context_args, live_server):
 
 def test_the_servers_check_page_makes_the_link_and_both_pages_pass_axe(axe_page, browser, browser_context_args, live_server):
     page = axe_page
-    page.goto(f"{live_server}/en/documents/offline#person")
+    page.goto(f"{live_server}/en/documents/offline#passport")
     fill_offline(page, with_child=False)
     answers = page.evaluate(STORE + ".then(s => s.get('documents'))")
     answers.update({"entry-date-day": "29", "entry-date-month": "6", "entry-date-year": "2026"})  # the host notifies
