@@ -118,7 +118,7 @@ def test_the_corpus_is_seeded_and_covers_every_kind_of_case():
     assert any(a.exit_date for a in answers) and any(not a.exit_date for a in answers)
     assert any(a.today < a.entry_date for a in answers) and any(a.today > a.entry_date for a in answers)
     assert any(len(a.previous_stays) >= 3 for a in answers)
-    assert {a.accommodation for a in answers} == {None, "private", "hotel", "employer"}
+    assert {a.accommodation for a in answers} == {None, "private", "hotel", "employer", "dormitory", "none"}
     assert any(a.checkpoint for a in answers)
 
 

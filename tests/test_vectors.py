@@ -9,7 +9,7 @@ from webapp.rules import PlanInput, Stay, evaluate
 
 from .conftest import load_vectors
 
-PLAN_VECTORS = load_vectors("registration.json", "stay_limits.json", "warnings.json", "next_entry.json")
+PLAN_VECTORS = load_vectors("registration.json", "stay_limits.json", "warnings.json", "next_entry.json", "accommodation.json")
 
 
 def _evaluator_view(case_input: dict) -> dict:
@@ -35,6 +35,7 @@ def _evaluator_view(case_input: dict) -> dict:
         obligations[ob.kind] = {
             "deadline": iso(ob.deadline), "who": ob.who, "days_left": ob.days_left, "safe_by": iso(ob.safe_by),
             "working_days": ob.counting.n if ob.counting and ob.counting.method == "working_days" else None,
+            "confirmed_by": ob.confirms,
         }
     stay = None
     if plan.stay:
@@ -51,7 +52,8 @@ def _evaluator_view(case_input: dict) -> dict:
 
 def _api_view(body: dict) -> dict:
     obligations = {
-        ob["kind"]: {**ob, "safe_by": ob.get("safe_by"), "working_days": ob.get("working_days")}
+        ob["kind"]: {**ob, "safe_by": ob.get("safe_by"), "working_days": ob.get("working_days"),
+                     "confirmed_by": ob.get("confirmed_by")}
         for ob in body["obligations"]
     }
     return {"rule_set": body["rule_set"], "group": body["group"], "obligations": obligations,

@@ -132,6 +132,9 @@ RESULT_QUERIES = [
     "&exit_date-year=2026&today=2026-09-05",
     # a bilateral-agreement country at a bilateral checkpoint, 2026: the notes' numbers from the rule data
     "citizenship=TR&entry_date-day=1&entry_date-month=9&entry_date-year=2026&checkpoint=zhanybek&today=2026-09-05",
+    # where they stay: a dormitory under the 2023 rules, no place yet under the 2026 rules (accommodation.json)
+    "citizenship=KG&entry_date-day=9&entry_date-month=9&entry_date-year=2024&accommodation=dormitory&today=2024-09-09",
+    "citizenship=BY&entry_date-day=1&entry_date-month=9&entry_date-year=2026&accommodation=none&today=2026-09-01",
 ]
 
 
@@ -153,7 +156,8 @@ def test_results_offline_are_laid_out_as_online(browser, browser_context_args, l
     page = context.new_page()
     page.goto(f"{live_server}/en/")
     wait_until_ready_offline(page)
-    cases = [("ru", RESULT_QUERIES[0]), ("kk", RESULT_QUERIES[3]), ("en", RESULT_QUERIES[5]), ("kk", RESULT_QUERIES[7])]
+    cases = [("ru", RESULT_QUERIES[0]), ("kk", RESULT_QUERIES[3]), ("en", RESULT_QUERIES[5]), ("kk", RESULT_QUERIES[7]),
+             ("ru", RESULT_QUERIES[-2]), ("en", RESULT_QUERIES[-1])]  # and two places to stay read from the address
     online = {}
     for lang, query in cases:
         page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")

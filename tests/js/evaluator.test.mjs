@@ -15,7 +15,7 @@ function view(plan) {
   for (const o of plan.obligations) {
     obligations[o.kind] = {
       deadline: o.deadline, who: o.who, days_left: o.days_left, safe_by: o.safe_by,
-      working_days: o.counting && o.counting.method === "working_days" ? o.counting.n : null,
+      working_days: o.counting && o.counting.method === "working_days" ? o.counting.n : null, confirmed_by: o.confirms,
     };
   }
   const stay = plan.stay && {

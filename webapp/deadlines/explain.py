@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import gettext as translate_data
 from flask_babel import ngettext
 
-from ..messages import HOLIDAYS, WARNINGS, rule_words, working_days_text
+from ..messages import HOLIDAYS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS, rule_words, working_days_text
 from ..rules.calendar import DayOff
 from ..rules.evaluator import NextEntry, Obligation, Plan, PlanInput, StayLimit, Warning
 from ..rules.ruleset import rule_book
@@ -73,14 +73,8 @@ def day_off_text(day: DayOff) -> str:
 
 def obligation_title(obligation: Obligation, accommodation: str | None) -> str:
     deadline = long_date(obligation.deadline) if obligation.deadline else ""
-    if obligation.kind == "self_registration":
-        return _("Register online by %(date)s", date=deadline)
-    if obligation.kind == "host_notification":
-        if accommodation == "hotel":
-            return _("The hotel must notify the migration police by %(date)s", date=deadline)
-        if accommodation == "employer":
-            return _("Your employer must notify the migration police by %(date)s", date=deadline)
-        return _("Your host must notify the migration police by %(date)s", date=deadline)
+    if obligation.title:  # the registration, as where the person stays words it (accommodation.json)
+        return OBLIGATION_TITLES[obligation.title] % {"date": deadline}
     if obligation.kind == "address_change":
         n = obligation.counting.n
         if obligation.who == "self":
@@ -94,24 +88,10 @@ def obligation_title(obligation: Obligation, accommodation: str | None) -> str:
 
 
 def obligation_steps(obligation: Obligation, accommodation: str | None) -> list[str]:
-    """Where and how to do it."""
-    if obligation.kind == "self_registration":
-        return [
-            _("Enter your details in the migration police information system: your name, date of birth, passport, the address where you stay and the details of the person who houses you."),
-            _("The owner of the home gets a message in a mobile app and confirms or refuses. Once confirmed, the registration certificate appears in your personal account. No certificate means you are not registered yet."),
-            _("If the owner refuses, stay somewhere else, for example in a hotel, and register with that address."),
-            _("Our sources do not name the address of the online service. Look for it on egov.kz or ask the free hotline 1414."),
-        ]
-    if obligation.kind == "host_notification":
-        steps = []
-        if accommodation == "hotel":
-            steps.append(_("Hotels notify for their guests. Ask at the reception for the notification with its QR code."))
-        steps += [
-            _("The host notifies the migration police in one of three ways: in person at the migration police; online at vmp.gov.kz or egov.kz with their digital signature (EDS); or in the eQonaq mobile app, which can scan your passport."),
-            _("The host needs a copy of your passport, the address where you stay and their own details: IIN for a person, BIN for a company."),
-            _("The result is a PDF with a QR code. Ask for a copy: no PDF means it is not done, so submit again. The host is the one fined for a late notice."),
-        ]
-        return steps
+    """Where and how to do it. `accommodation` is in the plan already: the registration's steps
+    are those of where the person stays (accommodation.json)."""
+    if obligation.kind in ("self_registration", "host_notification"):
+        return [str(OBLIGATION_STEPS[key]) for key in obligation.steps]
     if obligation.kind == "address_change":
         example = long_date(obligation.counting.start)
         deadline = long_date(obligation.counting.counted[-1])
@@ -326,6 +306,10 @@ def plan_json(plan: Plan) -> dict:
             item["working_days"] = ob.counting.n
         if ob.safe_by:
             item["safe_by"] = ob.safe_by.isoformat()
+        if ob.title:  # the registration: what is done where the person stays
+            item["steps"] = [{"code": key, "message": str(OBLIGATION_STEPS[key])} for key in ob.steps]
+            if ob.kind == "self_registration":
+                item["confirmed_by"] = ob.confirms
         obligations.append(item)
     stay = None
     if plan.stay:
@@ -382,7 +366,7 @@ def rule_rows(rules: dict) -> list[RuleRow]:
                  _("The rule: register no later than calendar day %(n)d after crossing the border.",
                    n=registration["calendar_days"])]
     else:
-        lines = [_("The host (the owner, the hotel or the employer) notifies the migration police."),
+        lines = [_("The host (the owner, the hotel, the employer or the dormitory) notifies the migration police."),
                  _("Within %(days)s of arrival.", days=working_days_text(registration["working_days"]))]
     rows.append(RuleRow(_("Registration"), tuple(lines), tuple(registration["sources"])))
 

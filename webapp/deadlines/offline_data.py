@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from flask_babel import get_translations
 
-from ..messages import HOLIDAYS, WARNINGS
+from ..messages import HOLIDAYS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS
 from ..rules import rule_book
+from ..rules.inputs import ACCOMMODATIONS
 from ..rules.places import checkpoints
 from ..web.config import ROOT
 from ..web.i18n import calendar_words, long_date, place_name
@@ -70,6 +71,9 @@ def offline_data(language: str) -> dict:
         "checkpoints": {point["id"]: place_name(point, language) for point in checkpoints()},
         "holidays": {name: str(text) for name, text in HOLIDAYS.items()},
         "warnings": {code: str(text) for code, text in WARNINGS.items()},
+        "accommodations": list(ACCOMMODATIONS),  # the answers "Where are you staying?" takes
+        "obligation_titles": {key: str(text) for key, text in OBLIGATION_TITLES.items()},
+        "obligation_steps": {key: str(text) for key, text in OBLIGATION_STEPS.items()},
         "rule_sets": {r.id: rule_set_label(r.id) for r in book.rule_sets},
         "sources": {
             source_id: {"title": view.title, "url": view.url, "checked": long_date(view.checked)}

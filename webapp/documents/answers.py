@@ -232,6 +232,7 @@ HOST_KINDS = {
     "person": _l("A private person (owner of the flat or house)"),
     "organisation": _l("A company or organisation (for example my employer)"),
     "hotel": _l("A hotel, hostel or sanatorium"),
+    "dormitory": _l("A dormitory: a student or workers' hostel"),
 }
 
 

@@ -55,7 +55,7 @@ def numeric_date(day) -> str:
 
 def _plan(form: AnswersForm):
     person, entry = form.person.form, form.entry.form
-    accommodation = {"person": "private", "hotel": "hotel", "organisation": "employer"}.get(form.host.form.kind.data)
+    accommodation = {"person": "private", "hotel": "hotel", "organisation": "employer", "dormitory": "dormitory"}.get(form.host.form.kind.data)
     try:
         return evaluate(PlanInput(person.citizenship.data, entry.date.data, form.today,
                                   accommodation=accommodation,

@@ -23,6 +23,7 @@ from flask import Flask
 
 from ..rules import NotCovered, PlanInput, Stay, evaluate, rule_book
 from ..rules.export import rules_json
+from ..rules.inputs import ACCOMMODATIONS
 from ..web.config import ROOT
 from ..web.i18n import LANGUAGES, force_language, long_date
 from .files import worker_app, write_lines
@@ -218,7 +219,7 @@ def random_cases(count: int, seed: int = SEED) -> list[tuple[str, PlanInput]]:
             exit_date = entry + timedelta(days=rng.choice([0, rng.randint(1, 29), rng.randint(30, 95), rng.randint(96, 365)]))
         cases.append((f"random {i}", PlanInput(
             citizenship=citizenship, entry_date=entry, today=today, previous_stays=stays,
-            accommodation=rng.choice([None, "private", "hotel", "employer"]),
+            accommodation=rng.choice([None, *ACCOMMODATIONS]),
             checkpoint=rng.choice([None, None, rng.choice(points)]), exit_date=exit_date)))
     return cases
 

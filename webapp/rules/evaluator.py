@@ -35,7 +35,9 @@ class PlanInput:
     entry_date: date
     today: date
     previous_stays: tuple[Stay, ...] = ()
-    accommodation: str | None = None  # "private", "hotel", "employer" or None (not known yet)
+    # Where the person stays (rules/data/accommodation.json "kinds": "private", "hotel", "employer",
+    # "dormitory", "none" for no place yet), or None: not answered.
+    accommodation: str | None = None
     checkpoint: str | None = None
     # The last day of this stay, when the person knows it (left already, or a ticket): the day
     # "Coming back" counts from. Without it, the last day they may stay.
@@ -55,7 +57,7 @@ class Counting:
 @dataclass(frozen=True)
 class Obligation:
     kind: str  # self_registration, host_notification, address_change, residence_permit
-    who: str  # "self" or "host"
+    who: str  # "self", "host"; for a host notification by where the person stays: "hotel", "employer", "dormitory"
     deadline: date | None
     days_left: int | None
     sources: tuple[str, ...]
@@ -64,6 +66,11 @@ class Obligation:
     # does not say whether the day of crossing is day 1; when that reading gives an earlier date
     # we show it as the safe date (DESIGN: "show the earlier date and explain").
     safe_by: date | None = None
+    # The registration by where the person stays (accommodation.json): the step's title and its
+    # steps, message keys; for a self-registration, who confirms it ("owner", "hotel", …; None).
+    title: str | None = None
+    steps: tuple[str, ...] = ()
+    confirms: str | None = None
 
 
 @dataclass(frozen=True)
@@ -294,7 +301,7 @@ def evaluate(
     present_until = min(today, request.exit_date) if request.exit_date else today
     warnings += _limit_warnings(stay, request, present_until)
 
-    registration = _registration(spec["registration"], entry, today, calendar)
+    registration = _by_place(_registration(spec["registration"], entry, today, calendar), rules, request.accommodation)
     if registration.deadline < present_until:
         warnings.append(Warning("deadline_passed", {"kind": registration.kind, "deadline": registration.deadline}))
     obligations = [registration, _address_change(spec["address_change"], entry, today, calendar)]
@@ -333,6 +340,14 @@ def _registration(spec: dict, entry: date, today: date, calendar: WorkingCalenda
         days_left=(deadline - today).days, sources=tuple(spec["sources"]),
         counting=counting, safe_by=safe_by,
     )
+
+
+def _by_place(registration: Obligation, rules: RuleBook, accommodation: str | None) -> Obligation:
+    """Who acts and what is done, by where the person stays; the place's sources after the rule's."""
+    place = rules.place_rules(registration.kind, accommodation)
+    sources = tuple(dict.fromkeys(registration.sources + tuple(place["sources"])))
+    return replace(registration, who=place["who"], sources=sources, title=place["title"],
+                   steps=tuple(place["steps"]), confirms=place.get("confirms"))
 
 
 def _address_change(spec: dict, entry: date, today: date, calendar: WorkingCalendar) -> Obligation:

@@ -14,12 +14,16 @@ function inLanguages(names, languages) {
 // The card: the reader's language first, then Russian and Kazakh.
 export function cardLanguages(language) { return [language].concat(["ru", "kk"].filter(function (l) { return l !== language; })); }
 
+const HOST_PLACES = { person: "private", hotel: "hotel", organisation: "employer", dormitory: "dormitory" };
+
 function plan(answers, rules, today) {
-  var checkpoint = tidy(answers["entry-checkpoint"]);
+  var checkpoint = tidy(answers["entry-checkpoint"]), hostKind = tidy(answers["host-kind"]);
   try {
     return evaluate({
       citizenship: tidy(answers["person-citizenship"]), entry_date: dateOf(answers, "entry-date"), today: today,
-      previous_stays: [], checkpoint: checkpoint && checkpoint !== "other" ? checkpoint : null
+      previous_stays: [], checkpoint: checkpoint && checkpoint !== "other" ? checkpoint : null,
+      // Where they stay, from who houses them, as webapp/documents/content.py _plan maps it.
+      accommodation: Object.prototype.hasOwnProperty.call(HOST_PLACES, hostKind) ? HOST_PLACES[hostKind] : null
     }, rules);
   } catch (error) {
     if (error instanceof NotCovered) return null;

@@ -238,18 +238,24 @@ const rules = (function () {
 
     var obligations = [];
     var registration = spec.registration, due = deadline(registration, entry, calendar);
+    // Who acts and what is done, by where the person stays; the place's sources after the rule's.
+    var place = data.accommodation[registration.kind][input.accommodation || "not_answered"];
+    var dueSources = registration.sources.slice();
+    place.sources.forEach(function (id) { if (dueSources.indexOf(id) === -1) dueSources.push(id); });
     obligations.push({
-      kind: registration.kind, who: registration.who, deadline: toIso(due.day), days_left: due.day - today,
-      sources: registration.sources.slice(), counting: due.counting, safe_by: toIso(due.safeBy)
+      kind: registration.kind, who: place.who, deadline: toIso(due.day), days_left: due.day - today,
+      sources: dueSources, counting: due.counting, safe_by: toIso(due.safeBy),
+      title: place.title, steps: place.steps.slice(), confirms: place.confirms === undefined ? null : place.confirms
     });
     if (due.day < presentUntil) warnings.push({ code: "deadline_passed", params: { kind: registration.kind, deadline: toIso(due.day) } });
 
     var moving = spec.address_change, example = deadline(moving, Math.max(today, entry), calendar);
     obligations.push({ kind: "address_change", who: moving.who, deadline: null, days_left: null,
-                       sources: moving.sources.slice(), counting: example.counting, safe_by: null });
+                       sources: moving.sources.slice(), counting: example.counting, safe_by: null, title: null, steps: [], confirms: null });
     if (spec.residence_permit) {
       obligations.push({ kind: "residence_permit", who: "self", deadline: toIso(stay.leave_by), days_left: stay.days_left,
-                         sources: spec.residence_permit.sources.slice(), counting: null, safe_by: null });
+                         sources: spec.residence_permit.sources.slice(), counting: null, safe_by: null, title: null, steps: [],
+                         confirms: null });
     }
     ruleSet.notes.forEach(function (note) {
       if (!note.for_rules || note.for_rules.indexOf(groupRules) !== -1) warnings.push({ code: note.code, params: noteParams(ruleSet, note) });

@@ -1,6 +1,6 @@
 // Every sentence of "Your deadlines" for a plan, as webapp/deadlines/explain.py and deadlines/plan.html write
 // them: data for offline-plan.js to lay out, checked against Python's by tests/js/golden.test.mjs.
-import { words as wordsFor } from "./words.js";
+import { format, words as wordsFor } from "./words.js";
 
 export function isoPlus(iso, days) {
   var d = new Date(iso + "T00:00:00Z");
@@ -35,14 +35,10 @@ export function explainer(data) {
     return _("%(day)s — public holiday: %(holiday)s", { day: when, holiday: holiday });
   }
 
-  function obligationTitle(o, accommodation) {
+  function obligationTitle(o) {
     var date = o.deadline ? longDate(o.deadline) : "";
-    if (o.kind === "self_registration") return _("Register online by %(date)s", { date: date });
-    if (o.kind === "host_notification") {
-      if (accommodation === "hotel") return _("The hotel must notify the migration police by %(date)s", { date: date });
-      if (accommodation === "employer") return _("Your employer must notify the migration police by %(date)s", { date: date });
-      return _("Your host must notify the migration police by %(date)s", { date: date });
-    }
+    // The registration, as where the person stays words it (accommodation.json).
+    if (o.title) return format(data.obligation_titles[o.title], { date: date });
     if (o.kind === "address_change") {
       var days = workingDaysText(o.counting.n);
       if (o.who === "self") return _("If you move, register your new address within %(days)s", { days: days });
@@ -52,23 +48,9 @@ export function explainer(data) {
     return _("To stay after %(date)s you need a temporary residence permit", { date: date });
   }
 
-  function obligationSteps(o, accommodation) {
-    if (o.kind === "self_registration") {
-      return [
-        _("Enter your details in the migration police information system: your name, date of birth, passport, the address where you stay and the details of the person who houses you."),
-        _("The owner of the home gets a message in a mobile app and confirms or refuses. Once confirmed, the registration certificate appears in your personal account. No certificate means you are not registered yet."),
-        _("If the owner refuses, stay somewhere else, for example in a hotel, and register with that address."),
-        _("Our sources do not name the address of the online service. Look for it on egov.kz or ask the free hotline 1414.")
-      ];
-    }
-    if (o.kind === "host_notification") {
-      var steps = accommodation === "hotel" ? [_("Hotels notify for their guests. Ask at the reception for the notification with its QR code.")] : [];
-      return steps.concat([
-        _("The host notifies the migration police in one of three ways: in person at the migration police; online at vmp.gov.kz or egov.kz with their digital signature (EDS); or in the eQonaq mobile app, which can scan your passport."),
-        _("The host needs a copy of your passport, the address where you stay and their own details: IIN for a person, BIN for a company."),
-        _("The result is a PDF with a QR code. Ask for a copy: no PDF means it is not done, so submit again. The host is the one fined for a late notice.")
-      ]);
-    }
+  // The registration's steps are those of where the person stays, in the plan (accommodation.json).
+  function obligationSteps(o) {
+    if (o.kind === "self_registration" || o.kind === "host_notification") return o.steps.map((key) => data.obligation_steps[key]);
     if (o.kind === "address_change") {
       var example = longDate(o.counting.start), due = longDate(o.counting.counted[o.counting.counted.length - 1]);
       if (o.who === "self") {
