@@ -108,6 +108,10 @@ WARNINGS = {
     "bilateral_agreement": _l("Your country has an agreement with Kazakhstan that may allow a longer stay. We show the general rule for visa-free visitors, which gives the earlier dates; ask the migration police or call 1414 about the agreement."),
     "unordered_stays": _l("Your earlier stays were not in date order. We sorted them; check that the dates are right."),
     "overlapping_stays": _l("Some of your earlier stays overlap each other or this stay. Each day is counted once; check the dates."),
+    "stay_ended": _l("You left Kazakhstan on %(exit)s. This is what applied to that stay, with the days counted to the day you left."),
+    # The last day allowed comes before the registration deadline; the numbers are the plan's (its registration's rule).
+    "leave_before_registration": _l("You must leave Kazakhstan by %(leave_by)s, before your registration deadline, %(deadline)s. The sources set that deadline at calendar day %(n)d after crossing the border, and one report of the new rules says they concern those who stay more than %(days)s; we found no source that says plainly whether someone who leaves before the deadline must register. To be safe, register before you leave, or call 1414."),
+    "leave_before_host_notification": _l("You must leave Kazakhstan by %(leave_by)s, before your host's deadline to notify the migration police, %(deadline)s. The sources say the host notifies within %(working_days)s of each arrival; we found no source that says whether that changes when the guest leaves sooner. To be safe, ask your host to notify before you leave, or call 1414."),
     "deadline_passed": _l("The deadline %(deadline)s has passed. Do it now: a late registration is better than none. Call 1414 if you need help."),
     # The notes' params come from regimes.json (named as rule_words says).
     "short_stay_exemption_2020": _l("Under the rules of 2020–2023 some sources say visitors staying %(days)s or less did not need registration. We show the host's deadline anyway, the safer reading."),

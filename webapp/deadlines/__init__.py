@@ -20,5 +20,7 @@ def _template_globals(state):
         window_run_text=explain.window_run_text,
         warning_text=explain.warning_text, rule_set_label=explain.rule_set_label,
         source_view=explain.source_view, urgent_warnings=explain.URGENT_WARNINGS,
-        due_date=explain.due_date, due_days_left=explain.due_days_left, near_level=explain.near_level,
-        leave_comes_first=explain.leave_comes_first)
+        due_date=explain.due_date,
+        leave_comes_first=explain.leave_comes_first,
+        status_text=explain.status_text, left_on_text=explain.left_on_text, shown_steps=explain.shown_steps,
+        registration_tag=explain.registration_tag, leave_tag=explain.leave_tag)

@@ -87,6 +87,44 @@ def days_left_text(days: int) -> str:
     return ngettext("%(num)d day overdue", "%(num)d days overdue", -days)
 
 
+def status_text(obligation: Obligation) -> str | None:
+    """What became of a duty of a stay that has ended, in place of the days left (None otherwise)."""
+    if obligation.status == "was_due":
+        return _("Was due while you were in Kazakhstan")
+    if obligation.status == "not_needed":
+        return _("You left before this date")
+    return None
+
+
+def left_on_text(plan: Plan) -> str | None:
+    """In place of the days left to the last day allowed, once the stay has ended."""
+    return _("You left on %(date)s", date=long_date(plan.ended)) if plan.ended else None
+
+
+def shown_steps(plan: Plan) -> list[Obligation]:
+    """The obligations after the registration that the result shows: not those a stay that has
+    ended no longer needs (a move, a permit to stay longer)."""
+    return [o for o in plan.obligations[1:] if o.status != "not_needed"]
+
+
+def registration_tag(obligation: Obligation) -> dict:
+    """The registration's tag, beside its date (key dates and step): of a stay that has ended, its
+    status (grey, past); else the days left to `due_date`, coloured by `near_level`."""
+    status = status_text(obligation)
+    if status:
+        return {"text": status, "level": "past"}
+    days = due_days_left(obligation)
+    return {"text": days_left_text(days), "level": near_level(days)}
+
+
+def leave_tag(plan: Plan) -> dict:
+    """The last day allowed's tag: once the stay has ended, the day of leaving (red when it was
+    after the last day allowed, else past); else the days left, coloured by `near_level`."""
+    if plan.ended:
+        return {"text": left_on_text(plan), "level": "red" if plan.ended > plan.stay.leave_by else "past"}
+    return {"text": days_left_text(plan.stay.days_left), "level": near_level(plan.stay.days_left)}
+
+
 def day_off_text(day: DayOff) -> str:
     when = short_day(day.day)
     if day.reason == "weekend":
@@ -261,8 +299,15 @@ def window_run_text(first: date, last: date) -> str:
                     first=long_date(first), last=long_date(last))
 
 
-def next_entry_text(coming: NextEntry, exit_given: bool) -> str:
-    """`exit_given`: the person gave the day they leave (or left); else it is the last day allowed."""
+def next_entry_text(coming: NextEntry, exit_given: bool, ended: date | None = None) -> str:
+    """`exit_given`: the person gave the day they leave (or left); else it is the last day allowed.
+    `ended`: the day of leaving of a stay that has ended, when an entry is counted from today on."""
+    if ended:
+        return ngettext(
+            "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d day, until %(leave_by)s.",
+            "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d days, until %(leave_by)s.",
+            coming.days_available, exit=long_date(coming.exit), earliest=long_date(coming.earliest),
+            leave_by=long_date(coming.leave_by))
     if coming.exit is None:
         return ngettext(
             "An entry is allowed again from %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
@@ -281,15 +326,20 @@ def next_entry_text(coming: NextEntry, exit_given: bool) -> str:
         leave_by=long_date(coming.leave_by))
 
 
-def next_entry_reasoning(coming: NextEntry, rule_set_id: str) -> list[str]:
-    """Why that day and that many days: the limits of the rules for an entry on that day."""
+def next_entry_reasoning(coming: NextEntry, rule_set_id: str, since: date | None = None) -> list[str]:
+    """Why that day and that many days: the limits of the rules for an entry on that day. `since`:
+    today, after a stay that has ended (an entry from then on)."""
     lines = [_("The day you enter and the day you leave both count as days of stay.")]
     if coming.rule_set != rule_set_id:
         lines.append(_("An entry on that day comes under other rules.") + " " + rule_set_label(coming.rule_set))
     if coming.window_days:
         lines.append(_("The rule: at most %(max)d days in any %(window)d-day period.",
                        max=coming.max_days_in_window, window=coming.window_days))
-        if coming.exit is None:
+        if since:
+            lines.append(_("%(date)s is the first day from %(since)s on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+                           date=long_date(coming.earliest), since=long_date(since), max=coming.max_days_in_window,
+                           window=coming.window_days))
+        elif coming.exit is None:
             lines.append(_("%(date)s is the first day on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
                            date=long_date(coming.earliest), max=coming.max_days_in_window, window=coming.window_days))
         else:
@@ -317,6 +367,16 @@ def warning_text(warning: Warning) -> str:
             "You plan to leave %(num)d day after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
             "You plan to leave %(num)d days after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
             warning.params["days"], leave_by=long_date(warning.params["leave_by"]))
+    if warning.code == "overstayed":
+        return ngettext(
+            "You left on %(exit)s, %(num)d day after the last day you could stay, %(leave_by)s. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            "You left on %(exit)s, %(num)d days after the last day you could stay, %(leave_by)s. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            warning.params["days"], exit=long_date(warning.params["exit"]), leave_by=long_date(warning.params["leave_by"]))
+    if warning.code == "limit_was_used_on_entry":
+        return ngettext(
+            "On the day you entered you had already spent %(num)d day in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            "On the day you entered you had already spent %(num)d days in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            warning.params["days"], window=warning.params["window"], max=warning.params["max"])
     if warning.code == "overstay":
         return ngettext(
             "You should have left by %(leave_by)s. You have stayed %(num)d day too long. Contact the migration police or call 1414 now.",
@@ -349,6 +409,7 @@ def plan_json(plan: Plan) -> dict:
             item["working_days"] = ob.counting.n
         if ob.safe_by:
             item["safe_by"] = ob.safe_by.isoformat()
+        item["status"] = ob.status
         if ob.deadline:  # the date the pages, documents and calendar give: safe_by if any, else deadline
             item["date"] = due_date(ob).isoformat()
             item["days_left_to_date"] = due_days_left(ob)
@@ -366,6 +427,7 @@ def plan_json(plan: Plan) -> dict:
             "max_days_in_window": plan.stay.max_days_in_window,
             "window_days": plan.stay.window_days,
             "max_days_per_entry": plan.stay.per_entry_days,
+            "counted_to": plan.stay.reference_day.isoformat(),
         }
     return {
         "rule_set": plan.rule_set,
@@ -375,6 +437,7 @@ def plan_json(plan: Plan) -> dict:
         "warnings": [{"code": w.code, "message": warning_text(w)} for w in plan.warnings],
         "sources": [source_json(s) for s in plan.sources],
         "next_entry": next_entry_json(plan),
+        "ended": plan.ended.isoformat() if plan.ended else None,
     }
 
 

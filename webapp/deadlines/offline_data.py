@@ -33,6 +33,32 @@ def renderer_msgids() -> frozenset[str]:
                      for literal in JS_MESSAGE.findall(renderer.read_text(encoding="utf-8")))
 
 
+def message_key(msgid: str) -> str:
+    """A message's short name on the phone: FNV-1a (32 bits) of its UTF-16 code units, in base 36,
+    as static/js/core/words.js key() computes it. The English msgid itself would travel in every
+    language's page beside its translation: about 1.7 KB compressed per page of the precache."""
+    value = 0x811C9DC5
+    units = msgid.encode("utf-16-le")
+    for i in range(0, len(units), 2):
+        value = ((value ^ int.from_bytes(units[i:i + 2], "little")) * 0x01000193) & 0xFFFFFFFF
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        value, digit = divmod(value, 36)
+        out = digits[digit] + out
+        if not value:
+            return out
+
+
+def keyed(messages: dict) -> dict:
+    """`messages` by their short names; two messages never share one (a collision fails here, not
+    on a phone, which would show the wrong sentence)."""
+    out = {message_key(msgid): text for msgid, text in messages.items()}
+    if len(out) != len(messages):
+        raise ValueError("two messages share a short name: change message_key")
+    return out
+
+
 def catalog_messages() -> tuple[dict[str, str], dict[str, list[str]]]:
     """The renderer's messages in the current language: {msgid: text}, {singular: [plural forms]}."""
     catalog = get_translations()._catalog  # gettext keeps plural forms under (msgid, index)
@@ -65,8 +91,8 @@ def offline_data(language: str) -> dict:
         "near_days": NEAR_DAYS,  # a date this close has the orange tag, as on the server's page
         "urgent_warnings": sorted(URGENT_WARNINGS),
         "act_now_warnings": sorted(ACT_NOW_WARNINGS),
-        "messages": messages,
-        "plurals": plurals,
+        "messages": keyed(messages),
+        "plurals": keyed(plurals),
         "plural_forms": plural_forms(),
         "calendar": calendar_words(language),
         "checkpoints": {point["id"]: place_name(point, language) for point in checkpoints()},

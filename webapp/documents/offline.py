@@ -11,7 +11,7 @@ from ..forms.validators import APOSTROPHES, KazakhIdentifier, MaxLength, Pattern
 from ..messages import DATE_PARTS_ERRORS, FIELD_ERRORS
 from ..rules import inputs, rule_book
 from ..web.i18n import calendar_words
-from .answers import CHECKS, MAX_CHILDREN, STEPS, AnswersForm, ChildForm
+from .answers import CHECKS, MAX_CHILDREN, NOT_ASKED, STEPS, VARIANTS, AnswersForm, ChildForm, SeriesNumber
 
 DATE_ERRORS = DATE_PARTS_ERRORS + ("entry_before_rules", "too_far_ahead")
 
@@ -36,6 +36,8 @@ def field_checks(field) -> dict:
             spec["checks"].append({"chars": check.allowed, "min": check.min, "max": check.max, "message": str(check.message)})
         elif isinstance(check, KazakhIdentifier):
             spec["checks"].append({"kazakh_identifier": True, "message": str(check.message)})
+        elif isinstance(check, SeriesNumber):
+            spec["checks"].append({"series_number": True, "message": str(check.message)})
     return {key: value for key, value in spec.items() if value}
 
 
@@ -60,10 +62,19 @@ def offline_checks(form: AnswersForm) -> dict:
         elif isinstance(section, FieldList):
             for field in ChildForm():
                 fields[f"children-*-{field.name}"] = field_checks(field)
+    documents = {
+        kind: {"fields": {f"{step}-{field.short_name}": field_checks(field)
+                          for step, fields in steps.items() for field in fields()},
+               "not_asked": list(NOT_ASKED.get(kind, ()))}
+        for kind, steps in VARIANTS.items()
+    }
     return {
         "steps": list(STEPS),
         "max_children": MAX_CHILDREN,
         "fields": fields,
+        # Each document other than the passport: its fields' own checks, and those not asked.
+        "documents": documents,
+        "document_labels": form.labels_by_document(),
         "messages": {**{key: str(text) for key, text in CHECKS.items()},
                      **{key: str(FIELD_ERRORS[key]) for key in DATE_ERRORS}},
         "first_entry": rule_book().first_entry_covered.isoformat(),

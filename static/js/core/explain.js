@@ -92,7 +92,14 @@ export function explainer(data) {
   }
 
   // `exitGiven`: the person gave the day they leave (or left); else it is the last day allowed.
-  function nextEntryText(coming, exitGiven) {
+  // `ended`: the day of leaving of a stay that has ended, when an entry is counted from today on.
+  function nextEntryText(coming, exitGiven, ended) {
+    if (ended) {
+      return ngettext(
+        "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d day, until %(leave_by)s.",
+        "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d days, until %(leave_by)s.",
+        coming.days_available, { exit: longDate(coming.exit), earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
+    }
     if (coming.exit === null) {
       return ngettext(
         "An entry is allowed again from %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
@@ -111,12 +118,16 @@ export function explainer(data) {
       coming.days_available, { exit: longDate(coming.exit), earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
   }
 
-  function nextEntryReasoning(coming, ruleSetId) {
+  // `since`: today, after a stay that has ended (an entry from then on).
+  function nextEntryReasoning(coming, ruleSetId, since) {
     var lines = [_("The day you enter and the day you leave both count as days of stay.")];
     if (coming.rule_set !== ruleSetId) lines.push(_("An entry on that day comes under other rules.") + " " + data.rule_sets[coming.rule_set]);
     if (coming.window_days) {
       lines.push(_("The rule: at most %(max)d days in any %(window)d-day period.", { max: coming.max_days_in_window, window: coming.window_days }));
-      lines.push(coming.exit === null
+      lines.push(since
+        ? _("%(date)s is the first day from %(since)s on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+          { date: longDate(coming.earliest), since: longDate(since), max: coming.max_days_in_window, window: coming.window_days })
+        : coming.exit === null
         ? _("%(date)s is the first day on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
           { date: longDate(coming.earliest), max: coming.max_days_in_window, window: coming.window_days })
         : _("%(date)s is the first day after you leave on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
@@ -197,8 +208,25 @@ export function explainer(data) {
       { first: longDate(first), last: longDate(last) });
   }
 
+  // As webapp/deadlines/explain.py status_text and left_on_text: what became of a duty of a stay that
+  // has ended, and the day of leaving, in place of the days left (null otherwise).
+  function statusText(o) {
+    if (o.status === "was_due") return _("Was due while you were in Kazakhstan");
+    if (o.status === "not_needed") return _("You left before this date");
+    return null;
+  }
+  const leftOnText = (plan) => plan.ended ? _("You left on %(date)s", { date: longDate(plan.ended) }) : null;
+
   // As explain.py near_level: red once passed, orange when near (NEAR_DAYS, handed over as data.near_days).
   const tag = (days) => ({ text: daysLeftText(days), level: days < 0 ? "red" : days <= data.near_days ? "orange" : "" });
+  // As explain.py registration_tag and leave_tag: of a stay that has ended, its status (past) or
+  // the day of leaving (red when after the last day allowed); else the days left.
+  function registrationTag(o) {
+    const status = statusText(o);
+    return status ? { text: status, level: "past" } : tag(dueDaysLeft(o));
+  }
+  const leaveTag = (plan) => plan.ended ? { text: leftOnText(plan), level: plan.ended > plan.stay.leave_by ? "red" : "past" }
+    : tag(plan.stay.days_left);
 
   // Everything "Your deadlines" says about one plan, in the order of plan.html; what a step does
   // not show is left out.
@@ -216,8 +244,8 @@ export function explainer(data) {
     // Steps in date order (explain.py leave_comes_first): the last day allowed first when it is earlier.
     const leaveFirst = !!(stay.leave_by && stay.leave_by < dueDate(registration));
     const registrationKey = { label: registration.kind === "self_registration" ? _("Register online") : _("Host notifies the migration police"),
-                              date: longDate(dueDate(registration)), tag: tag(dueDaysLeft(registration)) };
-    const registrationStep = { kind: "registration", title: obligationTitle(registration, accommodation), tag: tag(dueDaysLeft(registration)),
+                              date: longDate(dueDate(registration)), tag: registrationTag(registration) };
+    const registrationStep = { kind: "registration", title: obligationTitle(registration, accommodation), tag: registrationTag(registration),
                                paragraphs: obligationSteps(registration, accommodation), reasoning: obligationReasoning(registration),
                                sources: registration.sources };
     if (!leaveFirst) {
@@ -225,8 +253,8 @@ export function explainer(data) {
       out.steps.push(registrationStep);
     }
     if (stay.leave_by) {
-      out.key_dates.push({ label: _("Last day you may stay"), date: longDate(stay.leave_by), tag: tag(stay.days_left) });
-      const leave = { kind: "leave", title: _("Leave Kazakhstan by %(date)s", { date: longDate(stay.leave_by) }), tag: tag(stay.days_left),
+      out.key_dates.push({ label: _("Last day you may stay"), date: longDate(stay.leave_by), tag: leaveTag(plan) });
+      const leave = { kind: "leave", title: _("Leave Kazakhstan by %(date)s", { date: longDate(stay.leave_by) }), tag: leaveTag(plan),
                       reasoning: stayReasoning(stay, answers.entry_date), sources: stay.sources };
       if (stay.window_days) {
         const days = windowDays(plan, answers);
@@ -247,10 +275,11 @@ export function explainer(data) {
       out.steps.push(registrationStep);
     }
     if (plan.next_entry) {
-      out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: [nextEntryText(plan.next_entry, !!answers.exit_date)],
-                       reasoning: nextEntryReasoning(plan.next_entry, plan.rule_set), sources: plan.next_entry.sources });
+      out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: [nextEntryText(plan.next_entry, !!answers.exit_date, plan.ended)],
+                       reasoning: nextEntryReasoning(plan.next_entry, plan.rule_set, plan.ended ? answers.today : null), sources: plan.next_entry.sources });
     }
-    plan.obligations.slice(1).forEach((o) => out.steps.push({ kind: o.kind, title: obligationTitle(o, accommodation),
+    // Not those a stay that has ended no longer needs (explain.py shown_steps).
+    plan.obligations.slice(1).filter((o) => o.status !== "not_needed").forEach((o) => out.steps.push({ kind: o.kind, title: obligationTitle(o, accommodation),
       paragraphs: obligationSteps(o, accommodation), reasoning: obligationReasoning(o), sources: o.sources }));
     return out;
   }
