@@ -144,6 +144,12 @@ function markRegistration() {
   var wanted = PROVES[step.getAttribute("data-registration-kind")];
   var status = step.querySelector("[data-proof-line]"), text = status.querySelector("[data-proof-text]");
   var tags = step.querySelectorAll("[data-registration-tag]");
+  // Every other place that counts down to it (the key dates), wherever on the page.
+  var countdowns = document.querySelectorAll("[data-registration-countdown]");
+  Array.prototype.forEach.call(countdowns, function (countdown) {
+    if (!countdown.hasAttribute("data-shown")) countdown.setAttribute("data-shown", countdown.textContent);
+    countdown.textContent = countdown.getAttribute("data-shown");
+  });
   Array.prototype.forEach.call(tags, function (tag) { // as drawn, before any proof (again after "Delete all")
     if (!tag.hasAttribute("data-shown")) tag.setAttribute("data-shown", tag.textContent + "|" + tag.className);
     var shown = tag.getAttribute("data-shown").split("|");
@@ -162,6 +168,9 @@ function markRegistration() {
     Array.prototype.forEach.call(tags, function (tag) {
       tag.textContent = status.getAttribute(late ? "data-done-late-tag" : "data-done-tag");
       if (!late) tag.className = "tag";
+    });
+    Array.prototype.forEach.call(countdowns, function (countdown) {
+      countdown.textContent = status.getAttribute(late ? "data-done-late-tag" : "data-done-tag");
     });
   });
 }

@@ -9,11 +9,13 @@ from functools import lru_cache
 
 from flask_babel import get_translations
 
+from ..documents.answers import STEPS
 from ..messages import HOLIDAYS, WARNINGS
 from ..rules import rule_book
 from ..rules.places import checkpoints
 from ..web.config import ROOT
 from ..web.i18n import calendar_words, long_date, place_name
+from ..web.links import phone_links
 from .calendar_file import ACT_NOW_WARNINGS, REMINDER_BEFORE
 from .explain import URGENT_WARNINGS, rule_set_label, source_view
 
@@ -61,6 +63,8 @@ def offline_data(language: str) -> dict:
     return {
         "language": language,
         "reminder_days": REMINDER_BEFORE.days,  # the calendar file's reminder, as the server's
+        "links": phone_links(),  # phone numbers and sites as links, as the server's `linked`
+        "documents_step": STEPS[0],  # "Prepare my documents" starts there, with the case
         "urgent_warnings": sorted(URGENT_WARNINGS),
         "act_now_warnings": sorted(ACT_NOW_WARNINGS),
         "messages": messages,

@@ -1,7 +1,7 @@
 // Every value the documents print, from the answers as the form posts them: those of
 // webapp/documents/content.py document_values.
 import { evaluate, NotCovered } from "./evaluator.js";
-import { childIndices, dateOf } from "./checks.js";
+import { childIndices, dateOf, rowIndices } from "./checks.js";
 import { numericDate as numeric, tidy, words as wordsFor } from "./words.js";
 
 function joined(parts) { return parts.filter(Boolean).join(", "); }
@@ -14,12 +14,23 @@ function inLanguages(names, languages) {
 // The card: the reader's language first, then Russian and Kazakh.
 export function cardLanguages(language) { return [language].concat(["ru", "kk"].filter(function (l) { return l !== language; })); }
 
-function plan(answers, rules, today) {
+// As AnswersForm.earlier_stays_given and stays_known.
+function earlierStays(answers) {
+  return rowIndices(answers, "previous_stays").map(function (i) {
+    return { entry: dateOf(answers, "previous_stays-" + i + "-entry"), exit: dateOf(answers, "previous_stays-" + i + "-exit") };
+  }).filter(function (s) { return s.entry && s.exit; });
+}
+function staysKnown(answers) {
+  return tidy(answers.earlier_stays) === "no" || rowIndices(answers, "previous_stays").length > 0;
+}
+
+function plan(answers, data, rules, today) {
   var checkpoint = tidy(answers["entry-checkpoint"]);
   try {
     return evaluate({
       citizenship: tidy(answers["person-citizenship"]), entry_date: dateOf(answers, "entry-date"), today: today,
-      previous_stays: [], checkpoint: checkpoint && checkpoint !== "other" ? checkpoint : null
+      previous_stays: earlierStays(answers), checkpoint: checkpoint && checkpoint !== "other" ? checkpoint : null,
+      accommodation: data.accommodations[tidy(answers["host-kind"])] || null, exit_date: dateOf(answers, "exit_date")
     }, rules);
   } catch (error) {
     if (error instanceof NotCovered) return null;
@@ -34,7 +45,7 @@ export function values(answers, data, rules, today, language) {
   var country = data.countries[a("person-citizenship")];
   var place = data.regions[a("stay-region")] || null;
   var pointNames = data.checkpoints[a("entry-checkpoint")] || data.other_checkpoint;
-  var result = plan(answers, rules, today);
+  var result = plan(answers, data, rules, today);
   var registration = result && result.obligations.length ? result.obligations[0] : null;
   var nameLatin = (a("person-surname_latin") + " " + a("person-given_names_latin")).trim();
   var nameCyrillic = (a("person-surname_cyrillic") + " " + a("person-given_names_cyrillic")).trim();
@@ -42,6 +53,7 @@ export function values(answers, data, rules, today, language) {
   var entryDate = numeric(dateOf(answers, "entry-date"));
   var kind = a("host-kind");
   var safeBy = registration && registration.safe_by ? numeric(registration.safe_by) : "";
+  var leaveBy = result && result.stay && result.stay.leave_by ? result.stay.leave_by : null;
   var duty = registration === null ? "undated" : registration.kind === "self_registration" ? "self" : "notice";
   var warnings = result ? result.warnings.filter(function (w) { return data.document_warnings.indexOf(w.code) !== -1; }) : [];
   function warningsIn(l) { var words = wordsFor(data.words[l]); return warnings.map(words.warningText); }
@@ -103,8 +115,8 @@ export function values(answers, data, rules, today, language) {
     deadline: registration ? numeric(registration.deadline) : "",
     deadline_sub: safeBy ? data.to_be_safe.ru + " / " + data.to_be_safe.kk + ": " + safeBy : "",
     card_deadline: registration ? numeric(registration.deadline) + (safeBy ? " (" + data.to_be_safe[language] + ": " + safeBy + ")" : "") : "",
-    has_stay: !!(result && result.stay),
-    leave_by: result && result.stay && result.stay.leave_by ? numeric(result.stay.leave_by) : "",
+    leave_by: leaveBy && staysKnown(answers) ? numeric(leaveBy) : "",
+    leave_by_unknown: !!(leaveBy && !staysKnown(answers)),
     citations: citations,
     made_on: numeric(today)
   };
