@@ -181,7 +181,8 @@ export function init(root) {
   var complete = answers.citizenship && answers.entry_date && !answers.unknownCheckpoint && !answers.badExit &&
     (!answers.exit_date || (answers.exit_date >= answers.entry_date && answers.exit_date <= yearAhead.toISOString().slice(0, 10))) &&
     answers.entry_date <= yearAhead.toISOString().slice(0, 10) &&
-    answers.previous_stays.every((s) => s.entry && s.exit && s.exit >= s.entry);
+    answers.previous_stays.every((s) => s.entry && s.exit && s.exit >= s.entry) &&
+    params.get("earlier_stays") !== (answers.previous_stays.length ? "no" : "yes"); // as rules/inputs.py check_earlier_stays
   if (!complete) {
     problem(_("Some answers are missing or not valid. Change your answers."), questionsUrl);
     return;

@@ -97,4 +97,9 @@ def test_the_phones_result_page_ends_with_the_next_things_to_do(browser, browser
     assert query["previous_stays-0-exit-day"] == "15" and query["earlier_stays"] == "yes"
     assert page.get_attribute(".next-steps a:has-text('Keep the proof')", "href") == "/en/proof"
     assert page.get_attribute("#offline-plan a[href='tel:1414']", "href") == "tel:1414"
+    # "Yes" without a stay is refused, as the server refuses it.
+    page.goto(f"{live_server}/en/deadlines/plan?citizenship=RU&entry_date-day=20&entry_date-month=11&entry_date-year=2026"
+              "&earlier_stays=yes")
+    page.wait_for_selector("#offline-plan .error-summary")
+    assert "Some answers are missing or not valid" in page.inner_text("#offline-plan .error-summary")
     context.close()

@@ -16,7 +16,8 @@ from .answers import CHECKS, MAX_CHILDREN, STEPS, AnswersForm, ChildForm
 
 DATE_ERRORS = DATE_PARTS_ERRORS + ("entry_before_rules", "too_far_ahead")
 # The day of leaving and the earlier stays (AnswersForm._validate_trip), asked on the entry step.
-TRIP_ERRORS = ("too_early", "exit_before_entry", "invalid_earlier_stays", "earlier_stays_missing", "earlier_stays_given")
+# (Not "invalid_earlier_stays": the phone's radio offers only yes and no.)
+TRIP_ERRORS = ("too_early", "exit_before_entry", "earlier_stays_missing", "earlier_stays_given")
 # Lists of rows, each row's fields named <prefix>-*-<name>, and the step that asks them.
 ROWS = {"children": ("children", ChildForm, MAX_CHILDREN),
         "entry": ("previous_stays", EarlierStayForm, inputs.MAX_PREVIOUS_STAYS)}

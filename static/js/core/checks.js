@@ -139,8 +139,7 @@ function tripChecks(results, answers, checks, today, fail, iso) {
   const entry = dateOf(answers, "entry-date"), leaving = iso("exit_date"), rows = checks.rows.entry;
   if (leaving) check("exit_date", early(leaving) || (entry && leaving < entry && "exit_before_entry"));
   const n = rowIndices(answers, rows.prefix, rows.max), answer = tidy(answers.earlier_stays);
-  check("earlier_stays", answer && answer !== "yes" && answer !== "no" ? "invalid_earlier_stays"
-    : answer === "yes" && !n.length ? "earlier_stays_missing" : answer === "no" && n.length && "earlier_stays_given");
+  check("earlier_stays", answer === "yes" && !n.length ? "earlier_stays_missing" : answer === "no" && n.length && "earlier_stays_given");
   for (const i of n) {
     const a = rows.prefix + "-" + i + "-entry", b = rows.prefix + "-" + i + "-exit";
     if (iso(a)) check(a, early(iso(a)));
