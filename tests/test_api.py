@@ -29,14 +29,17 @@ def test_answer_shape(client):
     body = {"citizenship": "RU", "entry_date": "2026-09-01", "today": "2026-09-05",
             "previous_stays": [{"entry": "2026-04-01", "exit": "2026-05-30"}], "accommodation": "private"}
     answer = client.post("/api/v1/plan", json=body).json
-    assert set(answer) == {"rule_set", "group", "obligations", "stay", "warnings", "sources", "next_entry"}
+    assert set(answer) == {"rule_set", "group", "obligations", "stay", "warnings", "sources", "next_entry", "ended"}
+    assert answer["ended"] is None  # no day of leaving given: the stay goes on
     assert set(answer["next_entry"]) == {"exit", "earliest", "days_available", "leave_by", "rule_set"}
     assert answer["next_entry"]["exit"] == "2026-11-29"  # no exit_date given: the last day allowed
     registration = answer["obligations"][0]
     assert registration["kind"] == "self_registration" and registration["who"] == "self"
+    assert registration["status"] == "due"
     assert set(registration["source"]) == {"id", "title", "url", "checked"}
     assert answer["stay"]["leave_by"] == "2026-11-29"
     assert answer["stay"]["days_used_in_window"] == 65
+    assert answer["stay"]["counted_to"] == "2026-09-05"
     assert answer["stay"]["max_days_in_window"] == 90
     assert all(source["url"].startswith("https://") for source in answer["sources"])
 

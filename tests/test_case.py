@@ -11,8 +11,10 @@ from urllib.parse import parse_qs, urlsplit
 import jsonschema
 import pytest
 
-from webapp.case import carried, documents_query, phone_case
+from webapp.case import accommodation, carried, documents_query, phone_case
+from webapp.documents.answers import HOST_KINDS
 from webapp.documents.schema import EXAMPLE, answers_schema
+from webapp.rules.inputs import ACCOMMODATIONS
 
 from .documents_data import api_answers, form_answers
 from .html_checks import check_page, parse
@@ -55,7 +57,12 @@ def test_the_case_maps_each_part_and_both_ways():
     back = carried(documents | {"person-surname_latin": "IVANOV"}, "documents", "deadlines")
     assert back == {key: value for key, value in deadlines.items() if key not in ("exit_date-day", "add_stay", "today")}
     # What one journey has and the other has not stays behind.
+    assert carried({"accommodation": "none"}, "deadlines", "documents") == {}  # no place yet: no host
     assert carried({"accommodation": "unknown"}, "deadlines", "documents") == {}
+    # Every kind of host but none is a place to stay, and back (rules/data/accommodation.json).
+    assert carried({"accommodation": "dormitory"}, "deadlines", "documents") == {"host-kind": "dormitory"}
+    assert carried({"host-kind": "dormitory"}, "documents", "deadlines") == {"accommodation": "dormitory"}
+    assert {accommodation(kind) for kind in HOST_KINDS} == set(ACCOMMODATIONS) - {"none"}
     assert carried({"entry-checkpoint": "other"}, "documents", "deadlines") == {}
     assert {part["documents"] for part in phone_case()["parts"]} >= {"person-citizenship", "entry-date", "host-kind"}
 
@@ -70,7 +77,7 @@ def test_the_result_page_ends_with_the_next_things_to_do_and_carries_the_case(cl
     assert set(links) >= {"Prepare my documents", "Send to your host", "Keep the proof"}
     assert links["Keep the proof"] == "/en/proof"
     documents = urlsplit(links["Prepare my documents"])
-    assert documents.path == "/en/documents/person"
+    assert documents.path == "/en/documents/passport"  # the documents start with the document crossed with
     assert {key: value[0] for key, value in parse_qs(documents.query).items()} == {
         "person-citizenship": "RU", "entry-date-day": "20", "entry-date-month": "11", "entry-date-year": "2026",
         "entry-checkpoint": "kairak", "earlier_stays": "yes", "host-kind": "person",
@@ -80,19 +87,21 @@ def test_the_result_page_ends_with_the_next_things_to_do_and_carries_the_case(cl
 
 def test_a_country_typed_by_name_reaches_the_documents_as_its_code(client):
     page = client.get("/en/deadlines/plan?" + QUERY.replace("citizenship=RU", "citizenship=Russia")).get_data(as_text=True)
-    href = html.unescape(re.search(r'<a href="(/en/documents/person\?[^"]+)">Prepare my documents', page).group(1))
+    href = html.unescape(re.search(r'<a href="(/en/documents/passport\?[^"]+)">Prepare my documents', page).group(1))
     assert parse_qs(urlsplit(href).query)["person-citizenship"] == ["RU"]
 
 
 def test_without_javascript_the_documents_start_from_the_case_and_print_the_plans_last_day(client):
     page = client.get(f"/en/deadlines/plan?{QUERY}").get_data(as_text=True)
-    href = html.unescape(re.search(r'<a href="(/en/documents/person\?[^"]+)">Prepare my documents', page).group(1))
+    href = html.unescape(re.search(r'<a href="(/en/documents/passport\?[^"]+)">Prepare my documents', page).group(1))
     first = client.get(href)
     assert first.status_code == 200 and first.headers["Cache-Control"].startswith("no-store")
     step = first.get_data(as_text=True)
     check_page(step)
-    assert 'value="Russia"' in step  # the person's own step shows it
     hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', step))
+    assert hidden["person-citizenship"] == "RU"  # the document's step carries it to the person's
+    person = client.get(href.replace("/documents/passport?", "/documents/person?")).get_data(as_text=True)
+    assert 'value="Russia"' in person  # the person's own step shows it
     assert hidden["entry-date-day"] == "20" and hidden["previous_stays-0-exit-month"] == "9"
     assert hidden["earlier_stays"] == "yes" and hidden["host-kind"] == "person" and hidden["entry-checkpoint"] == "kairak"
     # The person answers the rest: what the case carried is kept on every step, to the documents.

@@ -10,7 +10,7 @@ import pytest
 from .documents_data import KAZAKH_LETTERS, form_answers
 from .html_checks import check_page, parse
 
-STEP_HEADINGS = ["About you", "Your passport", "Your entry into Kazakhstan", "Where you stay", "Who houses you",
+STEP_HEADINGS = ["Your passport", "About you", "Your entry into Kazakhstan", "Where you stay", "Who houses you",
                  "Children travelling with you"]
 
 
@@ -25,16 +25,16 @@ def hidden_values(html: str) -> dict[str, str]:
 def test_start_page_and_first_step(client):
     start = client.get("/en/documents/")
     page = check_page(start.get_data(as_text=True))
-    assert "/en/documents/person" in [link.get("href") for link in page.links]
-    first = client.get("/en/documents/person")
+    assert "/en/documents/passport" in [link.get("href") for link in page.links]
+    first = client.get("/en/documents/passport")
     html = first.get_data(as_text=True)
     check_page(html)
-    assert heading(html) == "About you" and "Step 1 of 6" in html
+    assert heading(html) == "Your passport" and "Step 1 of 6" in html
 
 
 def test_walking_every_step_reaches_check_your_answers(client):
     answers = form_answers()
-    steps = ["person", "passport", "entry", "stay", "host", "children"]
+    steps = ["passport", "person", "entry", "stay", "host", "children"]
     for i, step in enumerate(steps):
         response = client.post(f"/en/documents/{step}", data=answers)
         html = response.get_data(as_text=True)
@@ -116,7 +116,7 @@ def test_language_switch_reposts_the_answers(client):
 def test_nothing_is_stored_or_logged(client, caplog):
     answers = form_answers()
     with caplog.at_level(logging.DEBUG):
-        for step in ["person", "passport", "entry", "stay", "host", "children"]:
+        for step in ["passport", "person", "entry", "stay", "host", "children"]:
             response = client.post(f"/en/documents/{step}", data=answers)
             assert "Set-Cookie" not in response.headers
         client.post("/en/documents/card.pdf", data=answers)
@@ -128,7 +128,7 @@ def test_nothing_is_stored_or_logged(client, caplog):
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
 def test_every_step_is_valid_html_in_each_language(client, lang):
     answers = form_answers()
-    for step in ["person", "passport", "entry", "stay", "host", "children"]:
+    for step in ["passport", "person", "entry", "stay", "host", "children"]:
         html = client.post(f"/{lang}/documents/{step}", data={**answers, "nav": "show"}).get_data(as_text=True)
         check_page(html)
         assert f'<html lang="{lang}">' in html

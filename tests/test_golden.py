@@ -7,10 +7,12 @@ import gzip
 import html
 import json
 import re
+from datetime import date
 
 import pytest
 
 from webapp.golden.deadlines import FIXED_STAMP, case_outputs, random_cases, vector_cases, write_golden
+from webapp.rules import NotCovered, evaluate, rule_book
 
 LANGUAGES = ("ru", "kk", "en")
 
@@ -110,6 +112,25 @@ def test_the_command_writes_every_part(app, tmp_path):
     assert set(json.loads((tmp_path / "plurals.json").read_text())) == set(LANGUAGES)
 
 
+def test_the_corpus_draws_ended_stays_in_every_period_and_last_days_before_the_deadline():
+    plans = []
+    for _name, answers in random_cases(2000):
+        try:
+            plans.append((answers, evaluate(answers)))
+        except NotCovered:
+            continue
+    ended = {plan.rule_set for answers, plan in plans if plan.ended}
+    assert ended == {r.id for r in rule_book().rule_sets}
+    statuses = {o.status for _answers, plan in plans for o in plan.obligations}
+    assert statuses == {"due", "missed", "was_due", "not_needed"}
+    codes = {w.code for _answers, plan in plans for w in plan.warnings}
+    assert {"stay_ended", "overstayed", "leave_before_registration", "leave_before_host_notification"} <= codes
+    # An ended stay that ran past the change of rules, and one that did not.
+    assert any(plan.ended and any(w.code == "rules_changed_during_stay" for w in plan.warnings) for _a, plan in plans)
+    assert any(plan.ended and plan.ended <= date(2023, 1, 26) and plan.rule_set == "kz-2020-host-notification"
+               for _a, plan in plans)
+
+
 def test_the_corpus_is_seeded_and_covers_every_kind_of_case():
     first, again = random_cases(2000), random_cases(2000)
     assert first == again
@@ -119,7 +140,7 @@ def test_the_corpus_is_seeded_and_covers_every_kind_of_case():
     assert any(a.exit_date for a in answers) and any(not a.exit_date for a in answers)
     assert any(a.today < a.entry_date for a in answers) and any(a.today > a.entry_date for a in answers)
     assert any(len(a.previous_stays) >= 3 for a in answers)
-    assert {a.accommodation for a in answers} == {None, "private", "hotel", "employer"}
+    assert {a.accommodation for a in answers} == {None, "private", "hotel", "employer", "dormitory", "none"}
     assert any(a.checkpoint for a in answers)
 
 

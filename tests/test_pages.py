@@ -548,3 +548,55 @@ def test_sentences_follow_the_rule_data(app, monkeypatch):
 ])
 def test_the_questions_give_the_rules_window(client, language, expected):
     assert expected in client.get(f"/{language}/deadlines/").get_data(as_text=True)
+
+
+def test_a_stay_that_has_ended_is_told_in_the_past(client):
+    """The issue's case: entry 1 Sep, left 15 Oct, asked on 2 Dec: 45 days, no overstay, nothing to do now."""
+    html = _plan(client, "en", "RU", "2026-09-01", "2026-12-02", exit_date="2026-10-15").get_data(as_text=True)
+    page = check_page(html)
+    text = page.plain_text
+    assert "You left Kazakhstan on 15 October 2026." in text
+    assert "Days used in the 180 days up to 15 October 2026: 45 of 90." in text
+    assert "Was due while you were in Kazakhstan" in text
+    assert "You left on 15 October 2026" in text
+    # Coming back: from today (the days between are past), with the 45 days the window leaves.
+    assert ("You left on 15 October 2026. You may enter again from 2 December 2026 and could then stay 45 days,"
+            " until 15 January 2027.") in text
+    assert "16 October 2026" not in text
+    for wrong in ("too long", "overdue", "Do it now", "call 1414 now", "If you move", "temporary residence permit"):
+        assert wrong not in text, wrong
+    assert "warning-urgent" not in html and "tag-red" not in html
+
+
+def test_a_stay_of_2022_is_not_an_overstay_nor_a_change_of_rules(client):
+    html = _plan(client, "en", "RU", "2022-10-03", "2026-12-02", exit_date="2022-12-30").get_data(as_text=True)
+    text = check_page(html).plain_text
+    assert "You left Kazakhstan on 30 December 2022." in text
+    assert "Your host must notify the migration police by 6 October 2022" in text
+    for wrong in ("too long", "overdue", "Do it now", "The rules changed"):
+        assert wrong not in text, wrong
+    assert "warning-urgent" not in html
+
+
+def test_leaving_late_is_an_overstay_in_the_past(client):
+    html = _plan(client, "en", "RU", "2026-09-01", "2026-12-20", exit_date="2026-12-05").get_data(as_text=True)
+    text = check_page(html).plain_text
+    assert ("You left on 5 December 2026, 6 days after the last day you could stay, 29 November 2026. Before you come back,"
+            " ask the migration police or the free hotline 1414 whether this affects a new entry.") in text
+    assert "Do it now" not in text and "call 1414 now" not in text
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "You must leave Kazakhstan by 11 December 2026, before your registration deadline, 20 December 2026. "
+           "The sources set that deadline at calendar day 30 after crossing the border"),
+    ("ru", "Вам нужно выехать из Казахстана не позднее 11 декабря 2026 — раньше срока регистрации, 20 декабря 2026."),
+    ("kk", "тіркелу мерзімінен (2026 ж. 20 желтоқсан) ерте."),
+])
+def test_a_last_day_before_the_registration_deadline_is_said_first(client, lang, said):
+    html = _plan(client, lang, "RU", "2026-11-20", "2026-12-02", stays=[("2026-07-10", "2026-09-15")]).get_data(as_text=True)
+    page = check_page(html)
+    assert said in page.plain_text
+    # The first warning on the page, before any step.
+    first_warning = re.search(r'<div class="warning[^"]*">(.*?)</div>', html, re.S).group(1)
+    assert said in re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", first_warning)))
+    assert html.index("warning") < html.index('class="steps"')

@@ -136,7 +136,7 @@ def test_no_answer_reaches_any_log(caplog, client):
     answers = form_answers()
     client.get(f"/en/deadlines/plan?{PLAN_QUERY}")
     client.get(f"/en/deadlines/plan.ics?{PLAN_QUERY}")
-    for step in ("person", "passport", "entry", "stay", "host", "children"):
+    for step in ("passport", "person", "entry", "stay", "host", "children"):
         client.post(f"/ru/documents/{step}", data={**answers, "nav": "continue"})
     client.post("/ru/documents/check", data=answers)
     client.post("/kk/documents/tirkeu-documents.zip", data=answers)

@@ -9,7 +9,8 @@ from webapp.rules import PlanInput, Stay, evaluate
 
 from .conftest import load_vectors
 
-PLAN_VECTORS = load_vectors("registration.json", "stay_limits.json", "warnings.json", "next_entry.json")
+PLAN_VECTORS = load_vectors("registration.json", "stay_limits.json", "warnings.json", "next_entry.json", "ended.json",
+                            "accommodation.json")
 
 
 def _evaluator_view(case_input: dict) -> dict:
@@ -35,31 +36,35 @@ def _evaluator_view(case_input: dict) -> dict:
         obligations[ob.kind] = {
             "deadline": iso(ob.deadline), "who": ob.who, "days_left": ob.days_left, "safe_by": iso(ob.safe_by),
             "working_days": ob.counting.n if ob.counting and ob.counting.method == "working_days" else None,
+            "status": ob.status,
+            "confirmed_by": ob.confirms,
         }
     stay = None
     if plan.stay:
         stay = {"leave_by": iso(plan.stay.leave_by), "days_used_in_window": plan.stay.days_used,
-                "max_days_in_window": plan.stay.max_days_in_window}
+                "max_days_in_window": plan.stay.max_days_in_window, "counted_to": iso(plan.stay.reference_day)}
     coming = plan.next_entry
     next_entry = coming and {"exit": iso(coming.exit), "earliest": iso(coming.earliest), "days_available": coming.days_available,
                              "leave_by": iso(coming.leave_by), "rule_set": coming.rule_set}
     return {"rule_set": plan.rule_set, "group": plan.group, "obligations": obligations, "stay": stay,
-            "warnings": sorted(w.code for w in plan.warnings), "next_entry": next_entry,
+            "warnings": sorted(w.code for w in plan.warnings), "next_entry": next_entry, "ended": iso(plan.ended),
             "warning_params": {w.code: {k: iso(v) if isinstance(v, date) else v for k, v in w.params.items()}
                                for w in plan.warnings}}
 
 
 def _api_view(body: dict) -> dict:
     obligations = {
-        ob["kind"]: {**ob, "safe_by": ob.get("safe_by"), "working_days": ob.get("working_days")}
+        ob["kind"]: {**ob, "safe_by": ob.get("safe_by"), "working_days": ob.get("working_days"),
+                     "confirmed_by": ob.get("confirmed_by")}
         for ob in body["obligations"]
     }
     return {"rule_set": body["rule_set"], "group": body["group"], "obligations": obligations,
-            "stay": body["stay"], "warnings": sorted(w["code"] for w in body["warnings"]), "next_entry": body["next_entry"]}
+            "stay": body["stay"], "warnings": sorted(w["code"] for w in body["warnings"]), "next_entry": body["next_entry"],
+            "ended": body["ended"]}
 
 
 def _check(actual: dict, expect: dict) -> None:
-    for key in ("rule_set", "group"):
+    for key in ("rule_set", "group", "ended"):
         if key in expect:
             assert actual[key] == expect[key], key
     if "obligations" in expect:

@@ -22,9 +22,10 @@ PARTS = (
     {"part": "checkpoint", "deadlines": "checkpoint", "documents": "entry-checkpoint", "skip": ["other"]},
     {"part": "exit_date", "deadlines": "exit_date", "documents": "exit_date", "date": True},
     {"part": "earlier_stays", "deadlines": "earlier_stays", "documents": "earlier_stays"},
-    # Where they stay: the deadlines' accommodation is the documents' kind of host. One line a kind.
+    # Where they stay: the deadlines' accommodation is the documents' kind of host. One line a kind;
+    # "none" (no place yet) has no host in the documents, so it is not carried.
     {"part": "accommodation", "deadlines": "accommodation", "documents": "host-kind",
-     "values": {"private": "person", "hotel": "hotel", "employer": "organisation"}},
+     "values": {"private": "person", "hotel": "hotel", "employer": "organisation", "dormitory": "dormitory"}},
 )
 # The earlier stays, rows with the same names in both: previous_stays-<n>-entry, -exit (dates).
 ROWS = {"prefix": "previous_stays", "fields": ("entry", "exit")}
@@ -45,7 +46,7 @@ def _row_keys(answers: Mapping[str, str]) -> Iterable[str]:
 
 def carried(answers: Mapping[str, str], source: str, target: str) -> dict[str, str]:
     """The case's parts among `answers` of journey `source`, named as journey `target` names them.
-    A value with no counterpart (an accommodation "unknown") is not carried."""
+    A value with no counterpart (an accommodation "none") is not carried."""
     out: dict[str, str] = {}
     for part in PARTS:
         values = part.get("values", {})

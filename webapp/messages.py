@@ -111,6 +111,10 @@ WARNINGS = {
     "bilateral_agreement": _l("Your country has an agreement with Kazakhstan that may allow a longer stay. We show the general rule for visa-free visitors, which gives the earlier dates; ask the migration police or call 1414 about the agreement."),
     "unordered_stays": _l("Your earlier stays were not in date order. We sorted them; check that the dates are right."),
     "overlapping_stays": _l("Some of your earlier stays overlap each other or this stay. Each day is counted once; check the dates."),
+    "stay_ended": _l("You left Kazakhstan on %(exit)s. This is what applied to that stay, with the days counted to the day you left."),
+    # The last day allowed comes before the registration deadline; the numbers are the plan's (its registration's rule).
+    "leave_before_registration": _l("You must leave Kazakhstan by %(leave_by)s, before your registration deadline, %(deadline)s. The sources set that deadline at calendar day %(n)d after crossing the border, and one report of the new rules says they concern those who stay more than %(days)s; we found no source that says plainly whether someone who leaves before the deadline must register. To be safe, register before you leave, or call 1414."),
+    "leave_before_host_notification": _l("You must leave Kazakhstan by %(leave_by)s, before your host's deadline to notify the migration police, %(deadline)s. The sources say the host notifies within %(working_days)s of each arrival; we found no source that says whether that changes when the guest leaves sooner. To be safe, ask your host to notify before you leave, or call 1414."),
     "deadline_passed": _l("The deadline %(deadline)s has passed. Do it now: a late registration is better than none. Call 1414 if you need help."),
     # The notes' params come from regimes.json (named as rule_words says).
     "short_stay_exemption_2020": _l("Under the rules of 2020–2023 some sources say visitors staying %(days)s or less did not need registration. We show the host's deadline anyway, the safer reading."),
@@ -138,7 +142,47 @@ HOLIDAYS = {
 ACCOMMODATIONS = {
     "private": _l("A flat or house of a private owner"),
     "hotel": _l("A hotel, hostel or sanatorium"),
-    "employer": _l("Housing from my employer or university"),
+    "employer": _l("Housing from my employer"),
+    "dormitory": _l("A dormitory: a student or workers' hostel"),
+    "none": _l("No place to stay yet, or not decided"),
+}
+
+# The registration step for each place to stay (rules/data/accommodation.json names them by key;
+# the phone gets them from webapp/deadlines/offline_data.py). A title takes the deadline as %(date)s.
+OBLIGATION_TITLES = {
+    "register_online": _l("Register online by %(date)s"),
+    "register_no_place": _l("Find a place to stay and register online by %(date)s"),
+    "notice_by_host": _l("Your host must notify the migration police by %(date)s"),
+    "notice_by_hotel": _l("The hotel must notify the migration police by %(date)s"),
+    "notice_by_employer": _l("Your employer must notify the migration police by %(date)s"),
+    "notice_by_dormitory": _l("The dormitory must notify the migration police by %(date)s"),
+    "notice_no_host": _l("Whoever houses you must notify the migration police by %(date)s"),
+}
+
+OBLIGATION_STEPS = {
+    # The host notifies (the 2020 and 2023 rules; visitors with a shorter stay from 2026).
+    "notice_channels": _l("The host notifies the migration police in one of three ways: in person at the migration police; online at vmp.gov.kz or egov.kz with their digital signature (EDS); or in the eQonaq mobile app, which can scan your passport."),
+    "notice_host_needs": _l("The host needs a copy of your passport, the address where you stay and their own details: IIN for a person, BIN for a company."),
+    "notice_result": _l("The result is a PDF with a QR code. Ask for a copy: no PDF means it is not done, so submit again. The host is the one fined for a late notice."),
+    "notice_hotel": _l("Hotels notify for their guests. Ask at the reception for the notification with its QR code."),
+    "notice_hotel_how": _l("At check-in the hotel takes your passport details and notifies online (vmp.gov.kz, eqonaq.kz or the eQonaq app) with its own digital signature."),
+    "notice_employer": _l("The company that employs and houses you notifies for you, online at vmp.gov.kz or eqonaq.kz with the company's digital signature (EDS), or in the eQonaq mobile app."),
+    "notice_employer_needs": _l("Give the person who deals with it (often the HR department) a copy of your passport and the address where you live; the notice carries the company's BIN."),
+    "notice_dormitory": _l("A dormitory notifies for those who live there, like any host; for students, the university's international office files the notice."),
+    "notice_dormitory_students": _l("Students: take your passport to the international office as soon as you arrive. Universities ask for it within days of crossing the border, often sooner than the legal deadline."),
+    "notice_no_host": _l("Only the one who houses you can notify: a landlord, a hotel (hotels do it for their guests), an employer or a dormitory. Our sources do not say what to do while you have no host: if no one can notify by this date, ask the migration police or the free hotline 1414 before it."),
+    # The person registers (the 90-day countries from 1 July 2026).
+    "self_enter": _l("Enter your details in the migration police information system: your name, date of birth, passport, the address where you stay and the details of the person who houses you."),
+    "self_owner_confirms": _l("The owner of the home gets a message in a mobile app and confirms or refuses. Once confirmed, the registration certificate appears in your personal account. No certificate means you are not registered yet."),
+    "self_owner_refuses": _l("If the owner refuses, stay somewhere else, for example in a hotel, and register with that address."),
+    "self_certificate": _l("Once confirmed, the registration certificate appears in your personal account. No certificate means you are not registered yet."),
+    "self_hotel": _l("In a hotel, rest house or sanatorium you register yourself too, with its address; the hotel confirms in the mobile app (ask at the reception if nothing comes). Our sources do not say whether a hotel may register its guests for them."),
+    "self_employer": _l("Give the address of the housing your employer provides; the employer confirms in the mobile app (ask who in the company does it). Our sources do not say whether an employer may register its workers for them."),
+    "self_dormitory": _l("Give the dormitory's address; its administration confirms in the mobile app. Our sources do not say whether universities still register their students under these rules: ask the international office."),
+    "self_service_address": _l("Our sources do not name the address of the online service. Look for it on egov.kz or ask the free hotline 1414."),
+    "no_place_start": _l("The deadline counts from the day you crossed the border, whether or not you have a place yet."),
+    "self_no_place_needs": _l("To register you need an address and the details of the one who houses you, who must confirm in the mobile app: a home, a dormitory, a hotel, a rest house or a sanatorium. Register as soon as you have one, and by this date."),
+    "self_no_place_silent": _l("Our sources do not say what happens if you have no place by then. Ask the migration police or the free hotline 1414 before this date."),
 }
 
 REGIONS = {

@@ -1,6 +1,6 @@
 // "Prepare my documents" without a network: every step on one kept page, one shown at a time
-// (#person … #check), checked as the server checks (core/checks.js), kept by answers.js.
-import { addDays, dateOf, stepErrors } from "./core/checks.js";
+// (#passport … #check), checked as the server checks (core/checks.js), kept by answers.js.
+import { addDays, dateOf, documentKind, FOREIGN_PASSPORT, stepErrors } from "./core/checks.js";
 import { tidy, words as wordsFor } from "./core/words.js";
 import { collect, fingerprint, ready, store } from "./answers.js";
 import { rowsOf } from "./rows.js";
@@ -152,12 +152,14 @@ export function init(root) {
         if (!blocks.length) summaryRow(list, section(step).getAttribute("data-title"), root.getAttribute("data-none"), step, "children");
       } else {
         fieldsOf(section(step)).forEach(function (field) {
+          var other = field.group.closest("[data-for-document]");
+          if (other && other.hidden) return; // not a field of the chosen document (document-kind.js)
           summaryRow(list, labelOf(field), shownValue(field), step, field.kind === "date" ? field.id + "-day" : field.kind === "radio" ? field.id + "-0" : field.id);
         });
       }
       box.appendChild(list);
     });
-    var expires = dateValue("passport-expires");
+    var expires = documentKind(typedAnswers(), checks) === FOREIGN_PASSPORT ? dateValue("passport-expires") : null;
     section("check").querySelector("[data-passport-warning]").hidden = !(expires && expires >= today && expires < addDays(today, checks.passport_warning_days));
   }
 

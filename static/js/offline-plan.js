@@ -104,7 +104,7 @@ export function init(root) {
       // Something typed as the day of leaving that is not a date: the server would say so.
       badExit: ["day", "month", "year"].some((part) => (params.get("exit_date-" + part) || "").trim()) && !date("exit_date"),
       previous_stays: stays,
-      accommodation: ["private", "hotel", "employer"].indexOf(accommodation) !== -1 ? accommodation : null,
+      accommodation: data.accommodations.indexOf(accommodation) !== -1 ? accommodation : null,
       checkpoint: data.checkpoints[params.get("checkpoint")] ? params.get("checkpoint") : null,
       unknownCheckpoint: !!params.get("checkpoint") && !data.checkpoints[params.get("checkpoint")],
       today: today

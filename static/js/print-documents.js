@@ -60,9 +60,13 @@ export function init(toolbar) {
 
   // Not in a host's link: the host's sheet does not print them.
   var NOT_IN_HOST_LINK = ["person-sex", "entry-purpose"];
+  // The Russian internal passport: the name in Cyrillic, no date of expiry (documents/answers.py VARIANTS).
+  var INTERNAL = { "person-surname_latin": "person-surname_cyrillic", "person-given_names_latin": "person-given_names_cyrillic", "passport-expires": null };
   function complete(answers) {
-    return REQUIRED.every(function (name) { return tidy(answers[name]) || (hostLink !== null && NOT_IN_HOST_LINK.indexOf(name) !== -1); }) &&
-      REQUIRED_DATES.every(function (name) { return dateOf(answers, name); });
+    var internal = tidy(answers["passport-document"]) === "ru_internal_passport";
+    function needed(name) { return internal && name in INTERNAL ? INTERNAL[name] : name; }
+    return REQUIRED.map(needed).every(function (name) { return tidy(answers[name]) || (hostLink !== null && NOT_IN_HOST_LINK.indexOf(name) !== -1); }) &&
+      REQUIRED_DATES.map(needed).every(function (name) { return name === null || dateOf(answers, name); });
   }
 
   // The card's words: the reader's language, then Russian and Kazakh (the blank has all).

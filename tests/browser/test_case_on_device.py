@@ -92,7 +92,7 @@ def test_the_phones_result_page_ends_with_the_next_things_to_do(browser, browser
     assert "Last day you may stay" in page.inner_text(".key-dates") and "11 December 2026" in page.inner_text(".key-dates")
     href = page.get_attribute(".next-steps a:has-text('Prepare my documents')", "href")
     query = {key: value[0] for key, value in parse_qs(urlsplit(href).query).items()}
-    assert urlsplit(href).path == "/en/documents/person"
+    assert urlsplit(href).path == "/en/documents/passport"  # the documents start with the document crossed with
     assert query["person-citizenship"] == "RU" and query["host-kind"] == "organisation"
     assert query["previous_stays-0-exit-day"] == "15" and query["earlier_stays"] == "yes"
     assert page.get_attribute(".next-steps a:has-text('Keep the proof')", "href") == "/en/proof"

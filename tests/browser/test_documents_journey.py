@@ -25,29 +25,44 @@ def date(page, field, day, month, year):
     page.fill(f"#{field}-year", str(year))
 
 
-def fill_all_steps(page, javascript: bool, check=lambda page: None, search: bool = True):
+def fill_all_steps(page, javascript: bool, check=lambda page: None, search: bool = True, internal: bool = False):
     """The server's wizard. (With JavaScript the Start button opens the phone's own wizard,
-    test_documents_offline.py; the server's steps still work with it, as after a reload.)"""
+    test_documents_offline.py; the server's steps still work with it, as after a reload.)
+    `internal`: crossed on the Russian internal passport (the name in Cyrillic only)."""
     if "/offline" in page.get_attribute(".button-start", "href"):
-        page.goto(page.url.split("#")[0] + "person")
+        page.goto(page.url.split("#")[0] + "passport")
     else:
         page.click(".button-start")
-    page.wait_for_selector("#person-surname_latin")
+    page.wait_for_selector("#passport-number")
     check(page)
-    page.fill("#person-surname_latin", "IVANOV")
-    page.fill("#person-given_names_latin", "IVAN")
-    page.fill("#person-surname_cyrillic", "ИВАНОВ")
+    if internal:
+        page.click("label[for=passport-document-1]")
+        if javascript:  # the internal passport has no date of expiry: not asked
+            assert page.is_hidden("#passport-expires-day")
+        page.fill("#passport-number", "4512345678")
+        date(page, "passport-issued", 15, 6, 2020)
+    else:
+        page.fill("#passport-number", "75 1234567")
+        date(page, "passport-issued", 15, 6, 2020)
+        date(page, "passport-expires", 15, 6, 2030)
+    continue_(page)
+    check(page)
+    page.wait_for_selector("#person-surname_latin")
+    if internal:
+        page.fill("#person-surname_cyrillic", "ИВАНОВ")
+        page.fill("#person-given_names_cyrillic", "ИВАН")
+        if javascript:  # the Latin spelling offered, as Russian foreign passports spell it
+            assert page.input_value("#person-surname_latin") == "IVANOV"
+    else:
+        page.fill("#person-surname_latin", "IVANOV")
+        page.fill("#person-given_names_latin", "IVAN")
+        page.fill("#person-surname_cyrillic", "ИВАНОВ")
     date(page, "person-date_of_birth", 27, 3, 1990)
     page.click("label[for=person-sex-1]")
     if javascript and search:
         page.fill("#person-citizenship-search", "Russia")
     else:
         choose_country(page, "person-citizenship", "RU", "russian federation", javascript)
-    continue_(page)
-    check(page)
-    page.fill("#passport-number", "75 1234567")
-    date(page, "passport-issued", 15, 6, 2020)
-    date(page, "passport-expires", 15, 6, 2030)
     continue_(page)
     check(page)
     date(page, "entry-date", 1, 9, 2026)
@@ -106,6 +121,25 @@ def test_documents_journey(browser, browser_context_args, live_server, javascrip
     context.close()
 
 
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_internal_passport_goes_through_to_the_pdf(browser, browser_context_args, live_server, javascript):
+    context = browser.new_context(**browser_context_args, java_script_enabled=javascript, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/documents/")
+    fill_all_steps(page, javascript, internal=True)
+    assert page.inner_text("h1") == "Check your answers"
+    main = page.inner_text("main")
+    assert "45 12 345678" in main and "ИВАНОВ ИВАН" in main
+    assert "IVANOV IVAN (transliteration, not from the document)" in main and "Date of expiry" not in main
+    with page.expect_download() as info:
+        page.click("button[formaction$='/documents/registration-sheet.pdf']")
+    with open(info.value.path(), "rb") as file:
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(file.read())).pages).split())
+    assert "45 12 345678" in text and "ИВАНОВ ИВАН" in text and "Серия и номер" in text
+    assert "транслитерация, не из документа" in text
+    context.close()
+
+
 def test_axe_on_every_step(browser, browser_context_args, live_server):
     context = browser.new_context(**browser_context_args, bypass_csp=True)
     page = context.new_page()
@@ -133,17 +167,15 @@ def test_axe_on_every_step(browser, browser_context_args, live_server):
 def test_browser_back_button_returns_to_the_previous_step(browser, browser_context_args, live_server, javascript):
     context = browser.new_context(**browser_context_args, java_script_enabled=javascript)
     page = context.new_page()
-    page.goto(f"{live_server}/en/documents/person")
-    page.fill("#person-surname_latin", "IVANOV")
-    page.fill("#person-given_names_latin", "IVAN")
-    date(page, "person-date_of_birth", 27, 3, 1990)
-    page.click("label[for=person-sex-1]")
-    choose_country(page, "person-citizenship", "RU", "Russia", javascript)
+    page.goto(f"{live_server}/en/documents/passport")
+    page.fill("#passport-number", "75 1234567")
+    date(page, "passport-issued", 15, 6, 2020)
+    date(page, "passport-expires", 15, 6, 2030)
     continue_(page)
-    assert page.inner_text("h1") == "Your passport"
-    page.go_back()
     assert page.inner_text("h1") == "About you"
-    assert page.input_value("#person-surname_latin") == "IVANOV"
-    continue_(page)
+    page.go_back()
     assert page.inner_text("h1") == "Your passport"
+    assert page.input_value("#passport-number") == "75 1234567"
+    continue_(page)
+    assert page.inner_text("h1") == "About you"
     context.close()

@@ -39,26 +39,51 @@ def continue_(page, name: str):
     page.click(f"{step(page, name)} button[data-continue]")
 
 
-def fill_offline(page, with_child: bool = True):
-    """Every step of the phone's own wizard, one mistake on the way."""
+def fill_offline(page, with_child: bool = True, internal: bool = False):
+    """Every step of the phone's own wizard, one mistake on the way. `internal`: crossed on the
+    Russian internal passport (the name in Cyrillic, the Latin spelling offered)."""
+    page.wait_for_selector(f"{step(page, 'passport')}:not([hidden])")
+    if internal:
+        page.click("label[for=passport-document-1]")
+        assert page.is_hidden("#passport-expires-day")  # not asked
+        assert page.inner_text("label[for=passport-number]") == page.evaluate(
+            "JSON.parse(document.getElementById('tirkeu-offline-checks').textContent)"
+            ".document_labels.ru_internal_passport['passport-number']")
+        page.fill("#passport-number", "45 12 34567")  # one digit short: the server's message, offline
+        date(page, "passport-issued", 15, 6, 2020)
+        continue_(page, "passport")
+        page.wait_for_selector(f"{step(page, 'passport')} .error-summary")
+        page.fill("#passport-number", "4512345678")
+    else:
+        page.fill("#passport-number", "75 1234567")
+        date(page, "passport-issued", 15, 6, 2020)
+        date(page, "passport-expires", 15, 6, 2030)
+    continue_(page, "passport")
     page.wait_for_selector(f"{step(page, 'person')}:not([hidden])")
-    page.fill("#person-surname_latin", "IVANOV")
-    page.fill("#person-given_names_latin", "Иван")  # not Latin: the server's message, offline
+    if internal:
+        page.fill("#person-surname_cyrillic", "ИВАНОВ")
+        page.fill("#person-given_names_cyrillic", "ИВАН")
+        assert page.input_value("#person-surname_latin") == "IVANOV"  # offered, as Russian foreign passports spell it
+        assert page.input_value("#person-given_names_latin") == "IVAN"
+        page.fill("#person-given_names_latin", "IWAN")  # typed: no longer replaced
+        page.fill("#person-given_names_cyrillic", "ИВАНА")
+        assert page.input_value("#person-given_names_latin") == "IWAN"
+        page.fill("#person-given_names_cyrillic", "ИВАН")
+    else:
+        page.fill("#person-surname_latin", "IVANOV")
+        page.fill("#person-given_names_latin", "Иван")  # not Latin: the server's message, offline
     date(page, "person-date_of_birth", 27, 3, 1990)
     page.click("label[for=person-sex-1]")
     choose_country(page, "person-citizenship", "RU", "Russia", javascript=True)
+    if not internal:
+        continue_(page, "person")
+        page.wait_for_selector(f"{step(page, 'person')} .error-summary")
+        assert page.get_attribute("#person-given_names_latin", "aria-describedby").endswith("person-given_names_latin-error")
+        page.fill("#person-given_names_latin", "IVAN")
+        page.fill("#person-surname_cyrillic", "ИВАНОВ")
+        page.fill("#person-given_names_cyrillic", "ИВАН")
     continue_(page, "person")
-    page.wait_for_selector(f"{step(page, 'person')} .error-summary")
-    assert page.get_attribute("#person-given_names_latin", "aria-describedby").endswith("person-given_names_latin-error")
-    page.fill("#person-given_names_latin", "IVAN")
-    page.fill("#person-surname_cyrillic", "ИВАНОВ")
-    page.fill("#person-given_names_cyrillic", "ИВАН")
-    continue_(page, "person")
-    page.wait_for_selector(f"{step(page, 'passport')}:not([hidden])")
-    page.fill("#passport-number", "75 1234567")
-    date(page, "passport-issued", 15, 6, 2020)
-    date(page, "passport-expires", 15, 6, 2030)
-    continue_(page, "passport")
+    page.wait_for_selector(f"{step(page, 'entry')}:not([hidden])")
     date(page, "entry-date", 1, 9, 2026)
     page.select_option("#entry-checkpoint", "kairak")
     page.click("label[for=entry-purpose-0]")
@@ -115,7 +140,7 @@ def test_the_documents_journey_runs_offline(browser, browser_context_args, live_
     page.wait_for_selector(f"{step(page, 'passport')}:not([hidden])")
     page.goto(f"{live_server}/{lang}/documents/")
     page.click(".button-start")  # with JavaScript, the phone's own wizard
-    assert page.url.endswith(f"/{lang}/documents/offline#person")
+    assert page.url.endswith(f"/{lang}/documents/offline#passport")
     fill_offline(page)
     assert page.title().startswith(TITLES[lang][1])
     summary = text(page, f"{step(page, 'check')} [data-summary]")
@@ -149,6 +174,35 @@ def test_the_documents_journey_runs_offline(browser, browser_context_args, live_
     assert page.evaluate("import('/static/js/print-documents.js').then(m => m.printed)") == python_values(lang, answers)
     assert "IVANOV" in text(page, shown)
     assert page.is_visible("button[data-print]")
+    context.close()
+
+
+def test_the_internal_passport_runs_offline_to_the_printed_documents(browser, browser_context_args, live_server, client):
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/ru/")
+    wait_until_ready_offline(page)
+    context.set_offline(True)
+    page.goto(f"{live_server}/ru/documents/offline")
+    fill_offline(page, internal=True)
+    summary = text(page, f"{step(page, 'check')} [data-summary]")
+    assert "4512345678" in summary and "ИВАНОВ" in summary and "IVANOV" in summary
+    assert "Дата окончания срока действия" not in summary  # not asked, not shown
+    answers = page.evaluate(STORE + ".then(s => s.get('documents'))")
+    assert answers["passport-document"] == "ru_internal_passport"
+    for name in ("registration-sheet", "card"):
+        page.goto(f"{live_server}/documents/print#ru/{name}")
+        shown = f".document[data-document={name}]:not([hidden])"
+        page.wait_for_selector(shown)
+        printed = text(page, shown)
+        assert "45 12 345678" in printed and "ИВАНОВ ИВАН" in printed and "IVANOV IWAN" in printed  # as typed
+        assert "транслитерация, не из документа" in printed
+        assert page.evaluate("import('/static/js/print-documents.js').then(m => m.printed)") == python_values("ru", answers)
+    context.set_offline(False)
+    # The same answers as the server's PDF: the number and the Cyrillic name read back from its text.
+    reader = PdfReader(io.BytesIO(client.post("/ru/documents/registration-sheet.pdf", data=answers).data))
+    in_pdf = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "45 12 345678" in in_pdf and "ИВАНОВ ИВАН" in in_pdf and "Серия и номер" in in_pdf
     context.close()
 
 
@@ -194,8 +248,8 @@ def test_a_step_posted_offline_carries_on_on_the_phone(browser, browser_context_
     page.fill("#person-citizenship-search", "Russia")
     context.set_offline(True)
     page.click("form#wizard > button.button[value=continue]")
-    page.wait_for_selector(f"{step(page, 'passport')}:not([hidden])")
-    assert page.url.endswith("/en/documents/offline#passport")  # the answers are not in the address
+    page.wait_for_selector(f"{step(page, 'entry')}:not([hidden])")
+    assert page.url.endswith("/en/documents/offline#entry")  # the answers are not in the address
     assert page.input_value("#person-surname_latin") == "PETROV"
     assert page.input_value("#person-citizenship") == "RU"
     context.close()
@@ -255,8 +309,8 @@ def test_the_phone_pages_pass_axe_and_fit_320_px(axe_page, live_server, lang):
     page = axe_page
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(f"{live_server}/{lang}/documents/offline")
-    page.wait_for_selector(f"{step(page, 'person')}:not([hidden])")
-    continue_(page, "person")
+    page.wait_for_selector(f"{step(page, 'passport')}:not([hidden])")
+    continue_(page, "passport")
     page.wait_for_selector(".error-summary")
     assert axe_violations(page) == []
     fill_offline(page)
@@ -299,7 +353,7 @@ def test_the_phone_checks_answers_as_the_server_does(browser, browser_context_ar
     context = browser.new_context(**browser_context_args)
     page = context.new_page()
     page.goto(f"{live_server}/en/documents/offline")
-    page.wait_for_selector(f"{step(page, 'person')}:not([hidden])")
+    page.wait_for_selector(f"{step(page, 'passport')}:not([hidden])")
     for step_name, field_id, changes in CHECKS:
         answers = {**form_answers(), **changes}
         expected = server_error(client, step_name, field_id, answers)

@@ -3,6 +3,7 @@ language with the network gone; and Chromium finds the app installable."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,16 @@ RESULT_QUERIES = [
     "&exit_date-year=2026&today=2026-09-05",
     # a bilateral-agreement country at a bilateral checkpoint, 2026: the notes' numbers from the rule data
     "citizenship=TR&entry_date-day=1&entry_date-month=9&entry_date-year=2026&checkpoint=zhanybek&today=2026-09-05",
+    # a stay that has ended (left 15 Oct, asked 2 Dec): told in the past, no move or permit step
+    "citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026&exit_date-day=15&exit_date-month=10"
+    "&exit_date-year=2026&today=2026-12-02",
+    # the last day allowed (11 Dec) before the registration deadline (20 Dec): said first
+    "citizenship=RU&entry_date-day=20&entry_date-month=11&entry_date-year=2026&previous_stays-0-entry-day=10"
+    "&previous_stays-0-entry-month=7&previous_stays-0-entry-year=2026&previous_stays-0-exit-day=15"
+    "&previous_stays-0-exit-month=9&previous_stays-0-exit-year=2026&today=2026-12-02",
+    # where they stay: a dormitory under the 2023 rules, no place yet under the 2026 rules (accommodation.json)
+    "citizenship=KG&entry_date-day=9&entry_date-month=9&entry_date-year=2024&accommodation=dormitory&today=2024-09-09",
+    "citizenship=BY&entry_date-day=1&entry_date-month=9&entry_date-year=2026&accommodation=none&today=2026-09-01",
 ]
 
 
@@ -153,7 +164,9 @@ def test_results_offline_are_laid_out_as_online(browser, browser_context_args, l
     page = context.new_page()
     page.goto(f"{live_server}/en/")
     wait_until_ready_offline(page)
-    cases = [("ru", RESULT_QUERIES[0]), ("kk", RESULT_QUERIES[3]), ("en", RESULT_QUERIES[5]), ("kk", RESULT_QUERIES[7])]
+    cases = [("ru", RESULT_QUERIES[0]), ("kk", RESULT_QUERIES[3]), ("en", RESULT_QUERIES[5]), ("kk", RESULT_QUERIES[7]),
+             ("en", RESULT_QUERIES[-4]), ("ru", RESULT_QUERIES[-3]),  # an ended stay, a last day before the deadline
+             ("ru", RESULT_QUERIES[-2]), ("en", RESULT_QUERIES[-1])]  # and two places to stay read from the address
     online = {}
     for lang, query in cases:
         page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
@@ -163,6 +176,9 @@ def test_results_offline_are_laid_out_as_online(browser, browser_context_args, l
         page.goto(f"{live_server}/{lang}/deadlines/plan?{query}")
         page.wait_for_selector("main .offline-note")  # written on the phone, once the rules are read
         assert _result_text(page, ".offline-note") == expected, f"{lang}: {query[:40]}"
+    assert "You left on 15 October 2026" in online["en", RESULT_QUERIES[-4]]
+    assert "If you move" not in online["en", RESULT_QUERIES[-4]]
+    assert "раньше срока регистрации, 20 декабря 2026" in online["ru", RESULT_QUERIES[-3]]
     context.close()
 
 
@@ -311,33 +327,39 @@ def test_the_rules_page_read_once_can_be_read_again_offline(browser, browser_con
 
 def test_trips_recorded_on_the_phone_give_the_return_date_offline(browser, browser_context_args, live_server):
     """The trip history: earlier trips and the day of leaving, typed once, kept on the phone; with
-    no network the questions come back filled and the result says when the person may return."""
+    no network the questions come back filled and the result says when the person may return.
+    Dates from today (the page's own today): a day of leaving already past would count the
+    return from today instead."""
+    today = date.today()
+    day = {n: today + timedelta(days=n) for n in (-100, -51, 10, 29, 30, 49)}
+    words = {n: f"{d.day} {d:%B} {d.year}" for n, d in day.items()}
     context = browser.new_context(**browser_context_args)
     page = context.new_page()
     page.goto(f"{live_server}/en/")
     wait_until_ready_offline(page)
     page.goto(f"{live_server}/en/deadlines/")
     choose_country(page, "citizenship", "KG", "Kyrgyzstan", javascript=True)
-    for field, (day, month, year) in {"entry_date": (1, 5, 2026), "exit_date": (20, 5, 2026)}.items():
-        page.fill(f"#{field}-day", str(day))
-        page.fill(f"#{field}-month", str(month))
-        page.fill(f"#{field}-year", str(year))
+    for field, when in {"entry_date": day[10], "exit_date": day[29]}.items():
+        page.fill(f"#{field}-day", str(when.day))
+        page.fill(f"#{field}-month", str(when.month))
+        page.fill(f"#{field}-year", str(when.year))
     page.click("button[name=add_stay]")
-    for part, (day, month, year) in {"entry": (10, 1, 2026), "exit": (28, 2, 2026)}.items():
-        page.fill(f"#previous_stays-0-{part}-day", str(day))
-        page.fill(f"#previous_stays-0-{part}-month", str(month))
-        page.fill(f"#previous_stays-0-{part}-year", str(year))
+    for part, when in {"entry": day[-100], "exit": day[-51]}.items():
+        page.fill(f"#previous_stays-0-{part}-day", str(when.day))
+        page.fill(f"#previous_stays-0-{part}-month", str(when.month))
+        page.fill(f"#previous_stays-0-{part}-year", str(when.year))
     page.wait_for_timeout(400)  # saving is debounced
     context.set_offline(True)
     page.goto(f"{live_server}/en/deadlines/")  # a fresh page: the trips come back from the phone
-    wait_value(page, "#previous_stays-0-exit-day", "28")
-    assert page.input_value("#exit_date-day") == "20" and page.input_value("#citizenship") == "KG"
+    wait_value(page, "#previous_stays-0-exit-day", str(day[-51].day))
+    assert page.input_value("#exit_date-day") == str(day[29].day) and page.input_value("#citizenship") == "KG"
     page.click("form > button.button:not([name])")
     page.wait_for_selector("main .offline-note")
     text = " ".join(page.inner_text("main").split())
-    # 10 Jan - 28 Feb (50 days) and 1 - 20 May (20): back on 21 May with 20 days, to 9 Jun.
-    assert ("Leaving on 20 May 2026, the first day you may come back is 21 May 2026. "
-            "You could then stay 20 days, until 9 June 2026.") in text
+    # 50 days before and 20 in this stay: back the day after with 20 days (the earlier trip stays in
+    # the 180 days until today + 80).
+    assert (f"Leaving on {words[29]}, the first day you may come back is {words[30]}. "
+            f"You could then stay 20 days, until {words[49]}.") in text
     context.close()
 
 

@@ -59,6 +59,7 @@ def test_the_pseudo_locale_works_offline_on_the_phone(browser, browser_context_a
     page.wait_for_selector(f"{step(page, 'person')} .error-summary")
     assert plain("Enter your surname as it is written in Latin letters in your passport") in page.inner_text(
         f"{step(page, 'person')} .error-summary")
+    page.goto(f"{base}/{CODE}/documents/offline#passport")
     fill_offline(page, with_child=False)
     page.set_viewport_size({"width": 320, "height": 640})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -36,7 +36,7 @@ def make_link(page, host_language: str) -> str:
 
 
 def payload_lacks(link: str, answers: dict) -> bool:
-    """Nothing of the sex or the purpose of the trip travels (the payload unpacked in Python)."""
+    """Nothing of the sex or the purpose of the trip travels (the payload unpacked in Python; version 2: 22 answers)."""
     import base64
     import json
     import zlib
@@ -44,7 +44,7 @@ def payload_lacks(link: str, answers: dict) -> bool:
     packed = link.split("host-sheet/", 1)[1][2:]
     raw = zlib.decompress(base64.urlsafe_b64decode(packed + "=" * (-len(packed) % 4)), -15)[:-4]
     values = json.loads(raw)
-    return len(values) == 21 and answers["person-sex"] not in values and answers["entry-purpose"] not in values
+    return len(values) == 22 and answers["person-sex"] not in values and answers["entry-purpose"] not in values
 
 
 def read_qr(page) -> str:
@@ -72,11 +72,11 @@ def test_the_link_made_offline_opens_the_filled_sheet_on_the_hosts_phone(browser
     wait_for_qr_encoder(page)
     wait_for_kept(page, "/ru/documents/send-to-host")
     guest.set_offline(True)
-    page.goto(f"{live_server}/ru/documents/offline#person")
+    page.goto(f"{live_server}/ru/documents/offline#passport")
     fill_offline(page, with_child=False)
     page.wait_for_selector("[data-send-to-host]:not([hidden])")
     link = make_link(page, "kk")
-    prefix = f"{live_server}/documents/print#kk/host-sheet/1"
+    prefix = f"{live_server}/documents/print#kk/host-sheet/2"  # link version 2: the document crossed with
     assert link.startswith(prefix) and "IVANOV" not in link  # compressed, not the answers as typed
     assert page.is_checked("#host-language-kk")
     assert read_qr(page) == link
@@ -114,7 +114,7 @@ def test_the_link_made_offline_opens_the_filled_sheet_on_the_hosts_phone(browser
 def test_a_cut_short_link_says_so(browser, browser_context_args, live_server):
     guest = browser.new_context(**browser_context_args)
     page = guest.new_page()
-    page.goto(f"{live_server}/en/documents/offline#person")
+    page.goto(f"{live_server}/en/documents/offline#passport")
     fill_offline(page, with_child=False)
     page.wait_for_selector("[data-send-to-host]:not([hidden])")
     link = make_link(page, "en")
@@ -132,7 +132,7 @@ def test_a_cut_short_link_says_so(browser, browser_context_args, live_server):
 
 def test_the_servers_check_page_makes_the_link_and_both_pages_pass_axe(axe_page, browser, browser_context_args, live_server):
     page = axe_page
-    page.goto(f"{live_server}/en/documents/offline#person")
+    page.goto(f"{live_server}/en/documents/offline#passport")
     fill_offline(page, with_child=False)
     answers = page.evaluate(STORE + ".then(s => s.get('documents'))")
     answers.update({"entry-date-day": "29", "entry-date-month": "6", "entry-date-year": "2026"})  # the host notifies

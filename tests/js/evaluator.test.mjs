@@ -15,18 +15,20 @@ function view(plan) {
   for (const o of plan.obligations) {
     obligations[o.kind] = {
       deadline: o.deadline, who: o.who, days_left: o.days_left, safe_by: o.safe_by,
-      working_days: o.counting && o.counting.method === "working_days" ? o.counting.n : null,
+      working_days: o.counting && o.counting.method === "working_days" ? o.counting.n : null, status: o.status,
+      confirmed_by: o.confirms,
     };
   }
   const stay = plan.stay && {
     leave_by: plan.stay.leave_by, days_used_in_window: plan.stay.days_used, max_days_in_window: plan.stay.max_days_in_window,
+    counted_to: plan.stay.reference_day,
   };
-  return { rule_set: plan.rule_set, group: plan.group, obligations, stay, warnings: plan.warnings.map((w) => w.code).sort(),
+  return { rule_set: plan.rule_set, group: plan.group, ended: plan.ended, obligations, stay, warnings: plan.warnings.map((w) => w.code).sort(),
            next_entry: plan.next_entry, warning_params: Object.fromEntries(plan.warnings.map((w) => [w.code, w.params])) };
 }
 
 function check(actual, expect) {
-  for (const key of ["rule_set", "group"]) if (key in expect) assert.equal(actual[key], expect[key], key);
+  for (const key of ["rule_set", "group", "ended"]) if (key in expect) assert.equal(actual[key], expect[key], key);
   if ("obligations" in expect) {
     if (Object.keys(expect.obligations).length === 0) assert.deepEqual(actual.obligations, {});
     for (const [kind, fields] of Object.entries(expect.obligations)) {

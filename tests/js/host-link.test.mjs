@@ -10,7 +10,7 @@ const ANSWERS = {
   "person-surname_latin": "IVANOV", "person-given_names_latin": "IVAN", "person-surname_cyrillic": "ИВАНОВ",
   "person-given_names_cyrillic": "ИВАН", "person-patronymic": "", "person-date_of_birth-day": "27",
   "person-date_of_birth-month": "03", "person-date_of_birth-year": "1990", "person-sex": "male", "person-citizenship": "RU",
-  "passport-number": "75 1234567", "passport-issued-day": "15", "passport-issued-month": "6", "passport-issued-year": "2020",
+  "passport-document": "foreign_passport", "passport-number": "75 1234567", "passport-issued-day": "15", "passport-issued-month": "6", "passport-issued-year": "2020",
   "passport-expires-day": "15", "passport-expires-month": "6", "passport-expires-year": "2030",
   "entry-date-day": "1", "entry-date-month": "9", "entry-date-year": "2026", "entry-checkpoint": "kairak", "entry-purpose": "private",
   "stay-region": "west_kazakhstan", "stay-city": "Уральск", "stay-street": "ӘҒҚҢӨҰҮҺІ әғқңөұүһі көшесі", "stay-house": "12",
@@ -32,7 +32,7 @@ function dates(answers) {
 
 test("the host's phone reads back what the guest's phone put in the link", async () => {
   const payload = await hostLink.encode(ANSWERS);
-  assert.match(payload, /^1z[A-Za-z0-9_-]+$/); // compressed, URL-safe, nothing to escape in a message
+  assert.match(payload, /^2z[A-Za-z0-9_-]+$/); // compressed, URL-safe, nothing to escape in a message
   assert.ok(!payload.includes("IVANOV"));
   const back = await hostLink.decode(payload);
   assert.deepEqual(dates(back), dates(ANSWERS));
@@ -47,7 +47,7 @@ test("a browser that cannot compress sends the answers uncompressed, still reada
   globalThis.CompressionStream = undefined;
   try {
     const payload = await hostLink.encode(ANSWERS);
-    assert.match(payload, /^1j/);
+    assert.match(payload, /^2j/);
     assert.deepEqual(dates(await hostLink.decode(payload)), dates(ANSWERS));
   } finally {
     globalThis.CompressionStream = saved;
@@ -78,7 +78,8 @@ test("a link cut short, changed or from elsewhere is refused", async () => {
   const payload = await hostLink.encode(ANSWERS);
   await assert.rejects(hostLink.decode(payload.slice(0, -12)));
   await assert.rejects(hostLink.decode(payload.slice(0, 20) + (payload[20] === "A" ? "B" : "A") + payload.slice(21)));
-  await assert.rejects(hostLink.decode("2z" + payload.slice(2)));
+  await assert.rejects(hostLink.decode("3z" + payload.slice(2)));
+  await assert.rejects(hostLink.decode("1z" + payload.slice(2))); // a version 2 link read as version 1
   await assert.rejects(hostLink.decode(""));
   const plain = "1j" + Buffer.from(JSON.stringify(["only one"])).toString("base64url");
   await assert.rejects(hostLink.decode(plain));
@@ -89,4 +90,30 @@ test("a link cut short, changed or from elsewhere is refused", async () => {
   } finally {
     globalThis.DecompressionStream = saved;
   }
+});
+
+// As host-link.js withChecksum, to make a link as a phone of before version 2 sent it.
+function plainLink(version, values) {
+  const bytes = new TextEncoder().encode(JSON.stringify(values));
+  let a = 1, b = 0;
+  for (const byte of bytes) { a = (a + byte) % 65521; b = (b + a) % 65521; }
+  return version + "j" + Buffer.concat([Buffer.from(bytes), Buffer.from([b >>> 8, b & 255, a >>> 8, a & 255])]).toString("base64url");
+}
+
+test("a link sent before the document was asked (version 1) still opens, as a passport's", async () => {
+  const values = hostLink.FIELDS.slice(0, -1).map((name) => (dates(ANSWERS)[name] || ""));
+  assert.equal(values.length, 21);
+  const back = await hostLink.decode(plainLink(1, values));
+  assert.equal(back["passport-document"], "");
+  assert.equal(back["passport-number"], "75 1234567");
+  assert.equal(back["person-surname_cyrillic"], "ИВАНОВ");
+  assert.equal(back["entry-date-year"], "2026");
+  await assert.rejects(hostLink.decode(plainLink(1, values.concat(["foreign_passport"])))); // 22 answers are no version 1
+});
+
+test("the document crossed with travels in the link", async () => {
+  const internal = { ...ANSWERS, "passport-document": "ru_internal_passport", "passport-number": "4512345678" };
+  const back = await hostLink.decode(await hostLink.encode(internal));
+  assert.equal(back["passport-document"], "ru_internal_passport");
+  assert.equal(back["passport-number"], "4512345678");
 });

@@ -7,10 +7,10 @@ from datetime import date
 
 from flask import abort, jsonify
 
-from ..documents.answers import AnswersForm, flatten_json
+from ..documents.answers import NOT_ASKED, AnswersForm, flatten_json
 from ..documents.catalog import BY_NAME, DOCUMENTS
 from ..documents.print_data import country_names, host_note, print_data
-from ..documents.schema import EXAMPLE, answers_schema
+from ..documents.schema import EXAMPLE, EXAMPLE_RU_INTERNAL_PASSPORT, answers_schema
 from ..documents.views import document_pdf, pdf_response
 from ..messages import FIELD_ERRORS
 from ..pwa.offline import INSTALL, NEVER, keep
@@ -50,7 +50,8 @@ def countries():
 def list_documents():
     schema = answers_schema()
     return jsonify([
-        {"name": d.name, "title": str(d.title), "summary": str(d.summary), "schema": schema, "example": EXAMPLE}
+        {"name": d.name, "title": str(d.title), "summary": str(d.summary), "schema": schema, "example": EXAMPLE,
+         "examples": {"foreign_passport": EXAMPLE, "ru_internal_passport": EXAMPLE_RU_INTERNAL_PASSPORT}}
         for d in DOCUMENTS
     ])
 
@@ -76,7 +77,11 @@ def _is_iso_date(value) -> bool:
 
 def _date_format_errors(body: dict) -> dict[str, str]:
     """Dates must be YYYY-MM-DD; say so rather than report the day, month or year parts."""
-    found = [(f"{section}.{key}", body.get(section), key) for section, key in DATE_PATHS]
+    passport = body.get("passport")
+    kind = passport.get("document") if isinstance(passport, dict) else None
+    not_asked = NOT_ASKED.get(kind, ()) if isinstance(kind, str) else ()
+    found = [(f"{section}.{key}", body.get(section), key) for section, key in DATE_PATHS
+             if f"{section}-{key}" not in not_asked]  # the document has not that date
     found.append(("exit_date", body, "exit_date"))
     for name, keys in (("children", ("date_of_birth",)), ("previous_stays", ("entry", "exit"))):
         if isinstance(body.get(name), list):

@@ -19,4 +19,5 @@ def _template_globals(state):
         next_entry_reasoning=explain.next_entry_reasoning, window_days=explain.window_days,
         window_run_text=explain.window_run_text, safe_by_text=explain.safe_by_text,
         warning_text=explain.warning_text, rule_set_label=explain.rule_set_label,
-        source_view=explain.source_view, urgent_warnings=explain.URGENT_WARNINGS)
+        source_view=explain.source_view, urgent_warnings=explain.URGENT_WARNINGS,
+        status_text=explain.status_text, left_on_text=explain.left_on_text, shown_steps=explain.shown_steps)

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import gettext as translate_data
 from flask_babel import ngettext
 
-from ..messages import HOLIDAYS, WARNINGS, rule_words, working_days_text
+from ..messages import HOLIDAYS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS, rule_words, working_days_text
 from ..rules.calendar import DayOff
 from ..rules.evaluator import NextEntry, Obligation, Plan, PlanInput, StayLimit, Warning
 from ..rules.ruleset import rule_book
@@ -53,6 +53,26 @@ def days_left_text(days: int) -> str:
     return ngettext("%(num)d day overdue", "%(num)d days overdue", -days)
 
 
+def status_text(obligation: Obligation) -> str | None:
+    """What became of a duty of a stay that has ended, in place of the days left (None otherwise)."""
+    if obligation.status == "was_due":
+        return _("Was due while you were in Kazakhstan")
+    if obligation.status == "not_needed":
+        return _("You left before this date")
+    return None
+
+
+def left_on_text(plan: Plan) -> str | None:
+    """In place of the days left to the last day allowed, once the stay has ended."""
+    return _("You left on %(date)s", date=long_date(plan.ended)) if plan.ended else None
+
+
+def shown_steps(plan: Plan) -> list[Obligation]:
+    """The obligations after the registration that the result shows: not those a stay that has
+    ended no longer needs (a move, a permit to stay longer)."""
+    return [o for o in plan.obligations[1:] if o.status != "not_needed"]
+
+
 def day_off_text(day: DayOff) -> str:
     when = short_day(day.day)
     if day.reason == "weekend":
@@ -73,14 +93,8 @@ def day_off_text(day: DayOff) -> str:
 
 def obligation_title(obligation: Obligation, accommodation: str | None) -> str:
     deadline = long_date(obligation.deadline) if obligation.deadline else ""
-    if obligation.kind == "self_registration":
-        return _("Register online by %(date)s", date=deadline)
-    if obligation.kind == "host_notification":
-        if accommodation == "hotel":
-            return _("The hotel must notify the migration police by %(date)s", date=deadline)
-        if accommodation == "employer":
-            return _("Your employer must notify the migration police by %(date)s", date=deadline)
-        return _("Your host must notify the migration police by %(date)s", date=deadline)
+    if obligation.title:  # the registration, as where the person stays words it (accommodation.json)
+        return OBLIGATION_TITLES[obligation.title] % {"date": deadline}
     if obligation.kind == "address_change":
         n = obligation.counting.n
         if obligation.who == "self":
@@ -94,24 +108,10 @@ def obligation_title(obligation: Obligation, accommodation: str | None) -> str:
 
 
 def obligation_steps(obligation: Obligation, accommodation: str | None) -> list[str]:
-    """Where and how to do it."""
-    if obligation.kind == "self_registration":
-        return [
-            _("Enter your details in the migration police information system: your name, date of birth, passport, the address where you stay and the details of the person who houses you."),
-            _("The owner of the home gets a message in a mobile app and confirms or refuses. Once confirmed, the registration certificate appears in your personal account. No certificate means you are not registered yet."),
-            _("If the owner refuses, stay somewhere else, for example in a hotel, and register with that address."),
-            _("Our sources do not name the address of the online service. Look for it on egov.kz or ask the free hotline 1414."),
-        ]
-    if obligation.kind == "host_notification":
-        steps = []
-        if accommodation == "hotel":
-            steps.append(_("Hotels notify for their guests. Ask at the reception for the notification with its QR code."))
-        steps += [
-            _("The host notifies the migration police in one of three ways: in person at the migration police; online at vmp.gov.kz or egov.kz with their digital signature (EDS); or in the eQonaq mobile app, which can scan your passport."),
-            _("The host needs a copy of your passport, the address where you stay and their own details: IIN for a person, BIN for a company."),
-            _("The result is a PDF with a QR code. Ask for a copy: no PDF means it is not done, so submit again. The host is the one fined for a late notice."),
-        ]
-        return steps
+    """Where and how to do it. `accommodation` is in the plan already: the registration's steps
+    are those of where the person stays (accommodation.json)."""
+    if obligation.kind in ("self_registration", "host_notification"):
+        return [str(OBLIGATION_STEPS[key]) for key in obligation.steps]
     if obligation.kind == "address_change":
         example = long_date(obligation.counting.start)
         deadline = long_date(obligation.counting.counted[-1])
@@ -238,8 +238,15 @@ def window_run_text(first: date, last: date) -> str:
                     first=long_date(first), last=long_date(last))
 
 
-def next_entry_text(coming: NextEntry, exit_given: bool) -> str:
-    """`exit_given`: the person gave the day they leave (or left); else it is the last day allowed."""
+def next_entry_text(coming: NextEntry, exit_given: bool, ended: date | None = None) -> str:
+    """`exit_given`: the person gave the day they leave (or left); else it is the last day allowed.
+    `ended`: the day of leaving of a stay that has ended, when an entry is counted from today on."""
+    if ended:
+        return ngettext(
+            "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d day, until %(leave_by)s.",
+            "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d days, until %(leave_by)s.",
+            coming.days_available, exit=long_date(coming.exit), earliest=long_date(coming.earliest),
+            leave_by=long_date(coming.leave_by))
     if coming.exit is None:
         return ngettext(
             "An entry is allowed again from %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
@@ -258,15 +265,20 @@ def next_entry_text(coming: NextEntry, exit_given: bool) -> str:
         leave_by=long_date(coming.leave_by))
 
 
-def next_entry_reasoning(coming: NextEntry, rule_set_id: str) -> list[str]:
-    """Why that day and that many days: the limits of the rules for an entry on that day."""
+def next_entry_reasoning(coming: NextEntry, rule_set_id: str, since: date | None = None) -> list[str]:
+    """Why that day and that many days: the limits of the rules for an entry on that day. `since`:
+    today, after a stay that has ended (an entry from then on)."""
     lines = [_("The day you enter and the day you leave both count as days of stay.")]
     if coming.rule_set != rule_set_id:
         lines.append(_("An entry on that day comes under other rules.") + " " + rule_set_label(coming.rule_set))
     if coming.window_days:
         lines.append(_("The rule: at most %(max)d days in any %(window)d-day period.",
                        max=coming.max_days_in_window, window=coming.window_days))
-        if coming.exit is None:
+        if since:
+            lines.append(_("%(date)s is the first day from %(since)s on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+                           date=long_date(coming.earliest), since=long_date(since), max=coming.max_days_in_window,
+                           window=coming.window_days))
+        elif coming.exit is None:
             lines.append(_("%(date)s is the first day on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
                            date=long_date(coming.earliest), max=coming.max_days_in_window, window=coming.window_days))
         else:
@@ -294,6 +306,16 @@ def warning_text(warning: Warning) -> str:
             "You plan to leave %(num)d day after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
             "You plan to leave %(num)d days after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
             warning.params["days"], leave_by=long_date(warning.params["leave_by"]))
+    if warning.code == "overstayed":
+        return ngettext(
+            "You left on %(exit)s, %(num)d day after the last day you could stay, %(leave_by)s. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            "You left on %(exit)s, %(num)d days after the last day you could stay, %(leave_by)s. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            warning.params["days"], exit=long_date(warning.params["exit"]), leave_by=long_date(warning.params["leave_by"]))
+    if warning.code == "limit_was_used_on_entry":
+        return ngettext(
+            "On the day you entered you had already spent %(num)d day in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            "On the day you entered you had already spent %(num)d days in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+            warning.params["days"], window=warning.params["window"], max=warning.params["max"])
     if warning.code == "overstay":
         return ngettext(
             "You should have left by %(leave_by)s. You have stayed %(num)d day too long. Contact the migration police or call 1414 now.",
@@ -326,6 +348,11 @@ def plan_json(plan: Plan) -> dict:
             item["working_days"] = ob.counting.n
         if ob.safe_by:
             item["safe_by"] = ob.safe_by.isoformat()
+        item["status"] = ob.status
+        if ob.title:  # the registration: what is done where the person stays
+            item["steps"] = [{"code": key, "message": str(OBLIGATION_STEPS[key])} for key in ob.steps]
+            if ob.kind == "self_registration":
+                item["confirmed_by"] = ob.confirms
         obligations.append(item)
     stay = None
     if plan.stay:
@@ -336,6 +363,7 @@ def plan_json(plan: Plan) -> dict:
             "max_days_in_window": plan.stay.max_days_in_window,
             "window_days": plan.stay.window_days,
             "max_days_per_entry": plan.stay.per_entry_days,
+            "counted_to": plan.stay.reference_day.isoformat(),
         }
     return {
         "rule_set": plan.rule_set,
@@ -345,6 +373,7 @@ def plan_json(plan: Plan) -> dict:
         "warnings": [{"code": w.code, "message": warning_text(w)} for w in plan.warnings],
         "sources": [source_json(s) for s in plan.sources],
         "next_entry": next_entry_json(plan),
+        "ended": plan.ended.isoformat() if plan.ended else None,
     }
 
 
@@ -382,7 +411,7 @@ def rule_rows(rules: dict) -> list[RuleRow]:
                  _("The rule: register no later than calendar day %(n)d after crossing the border.",
                    n=registration["calendar_days"])]
     else:
-        lines = [_("The host (the owner, the hotel or the employer) notifies the migration police."),
+        lines = [_("The host (the owner, the hotel, the employer or the dormitory) notifies the migration police."),
                  _("Within %(days)s of arrival.", days=working_days_text(registration["working_days"]))]
     rows.append(RuleRow(_("Registration"), tuple(lines), tuple(registration["sources"])))
 

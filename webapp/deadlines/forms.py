@@ -33,8 +33,8 @@ class DeadlinesForm(FlaskForm):
     previous_stays = FieldList(FormField(EarlierStayForm), max_entries=inputs.MAX_PREVIOUS_STAYS)
     accommodation = RadioField(
         _l("Where are you staying?"),
-        choices=[SelectChoice(key, label) for key, label in ACCOMMODATIONS.items()]
-        + [SelectChoice("unknown", _l("I don't know yet"))],
+        # "No place yet, or not decided" is one of them: it has steps of its own (accommodation.json).
+        choices=[SelectChoice(key, label) for key, label in ACCOMMODATIONS.items()],
         validate_choice=False,
     )
 
@@ -76,6 +76,9 @@ class DeadlinesForm(FlaskForm):
         """A posted form may carry a value the page never offered."""
         if self.checkpoint.data and self.checkpoint.data not in {p["id"] for p in checkpoints()}:
             self._check(self.checkpoint, "unknown_checkpoint")
+        # "unknown": the answer "I don't know yet" of earlier pages, kept in links and on phones: not answered.
+        if self.accommodation.data == "unknown":
+            self.accommodation.data = None
         if self.accommodation.data and self.accommodation.data not in {c.value for c in self.accommodation.choices}:
             self._check(self.accommodation, "invalid_accommodation")
 

@@ -5,12 +5,15 @@ Field names are the same in the wizard (posted forms, hidden fields between step
 """
 from __future__ import annotations
 
+import re
 import string
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField, StringField
+from wtforms.validators import ValidationError
 
 from ..forms.fields import CountryField, DatePartsField, without_odd_list_keys
 from ..forms.trip import EARLIER_STAYS_CHOICES, EarlierStayForm
@@ -20,6 +23,7 @@ from ..rules import inputs
 from ..rules.evaluator import Stay
 from ..rules.places import checkpoints, regions
 from ..web.i18n import current_language, place_name
+from .transliteration import icao_latin
 
 MAX_CHILDREN = 10
 
@@ -40,6 +44,9 @@ CHECKS = {
     "expired": _l("This passport has expired. Enter the details of a valid passport"),
     "issued_before_birth": _l("The date of issue must be after your date of birth"),
     "child_date_of_birth": _l("A child's date of birth must be in the last 18 years"),
+    "internal_passport_citizenship": _l(
+        "The Russian internal passport is a document of citizens of Russia: choose Russia, or go back to “Your passport” "
+        "and choose the passport you crossed with"),
 }
 PLAIN_TEXT = _l("Remove the special characters: use letters, digits and punctuation")
 
@@ -80,9 +87,39 @@ class PersonForm(Form):
 
 
 PASSPORT_NUMBER_CHARS = string.ascii_uppercase + string.digits + " "
+# The document the person crossed the border with. Citizens of Russia may enter and stay on the
+# internal passport (sputnik-internal-passport-2023, zakon-ru-internal-passport); no source we
+# found says which identity documents of other EAEU countries the Kazakh border takes today, so
+# none is offered. Absent (an API client of before): the passport.
+FOREIGN_PASSPORT, RU_INTERNAL_PASSPORT = "foreign_passport", "ru_internal_passport"
+DOCUMENT_KINDS = {
+    FOREIGN_PASSPORT: _l("A passport for travel abroad"),
+    RU_INTERNAL_PASSPORT: _l("The Russian internal passport (citizens of Russia only)"),
+}
+
+
+class SeriesNumber:
+    """The internal passport's series and number: 4 digits and 6, spaced as printed or not."""
+
+    FORM = re.compile(r"[0-9]{2} ?[0-9]{2} ?[0-9]{6}")
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field):
+        if field.data and not self.FORM.fullmatch(field.data):
+            raise ValidationError(str(self.message))
+
+
+def series_number(text: str | None) -> str:
+    """"4512345678" or "4512 345678" as the passport prints it: "45 12 345678"."""
+    digits = (text or "").replace(" ", "")
+    return f"{digits[:2]} {digits[2:4]} {digits[4:]}" if SeriesNumber.FORM.fullmatch(text or "") else text or ""
 
 
 class PassportForm(Form):
+    document = RadioField(_l("Which document did you cross the border with?"),
+                          choices=[SelectChoice(k, v) for k, v in DOCUMENT_KINDS.items()], validate_choice=False)
     number = _text(_l("Passport number"), _l("Enter your passport number"),
                    Pattern(PASSPORT_NUMBER_CHARS, 5, 20,
                            _l("Enter the passport number as printed: 5 to 20 Latin capital letters and digits")),
@@ -90,9 +127,16 @@ class PassportForm(Form):
     issued = DatePartsField(_l("Date of issue"), required_message="required_passport_issued")
     expires = DatePartsField(_l("Date of expiry"), required_message="required_passport_expires")
 
+    @property
+    def kind(self) -> str:
+        return self.document.data if self.document.data in DOCUMENT_KINDS else FOREIGN_PASSPORT
+
     def check(self, today: date) -> None:
+        _choice_check(self.document, set(DOCUMENT_KINDS), _l("Select the document you crossed the border with"))
         if self.issued.data and self.issued.data > today:
             self.issued.errors = [*self.issued.errors, str(CHECKS["issued_future"])]
+        if self.kind != FOREIGN_PASSPORT:  # no date of expiry to check
+            return
         if self.issued.data and self.expires.data and self.expires.data <= self.issued.data:
             self.expires.errors = [*self.expires.errors, str(CHECKS["expires_before_issued"])]
         elif self.expires.data and self.expires.data < today:
@@ -101,7 +145,36 @@ class PassportForm(Form):
     def expires_soon(self, today: date) -> bool:
         """A permanent residence permit needs a foreign passport valid for at least 180 more days
         (informburo-residence-2023; the sources tie it to no other permit, nor to entry)."""
-        return bool(self.expires.data and today <= self.expires.data < today + timedelta(days=180))
+        return bool(self.kind == FOREIGN_PASSPORT and self.expires.data
+                    and today <= self.expires.data < today + timedelta(days=180))
+
+
+LATIN_SPELLING = _l("Use Latin letters, with a hyphen, apostrophe or space if needed")
+
+
+class InternalPassportFields(Form):
+    """What the Russian internal passport changes in the passport step (by the fields' names): a
+    series and number; it has no date of expiry (NOT_ASKED)."""
+    number = _text(_l("Series and number"), _l("Enter the series and number of your internal passport"),
+                   SeriesNumber(_l("Enter the series and number as printed: 4 digits, then 6 digits, for example 45 12 345678")),
+                   max_length=12)
+
+
+class InternalPersonFields(Form):
+    """… and in the person step: the name as the internal passport has it, in Cyrillic; the Latin
+    spelling is optional (offered as Russian foreign passports spell it: transliteration.py)."""
+    surname_latin = _text(_l("Surname in Latin letters (optional)"), None, PersonName(("LATIN",), LATIN_SPELLING))
+    given_names_latin = _text(_l("Given names in Latin letters (optional)"), None, PersonName(("LATIN",), LATIN_SPELLING))
+    surname_cyrillic = _text(_l("Surname in Cyrillic"), _l("Enter your surname in Cyrillic as in your internal passport"),
+                             PersonName(("CYRILLIC",), CYRILLIC_NAME))
+    given_names_cyrillic = _text(_l("Given names in Cyrillic"),
+                                 _l("Enter your given names in Cyrillic as in your internal passport"),
+                                 PersonName(("CYRILLIC",), CYRILLIC_NAME))
+
+
+# Each document's fields that differ from the passport's (by step), and those it has not.
+VARIANTS = {RU_INTERNAL_PASSPORT: {"passport": InternalPassportFields, "person": InternalPersonFields}}
+NOT_ASKED = {RU_INTERNAL_PASSPORT: ("passport-expires",)}
 
 
 PURPOSES = {
@@ -161,6 +234,7 @@ HOST_KINDS = {
     "person": _l("A private person (owner of the flat or house)"),
     "organisation": _l("A company or organisation (for example my employer)"),
     "hotel": _l("A hotel, hostel or sanatorium"),
+    "dormitory": _l("A dormitory: a student or workers' hostel"),
 }
 
 
@@ -206,8 +280,8 @@ def _add_error(field, code: str | None) -> None:
 
 
 class AnswersForm(Form):
-    person = FormField(PersonForm)
     passport = FormField(PassportForm)
+    person = FormField(PersonForm)
     entry = FormField(EntryForm)
     stay = FormField(StayForm)
     host = FormField(HostForm)
@@ -226,6 +300,52 @@ class AnswersForm(Form):
         for step in (self.person, self.passport, self.entry, self.stay, self.host):
             if hasattr(step.form, "set_choices"):
                 step.form.set_choices(language)
+        self.document_kind = self.passport.form.kind
+        for step, fields in VARIANTS.get(self.document_kind, {}).items():
+            section = getattr(self, step).form
+            for field in fields():
+                section[field.short_name].validators, section[field.short_name].label = field.validators, field.label
+
+    def latin_name(self) -> tuple[str, bool]:
+        """The name in Latin letters, and whether it is a transliteration: the internal passport has
+        none, so the one Russian foreign passports would give is offered (transliteration.py) unless
+        another is typed; typed or offered, it is not from that document."""
+        person = self.person.form
+        typed = f"{person.surname_latin.data or ''} {person.given_names_latin.data or ''}".strip()
+        if self.document_kind == FOREIGN_PASSPORT:
+            return typed, False
+        offered = f"{icao_latin(person.surname_cyrillic.data)} {icao_latin(person.given_names_cyrillic.data)}".strip()
+        return typed or offered, True
+
+    def document_labels(self, step: str, name: str) -> dict[str, str]:
+        """A field's label for each document (static/js/document-kind.js shows the chosen one's)."""
+        labels = {FOREIGN_PASSPORT: str({"passport": PassportForm, "person": PersonForm}[step]()[name].label.text)}
+        for kind, steps in VARIANTS.items():
+            variant = steps[step]() if step in steps else None
+            labels[kind] = str(variant[name].label.text) if variant is not None and name in variant else labels[FOREIGN_PASSPORT]
+        return labels
+
+    def labels_by_document(self, with_passport: bool = False) -> dict[str, dict[str, str]]:
+        """The labels that differ from the passport's, for each other document (and the passport's
+        own: a page drawn for another document has not those), by field name; static/js/document-kind.js
+        shows the chosen one's."""
+        def passport_label(name: str) -> str:
+            return self.document_labels(*name.split("-", 1))[FOREIGN_PASSPORT]
+
+        labels = {kind: {name: text for step, fields in steps.items() for field in fields()
+                         if (text := str(field.label.text)) != passport_label(name := f"{step}-{field.short_name}")}
+                  for kind, steps in VARIANTS.items()}
+        if with_passport:
+            labels[FOREIGN_PASSPORT] = {name: passport_label(name) for fields in labels.values() for name in fields}
+        return labels
+
+    def document_hint(self, foreign, internal) -> Markup:
+        """A hint for each document: both until one is chosen (without JavaScript nothing hides)."""
+        chosen = self.passport.form.document.data in DOCUMENT_KINDS
+        parts = [Markup('<span data-for-document="{}"{}>{}</span>').format(
+            kind, Markup(" hidden") if chosen and kind != self.document_kind else "", text)
+            for kind, text in ((FOREIGN_PASSPORT, foreign), (RU_INTERNAL_PASSPORT, internal))]
+        return Markup(" ").join(parts)
 
     def step_forms(self, step: str) -> list[Form]:
         if step == "children":
@@ -265,10 +385,19 @@ class AnswersForm(Form):
 
     def validate_step(self, step: str) -> bool:
         valid = True
+        not_asked = NOT_ASKED.get(self.document_kind, ())
         for form in self.step_forms(step):
             form.validate()
             form.check(self.today)
+            for field in form:
+                if field.name in not_asked:
+                    field.errors = []
             valid = valid and not any(f.errors for f in form)
+        citizenship = self.person.form.citizenship
+        if step == "person" and self.document_kind == RU_INTERNAL_PASSPORT and citizenship.code not in ("", "RU") \
+                and not citizenship.errors:
+            citizenship.errors = [str(CHECKS["internal_passport_citizenship"])]
+            valid = False
         if step == "entry":
             valid = self._validate_trip() and valid
         if step == "passport":
@@ -289,7 +418,8 @@ class AnswersForm(Form):
         return [field for field in fields if field.errors]
 
 
-STEPS = ("person", "passport", "entry", "stay", "host", "children")
+# The document comes first: the name fields follow it.
+STEPS = ("passport", "person", "entry", "stay", "host", "children")
 # The answers at the top of the form (the rest of the trip), and the step that asks them.
 TRIP_FIELDS, TRIP_STEP = ("exit_date", "earlier_stays", "previous_stays"), "entry"
 
@@ -298,6 +428,8 @@ def step_of(name: str) -> str:
     """The step that asks the field `name` (person-surname_latin: person; exit_date: entry)."""
     first = name.split("-", 1)[0]
     return TRIP_STEP if first in TRIP_FIELDS else first
+
+
 # The wizard's controls, read by views.step: the button pressed ("continue", "back", "change",
 # "add_child", "remove_child-<n>", "add_stay", "remove_stay-<n>", "show" for another language) and "Check your answers" as the
 # page to return to. Not answers, never kept with them on the phone (webapp/pwa/store.py).

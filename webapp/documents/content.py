@@ -11,7 +11,7 @@ from ..messages import RuleText
 from ..rules import NotCovered, PlanInput, evaluate, rule_book
 from ..rules.places import checkpoint, region
 from ..web.i18n import country_name, force_language, languages, place_name
-from .answers import HOST_KINDS, PURPOSES, AnswersForm
+from .answers import FOREIGN_PASSPORT, HOST_KINDS, PURPOSES, RU_INTERNAL_PASSPORT, AnswersForm, series_number
 
 OTHER_CHECKPOINT = _l("Another checkpoint or an airport")
 # The numbers the sheets' fixed texts give are those of the rules for an entry now (regimes.json);
@@ -98,11 +98,31 @@ def child_values(child) -> dict:
     return {"name": name, "date_of_birth": numeric_date(child.date_of_birth.data), "label_ru": label_ru, "label_kk": label_kk}
 
 
+def passport_values(form: AnswersForm, card: tuple[str, ...]) -> dict:
+    """The document's rows: its kind, number (an internal passport's as "45 12 345678"), dates (an
+    internal passport has no date of expiry)."""
+    passport = form.passport.form
+    internal = form.document_kind == RU_INTERNAL_PASSPORT
+    number = series_number(passport.number.data) if internal else passport.number.data or ""
+    issued = numeric_date(passport.issued.data)
+    expires = "" if internal else numeric_date(passport.expires.data)
+    kind = translated(DOCUMENT_NAMES[form.document_kind])
+    return {
+        "internal_passport": internal,
+        "document_kind": ru_kk(kind),
+        "passport_number": number,
+        "passport_issued": issued,
+        "passport_expires": expires,
+        "passport_period": issued if internal else f"{issued} – {expires}",
+        "card_passport": f"{number} ({in_languages(kind, card) if internal else expires})",
+    }
+
+
 def document_values(form: AnswersForm, language: str) -> dict:
     """Every value the documents show, as text (or a list, or a yes/no), named as the templates
     and the phone's static/js/core/document-values.js name them: the phone computes the same dict from
     the answers kept on the device, and fills the blank pages with it."""
-    person, passport, entry = form.person.form, form.passport.form, form.entry.form
+    person, entry = form.person.form, form.entry.form
     stay, host = form.stay.form, form.host.form
     card = card_languages(language)
     country = {lang: country_name(person.citizenship.data, lang) for lang in languages()}
@@ -112,9 +132,9 @@ def document_values(form: AnswersForm, language: str) -> dict:
     point_names = {lang: place_name(point, lang) for lang in languages()} if point else translated(OTHER_CHECKPOINT)
     plan = _plan(form)
     registration = plan.obligations[0] if plan and plan.obligations else None
-    name_latin = f"{person.surname_latin.data or ''} {person.given_names_latin.data or ''}".strip()
+    name_latin, transliterated = form.latin_name()
     name_cyrillic = f"{person.surname_cyrillic.data or ''} {person.given_names_cyrillic.data or ''}".strip()
-    issued, expires = numeric_date(passport.issued.data), numeric_date(passport.expires.data)
+    marked = f"{name_latin} ({in_language(LABELS['transliteration'], language)})" if transliterated and name_latin else name_latin
     kind = host.kind.data
     safe_by = numeric_date(registration.safe_by) if registration and registration.safe_by else ""
     duty = "undated" if registration is None else "self" if registration.kind == "self_registration" else "notice"
@@ -125,17 +145,15 @@ def document_values(form: AnswersForm, language: str) -> dict:
         "card_warnings": warnings_in(plan, language),
         "name_latin": name_latin,
         "name_cyrillic": name_cyrillic,
-        "card_name": f"{name_latin} / {name_cyrillic}" if name_cyrillic else name_latin,
+        "name_transliterated": transliterated,
+        "card_name": (f"{name_cyrillic} / {marked}" if transliterated else f"{name_latin} / {name_cyrillic}") if name_cyrillic
+        else marked,
         "patronymic": person.patronymic.data or "",
         "date_of_birth": numeric_date(person.date_of_birth.data),
         "sex": ru_kk(translated(LABELS[person.sex.data])) if person.sex.data in ("female", "male") else "",
         "citizenship": ru_kk(country),
         "card_citizenship": in_languages(country, card),
-        "passport_number": passport.number.data or "",
-        "passport_issued": issued,
-        "passport_expires": expires,
-        "passport_period": f"{issued} – {expires}",
-        "card_passport": f"{passport.number.data or ''} ({expires})",
+        **passport_values(form, card),
         "entry_date": numeric_date(entry.date.data),
         "checkpoint": ru_kk(point_names),
         "card_entry": f"{numeric_date(entry.date.data)}, {in_languages(point_names, card)}",
@@ -221,6 +239,10 @@ LABELS = {
     "citizenship": _l("Citizenship"),
     "passport": _l("Passport"),
     "passport_number": _l("Passport number"),
+    "document_kind": _l("Identity document"),
+    "series_number": _l("Series and number"),
+    "full_name_transliterated": _l("Surname and given names in Latin letters: a transliteration, not from the document"),
+    "transliteration": _l("transliteration, not from the document"),
     "issued": _l("Date of issue"),
     "expires": _l("Date of expiry"),
     "host": _l("Person providing the accommodation"),
@@ -289,6 +311,9 @@ IIN_STEPS = (
 )
 IIN_DATA_TITLE = _l("Your details as they will be asked")
 
+
+# The document's name on the documents (its choice in the wizard says more).
+DOCUMENT_NAMES = {FOREIGN_PASSPORT: LABELS["passport"], RU_INTERNAL_PASSPORT: _l("Internal passport of a citizen of Russia")}
 
 HOST_DUTIES = {"self": SELF_REGISTRATION_HOST, "notice": HOST_NOTIFICATION, "undated": HOST_NOTIFICATION_UNDATED}
 

@@ -8,14 +8,14 @@ from flask_babel import lazy_gettext as _l
 
 from ..case import accommodation
 from ..deadlines.explain import source_view
-from ..deadlines.offline_data import catalog_messages, plural_forms
+from ..deadlines.offline_data import catalog_messages, keyed, plural_forms
 from ..messages import WARNINGS
 from ..rules import rule_book
 from ..rules.places import checkpoints, regions
 from ..web.i18n import calendar_words, countries, country_codes, country_name, force_language, languages, place_name
 from .answers import HOST_KINDS, PURPOSES
 from .catalog import DOCUMENTS
-from .content import DOCUMENT_WARNINGS, LABELS, OTHER_CHECKPOINT, numeric_date, translated
+from .content import DOCUMENT_NAMES, DOCUMENT_WARNINGS, LABELS, OTHER_CHECKPOINT, numeric_date, translated
 
 # The print page's own words, in the reader's language.
 PAGE_WORDS = {
@@ -49,7 +49,7 @@ def words(language: str) -> dict:
         return {
             "language": language,
             "messages": {},
-            "plurals": {msgid: forms for msgid, forms in plurals.items() if msgid.startswith(WARNING_PLURALS)},
+            "plurals": keyed({msgid: forms for msgid, forms in plurals.items() if msgid.startswith(WARNING_PLURALS)}),
             "plural_forms": plural_forms(),
             "calendar": calendar_words(language),
             "warnings": {code: str(text) for code, text in WARNINGS.items() if code in DOCUMENT_WARNINGS},
@@ -111,6 +111,8 @@ def _print_data(codes: tuple[str, ...]) -> dict:
         "accommodations": {key: accommodation(key) for key in HOST_KINDS if accommodation(key)},
         "sex": {key: translated(LABELS[key]) for key in ("female", "male")},
         "to_be_safe": translated(LABELS["to_be_safe"]),
+        "document_names": {kind: translated(name) for kind, name in DOCUMENT_NAMES.items()},
+        "transliteration": translated(LABELS["transliteration"]),
         "child_labels": {key: translated(LABELS[key]) for key in ("full_name_latin", "full_name_cyrillic")},
         "words": {language: words(language) for language in codes},
         "sources": {view.id: cited(view) for view in map(source_view, rule_book().plan_sources)},

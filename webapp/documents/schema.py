@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..rules import inputs
 from ..rules.places import checkpoints, regions
-from .answers import HOST_KINDS, MAX_CHILDREN, PURPOSES
+from .answers import DOCUMENT_KINDS, FOREIGN_PASSPORT, HOST_KINDS, MAX_CHILDREN, PURPOSES, RU_INTERNAL_PASSPORT
 
 
 def _text(max_length: int, **extra) -> dict:
@@ -24,14 +24,16 @@ def answers_schema() -> dict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Tirkeu document answers",
         **_object(["person", "passport", "entry", "stay", "host"], {
-            "person": _object(["surname_latin", "given_names_latin", "date_of_birth", "sex", "citizenship"], {
+            "person": _object(["date_of_birth", "sex", "citizenship"], {
                 "surname_latin": _text(60), "given_names_latin": _text(60),
                 "surname_cyrillic": _text(60), "given_names_cyrillic": _text(60), "patronymic": _text(60),
                 "date_of_birth": DATE, "sex": {"enum": ["female", "male"]},
                 "citizenship": {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2"},
             }),
-            "passport": _object(["number", "issued", "expires"], {
-                "number": _text(20, pattern="^[A-Z0-9 ]{5,20}$"), "issued": DATE, "expires": DATE}),
+            "passport": _object(["number", "issued"], {
+                "document": {"enum": list(DOCUMENT_KINDS), "default": FOREIGN_PASSPORT,
+                             "description": "The document crossed with (the Russian internal passport: citizens of Russia)"},
+                "number": _text(20), "issued": DATE, "expires": DATE}),
             "entry": _object(["date", "checkpoint", "purpose"], {
                 "date": DATE,
                 "checkpoint": {"enum": [p["id"] for p in checkpoints()] + ["other"]},
@@ -56,6 +58,28 @@ def answers_schema() -> dict:
                                "earlier stays are not answered and no document prints a last day of stay.",
             },
         }),
+        **by_document(),
+    }
+
+
+def by_document() -> dict:
+    """What each document requires (answers.py VARIANTS): the passport a number as printed, a date
+    of expiry and the name in Latin letters; the Russian internal passport a series and number
+    ("45 12 345678", spaces optional), no date of expiry (one given is ignored), the name in
+    Cyrillic (the Latin spelling optional: a transliteration is printed when none is given), and
+    citizenship of Russia."""
+    internal = {"required": ["passport"], "properties": {"passport": {
+        "required": ["document"], "properties": {"document": {"const": RU_INTERNAL_PASSPORT}}}}}
+    return {
+        "if": internal,
+        "then": {"properties": {
+            "passport": {"properties": {"number": {"pattern": "^[0-9]{2} ?[0-9]{2} ?[0-9]{6}$"}}},
+            "person": {"required": ["surname_cyrillic", "given_names_cyrillic"], "properties": {"citizenship": {"const": "RU"}}},
+        }},
+        "else": {"properties": {
+            "passport": {"required": ["expires"], "properties": {"number": {"pattern": "^[A-Z0-9 ]{5,20}$"}}},
+            "person": {"required": ["surname_latin", "given_names_latin"]},
+        }},
     }
 
 
@@ -63,10 +87,17 @@ EXAMPLE = {
     "person": {"surname_latin": "IVANOV", "given_names_latin": "IVAN", "surname_cyrillic": "ИВАНОВ",
                "given_names_cyrillic": "ИВАН", "patronymic": "ИВАНОВИЧ", "date_of_birth": "1990-03-27",
                "sex": "male", "citizenship": "RU"},
-    "passport": {"number": "75 1234567", "issued": "2020-06-15", "expires": "2030-06-15"},
+    "passport": {"document": "foreign_passport", "number": "75 1234567", "issued": "2020-06-15", "expires": "2030-06-15"},
     "entry": {"date": "2026-09-01", "checkpoint": "kairak", "purpose": "private"},
     "stay": {"region": "west_kazakhstan", "city": "Уральск", "street": "ул. Әбілқайыр хана", "house": "12", "flat": "5"},
     "host": {"kind": "person", "name": "Қуанышбаева Әйгерім Ұлықпанқызы", "iin": "900101400003", "phone": "+7 701 123 45 67"},
     "children": [{"surname": "Иванова", "given_names": "Мария", "date_of_birth": "2018-01-01"}],
     "previous_stays": [],
+}
+# The same person entered on the Russian internal passport: no Latin name (the documents print the
+# transliteration, marked as such), a series and number, no date of expiry.
+EXAMPLE_RU_INTERNAL_PASSPORT = {
+    **EXAMPLE,
+    "person": {key: value for key, value in EXAMPLE["person"].items() if not key.endswith("_latin")},
+    "passport": {"document": "ru_internal_passport", "number": "45 12 345678", "issued": "2020-06-15"},
 }

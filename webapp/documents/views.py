@@ -17,7 +17,7 @@ from ..web.errors import unavailable
 from ..web.i18n import current_language, force_language, languages
 from ..web.limits import pdf_limit
 from ..web.today import today
-from .answers import HOST_LANGUAGE_FIELD, NAV, RETURN_TO, STEPS, AnswersForm
+from .answers import DOCUMENT_KINDS, HOST_LANGUAGE_FIELD, NAV, RETURN_TO, STEPS, AnswersForm, series_number
 from .catalog import BY_NAME, DOCUMENTS
 from .content import document_context, in_language
 from .offline import offline_checks, offline_words
@@ -63,13 +63,14 @@ def _check_page(form: AnswersForm):
     if (error := _valid_or_first_error(form)) is not None:
         return error
     return render_template("documents/check.html", form=form, documents=DOCUMENTS, steps=STEPS,
-                           passport_expires_soon=form.passport.form.expires_soon(form.today))
+                           passport_expires_soon=form.passport.form.expires_soon(form.today),
+                           series_number=series_number, document_kinds=DOCUMENT_KINDS)
 
 
 @bp.get("/")
 @keep(INSTALL)
 def start():
-    return render_template("documents/start.html", documents=DOCUMENTS)
+    return render_template("documents/start.html", documents=DOCUMENTS, steps=STEPS)
 
 
 # The buttons that add or remove a row, by step: (list, add, remove-<index>), drawn by rows.js too.

@@ -6,7 +6,8 @@ of deadlines/plan.html) and the calendar file.
 Cases: the hand-worked vectors (tests/vectors/*.json) and a seeded random corpus that walks every
 nationality group, entries across every rule period (and before the first), earlier stays
 (some overlapping or out of order), days of leaving, "today" before, during and after the stay,
-accommodation and checkpoints. Written to a directory (build/golden by the test command) as
+accommodation and checkpoints; then stays that have ended, in every rule period, and last days
+allowed near the registration deadline. Written to a directory (build/golden by the test command) as
 gzipped JSON lines, with the rule data and each language's words the phone is given, so that
 node needs nothing else."""
 from __future__ import annotations
@@ -23,6 +24,7 @@ from flask import Flask
 
 from ..rules import NotCovered, PlanInput, Stay, evaluate, rule_book
 from ..rules.export import rules_json
+from ..rules.inputs import ACCOMMODATIONS
 from ..web.config import ROOT
 from ..web.i18n import LANGUAGES, force_language, long_date
 from .files import worker_app, write_lines
@@ -88,19 +90,25 @@ def result_sentences(plan, answers: PlanInput) -> dict:
     out["key_dates"].append({
         "label": (explain._("Register online") if registration.kind == "self_registration"
                   else explain._("Host notifies the migration police")),
-        "date": long_date(registration.deadline), "days_left": explain.days_left_text(registration.days_left),
+        "date": long_date(registration.deadline),
+        "days_left": explain.status_text(registration) or explain.days_left_text(registration.days_left),
         "safe_by": explain._("To be safe: %(date)s", date=long_date(registration.safe_by)) if registration.safe_by else None})
     if stay.leave_by:
         out["key_dates"].append({"label": explain._("Last day you may stay"), "date": long_date(stay.leave_by),
-                                 "days_left": explain.days_left_text(stay.days_left), "safe_by": None})
+                                 "days_left": explain.left_on_text(plan) or explain.days_left_text(stay.days_left),
+                                 "safe_by": None})
     out["steps"].append({
         "kind": "registration", "title": explain.obligation_title(registration, answers.accommodation),
-        "tag": tag(registration.days_left, 3), "safe_by": explain.safe_by_text(registration),
+        "tag": ({"text": explain.status_text(registration), "level": "past"} if explain.status_text(registration)
+                else tag(registration.days_left, 3)),
+        "safe_by": explain.safe_by_text(registration),
         "paragraphs": explain.obligation_steps(registration, answers.accommodation),
         "reasoning": explain.obligation_reasoning(registration), "sources": list(registration.sources)})
     if stay.leave_by:
         leave = {"kind": "leave", "title": explain._("Leave Kazakhstan by %(date)s", date=long_date(stay.leave_by)),
-                 "tag": tag(stay.days_left, 7), "reasoning": explain.stay_reasoning(stay, answers.entry_date),
+                 "tag": ({"text": explain.left_on_text(plan), "level": "red" if plan.ended > stay.leave_by else "past"}
+                         if plan.ended else tag(stay.days_left, 7)),
+                 "reasoning": explain.stay_reasoning(stay, answers.entry_date),
                  "sources": list(stay.sources)}
         if stay.window_days:  # reasons.html day_by_day
             days = explain.window_days(plan, answers)
@@ -118,9 +126,10 @@ def result_sentences(plan, answers: PlanInput) -> dict:
     if plan.next_entry:
         out["steps"].append({
             "kind": "next_entry", "title": explain._("Coming back to Kazakhstan"),
-            "paragraphs": [explain.next_entry_text(plan.next_entry, answers.exit_date is not None)],
-            "reasoning": explain.next_entry_reasoning(plan.next_entry, plan.rule_set), "sources": list(plan.next_entry.sources)})
-    for obligation in plan.obligations[1:]:
+            "paragraphs": [explain.next_entry_text(plan.next_entry, answers.exit_date is not None, plan.ended)],
+            "reasoning": explain.next_entry_reasoning(plan.next_entry, plan.rule_set, answers.today if plan.ended else None),
+            "sources": list(plan.next_entry.sources)})
+    for obligation in explain.shown_steps(plan):
         out["steps"].append({
             "kind": obligation.kind, "title": explain.obligation_title(obligation, answers.accommodation),
             "paragraphs": explain.obligation_steps(obligation, answers.accommodation),
@@ -191,8 +200,10 @@ def random_cases(count: int, seed: int = SEED) -> list[tuple[str, PlanInput]]:
     boundaries = [r.valid_from for r in book.rule_sets] + [r.valid_to for r in book.rule_sets if r.valid_to]
     points = [point["id"] for point in checkpoints()]
     span = (LAST_ENTRY - FIRST_ENTRY).days
+    # A tenth each for stays that have ended and for last days near the registration deadline.
+    special = count // 10
     cases = []
-    for i in range(count):
+    for i in range(count - 2 * special):
         citizenship = rng.choice(_citizenships(rng))
         if rng.random() < 0.3:
             entry = rng.choice(boundaries) + timedelta(days=rng.randint(-120, 40))
@@ -218,8 +229,53 @@ def random_cases(count: int, seed: int = SEED) -> list[tuple[str, PlanInput]]:
             exit_date = entry + timedelta(days=rng.choice([0, rng.randint(1, 29), rng.randint(30, 95), rng.randint(96, 365)]))
         cases.append((f"random {i}", PlanInput(
             citizenship=citizenship, entry_date=entry, today=today, previous_stays=stays,
-            accommodation=rng.choice([None, "private", "hotel", "employer"]),
+            accommodation=rng.choice([None, *ACCOMMODATIONS]),
             checkpoint=rng.choice([None, None, rng.choice(points)]), exit_date=exit_date)))
+    return cases + ended_cases(special, seed) + last_day_cases(special, seed)
+
+
+def ended_cases(count: int, seed: int = SEED) -> list[tuple[str, PlanInput]]:
+    """Stays that have ended: an entry in each rule period in turn, a day of leaving before, on
+    and after the registration deadline and the last day allowed, near the end of the rule set,
+    and a "today" from the next day to years later."""
+    rng = random.Random(seed + 1)
+    book = rule_book()
+    cases = []
+    for i in range(count):
+        rule_set = book.rule_sets[i % len(book.rule_sets)]
+        last = rule_set.valid_to or LAST_ENTRY
+        entry = rule_set.valid_from + timedelta(days=rng.randrange((last - rule_set.valid_from).days + 1))
+        if rng.random() < 0.4:  # a stay that ends just before or just after the rules change
+            entry = max(rule_set.valid_from, last - timedelta(days=rng.randint(0, 100)))
+        exit_date = entry + timedelta(days=rng.choice([0, rng.randint(1, 10), rng.randint(25, 35), rng.randint(80, 100)]))
+        # (The latest day of leaving, LAST_ENTRY + 100 days, is before LAST_TODAY.)
+        today = min(exit_date + timedelta(days=rng.choice([1, rng.randint(2, 60), rng.randint(300, 1600)])), LAST_TODAY)
+        stays = ((Stay(entry - timedelta(days=rng.randint(100, 200)), entry - timedelta(days=rng.randint(30, 99))),)
+                 if rng.random() < 0.4 else ())
+        cases.append((f"ended {i}", PlanInput(
+            citizenship=rng.choice(_citizenships(rng)), entry_date=entry, today=today, previous_stays=stays,
+            accommodation=rng.choice([None, "private", "hotel", "employer"]), exit_date=exit_date)))
+    return cases
+
+
+def last_day_cases(count: int, seed: int = SEED) -> list[tuple[str, PlanInput]]:
+    """A last day allowed close to the registration deadline: an earlier stay that leaves from 0 to
+    35 days of the window, so that the last day falls before, on or after the deadline."""
+    rng = random.Random(seed + 2)
+    book = rule_book()
+    windowed = [r for r in book.rule_sets if any(g["stay"]["window"] for g in r.groups.values())]
+    cases = []
+    for i in range(count):
+        rule_set = windowed[i % len(windowed)]
+        last = rule_set.valid_to or LAST_ENTRY
+        entry = rule_set.valid_from + timedelta(days=rng.randrange(60, (last - rule_set.valid_from).days + 1))
+        earlier = 90 - rng.randint(0, 35)
+        end = entry - timedelta(days=rng.randint(1, 60))
+        today = entry + timedelta(days=rng.choice([rng.randint(-20, -1), 0, rng.randint(1, 10), rng.randint(11, 40)]))
+        cases.append((f"last day {i}", PlanInput(
+            citizenship=rng.choice(_citizenships(rng)), entry_date=entry, today=min(today, LAST_TODAY),
+            previous_stays=(Stay(end - timedelta(days=earlier - 1), end),),
+            accommodation=rng.choice([None, "private", "hotel", "employer"]))))
     return cases
 
 

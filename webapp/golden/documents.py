@@ -39,13 +39,20 @@ CYRILLIC_NAMES = ("ИВАНОВ", "Әлия", "Ёлкин", "Ахмет-Оглы
 TEXTS = ("Уральск", "улица Абая", "ӘҒҚҢӨҰҮҺІ көшесі", "12", "5A", "", "", "x" * 61, "x" * 101, "tab\there",
          "Алматы\u0007", "Ural\ufeff", "Уральск\u202e", " ")
 PASSPORT_NUMBERS = ("75 1234567", "AB1234567", "N12345", "753", "ab12", "75-1234567", "ab1234567", "", "1" * 21)
+# The Russian internal passport: a series and number as typed, good then bad; names with every
+# letter of the transliteration table (transliteration.py), and with one it has not (Ә).
+SERIES_NUMBERS = ("45 12 345678", "4512345678", "4512 345678", "45 12345678", "45 12 34567", "AB 12 345678",
+                  "45-12-345678", "451 2345678", "")
+INTERNAL_NAMES = ("ЩЕГЛОВА", "Юлия", "Подъячев", "Ёлкин-Эрдман", "Ильич", "Хуснутдинов Цой", "Абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                  "Әлия")
 PHONES = ("+7 701 123 45 67", "87011234567", "+7 (701) 123-45-67", "", "phone", "call me", "+" + "1" * 30)
 POSTCODES = ("090000", "Z05T3D0", "", "09 0000", "z05t3d0", "12345")
 DATE_TYPOS = ("", "0", "32", "13", "31", "99", "90", "x", "20261", "2o26", "１２", "২৭", "1899", "12", " 7 ")
 # What can be wrong in a case, a few at a time.
 MISTAKES = ("surname_latin", "given_names_latin", "cyrillic", "patronymic", "birth", "sex", "citizenship", "number",
             "issued", "expires", "entry", "checkpoint", "purpose", "region", "city", "street", "house", "postcode",
-            "host_kind", "host_name", "host_iin", "host_bin", "host_phone", "child", "exit_date", "earlier_stays", "stay")
+            "host_kind", "host_name", "host_iin", "host_bin", "host_phone", "child", "exit_date", "earlier_stays", "stay",
+            "internal_citizenship")
 
 
 def _citizenships() -> list[str]:
@@ -154,7 +161,27 @@ def answer_set(rng: random.Random, valid: bool) -> dict:
         if "child" in wrong and rng.random() < 0.4:
             born_child = today - timedelta(days=rng.randrange(18 * 365 + 5, 30 * 365))
         answers.update(_date_parts(f"children-{child}-date_of_birth", born_child, rng, "child" in wrong and rng.random() < 0.4))
+    if rng.random() < 0.3:
+        _internal_passport(answers, rng, wrong)
     return {"today": today.isoformat(), "language": pick(languages()), "answers": answers}
+
+
+def _internal_passport(answers: dict, rng: random.Random, wrong: set[str]) -> None:
+    """The same case on the Russian internal passport: a series and number, a date of expiry that
+    is not asked (left as drawn, or typed wrong: it must not count), names in Cyrillic, the Latin
+    spelling often left for the transliteration."""
+    pick = rng.choice
+    answers["passport-document"] = "ru_internal_passport"
+    answers["passport-number"] = pick(SERIES_NUMBERS[5:]) if "number" in wrong else pick(SERIES_NUMBERS[:4])
+    if rng.random() < 0.3:
+        answers["passport-expires-year"] = pick(("", "20x6", "1990"))
+    answers["person-citizenship"] = pick(("DE", "KG", "")) if "internal_citizenship" in wrong else "RU"
+    if "cyrillic" not in wrong:
+        answers["person-surname_cyrillic"] = pick(INTERNAL_NAMES)
+        answers["person-given_names_cyrillic"] = pick(INTERNAL_NAMES)
+    for name in ("person-surname_latin", "person-given_names_latin"):
+        if name.removeprefix("person-") not in wrong and rng.random() < 0.7:
+            answers[name] = ""
 
 
 def cases(count: int, seed: int = SEED) -> list[dict]:

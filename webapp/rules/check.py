@@ -4,7 +4,8 @@ Errors make the command (and the test suite) fail: a rule without a source; a ci
 does not exist or lacks a title, an https link or a check date; rule periods that overlap or leave
 a gap; this year or the next without public holidays in the working-day calendar; a nationality
 group, a note or a checkpoint kind that refers to rules, sources or warnings that are not there;
-a message of the catalogs that writes one of the rules' numbers itself (see check_messages).
+a message of the catalogs that writes one of the rules' numbers itself (see check_messages); a
+place to stay without its own registration steps for a kind of registration (check_accommodation).
 
 Warnings are printed but do not fail: a source last checked more than 180 days ago; a year whose
 days off have not yet been compared with the government's decree on moving them.
@@ -43,6 +44,9 @@ def check_rule_data(today: date) -> Report:
     report = check_rules(book, kazakhstan_calendar(), corrections, today,
                          {"holiday_corrections.json": corrections["checked"], "checkpoints.json": checkpoints["checked"]})
     _check_references(book, checkpoints, report)
+    from ..messages import ACCOMMODATIONS, OBLIGATION_STEPS, OBLIGATION_TITLES
+    check_accommodation(book, {"labels": set(ACCOMMODATIONS), "titles": set(OBLIGATION_TITLES),
+                               "steps": set(OBLIGATION_STEPS)}, report)
     exceptions = json.loads((DATA / "message_numbers.json").read_text(encoding="utf-8"))["exceptions"]
     report.errors += check_messages(catalog_messages(), book, exceptions)
     return report
@@ -71,6 +75,52 @@ def _check_references(book, checkpoints: dict, report: Report) -> None:
         for note in rule_set.notes:
             _check_note(rule_set, note, book.sources, report)
     _check_checkpoints(checkpoints, report)
+
+
+# Who notifies for a host notification, by where the person stays (accommodation.json).
+NOTIFIERS = frozenset({"host", "hotel", "employer", "dormitory"})
+
+
+def check_accommodation(book, messages: dict[str, set[str]], report: Report) -> None:
+    """Where the person stays (accommodation.json): each kind, and a plan with no answer, has its
+    registration for every registration kind the rules use, with who acts, a title and steps the
+    messages have, and sources that exist; the question's labels are the same kinds.
+    `messages`: the keys of the labels, "titles" and "steps" (webapp/messages.py)."""
+    data = book.accommodation
+    kinds = list(data.get("kinds", ()))
+    if not kinds or len(set(kinds)) != len(kinds):
+        report.errors.append("accommodation.json: 'kinds' is empty or repeats a kind")
+    if set(kinds) != messages["labels"]:
+        report.errors.append(f"accommodation.json: the kinds {sorted(kinds)} are not the question's answers "
+                             f"(messages.ACCOMMODATIONS: {sorted(messages['labels'])})")
+    used = {rules["registration"]["kind"]: rules["registration"]["who"]
+            for rule_set in book.rule_sets for rules in rule_set.groups.values()}
+    for kind, who in sorted(used.items()):
+        places = data.get("registration", {}).get(kind)
+        if places is None:
+            report.errors.append(f"accommodation.json: no registration {kind!r}")
+            continue
+        if set(places) != {*kinds, "not_answered"}:
+            report.errors.append(f"accommodation.json / {kind}: places {sorted(places)} are not the kinds and 'not_answered'")
+        for place, spec in sorted(places.items()):
+            _check_place(f"accommodation.json / {kind} / {place}", spec, who, book.sources, messages, report)
+
+
+def _check_place(what: str, spec: dict, who: str, sources: dict, messages: dict[str, set[str]], report: Report) -> None:
+    if who == "self" and spec.get("who") != "self":
+        report.errors.append(f"{what}: the person registers themselves under these rules, not {spec.get('who')!r}")
+    elif who != "self" and spec.get("who") not in NOTIFIERS:
+        report.errors.append(f"{what}: who notifies is {spec.get('who')!r}, not one of {sorted(NOTIFIERS)}")
+    if spec.get("title") not in messages["titles"]:
+        report.errors.append(f"{what}: title {spec.get('title')!r} is not in messages.OBLIGATION_TITLES")
+    missing = [key for key in spec.get("steps") or () if key not in messages["steps"]]
+    if not spec.get("steps") or missing:
+        report.errors.append(f"{what}: no steps, or steps not in messages.OBLIGATION_STEPS: {missing}")
+    if not spec.get("sources") or not spec.get("why"):
+        report.errors.append(f"{what}: no source, or no 'why'")
+    for source_id in spec.get("sources") or ():
+        if source_id not in sources:
+            report.errors.append(f"{what}: source {source_id!r} is not in sources.json")
 
 
 def _check_note(rule_set, note: dict, sources: dict, report: Report) -> None:

@@ -10,6 +10,24 @@ Counting follows docs/design.md ("The rules"):
 - "within N working days" -> the Nth working day after the day of entry (safe_by: the Nth
   counting the day of entry itself, when that is earlier);
 - 90 in 180 -> on every day D of the stay, days present in [D-179, D] <= 90.
+
+A stay that has ended (the day of leaving, `exit_date`, is before `today`) is told as what applied
+to it: `Plan.ended` is that day, the plan opens with the warning "stay_ended", days are counted to
+that day (`StayLimit.days_used` on `reference_day` = the day of leaving) and an overstay is the
+days between the last day allowed and the day of leaving ("overstayed", in the past: nothing to do
+today), none when they left on or before the last day. Each obligation has a `status`:
+- "due": still ahead (or today), or a duty of a stay that goes on and has no date (a move);
+- "missed": its date has passed and the person is still in Kazakhstan: do it now ("deadline_passed");
+- "was_due": the stay has ended and the date fell on or before the day of leaving (past tense, no
+  "do it now"; the person may well have done it);
+- "not_needed": the stay has ended and the date came after the day of leaving (they left first), a
+  move after the stay, or a residence permit to stay past a last day they did not stay past.
+Coming back after a stay that has ended is counted for an entry from today on.
+"The rules changed during your stay" is said only when the stay's last day (the day of leaving
+when given, else the last day allowed while today is not past it, else today) is past the rule
+set's `valid_to`. When the last day allowed comes before the registration deadline of a stay that
+goes on, the plan opens with "leave_before_registration" (or "leave_before_host_notification"):
+the sources give the deadline but do not say what someone who must leave before it does.
 """
 from __future__ import annotations
 
@@ -35,7 +53,9 @@ class PlanInput:
     entry_date: date
     today: date
     previous_stays: tuple[Stay, ...] = ()
-    accommodation: str | None = None  # "private", "hotel", "employer" or None (not known yet)
+    # Where the person stays (rules/data/accommodation.json "kinds": "private", "hotel", "employer",
+    # "dormitory", "none" for no place yet), or None: not answered.
+    accommodation: str | None = None
     checkpoint: str | None = None
     # The last day of this stay, when the person knows it (left already, or a ticket): the day
     # "Coming back" counts from. Without it, the last day they may stay.
@@ -55,7 +75,7 @@ class Counting:
 @dataclass(frozen=True)
 class Obligation:
     kind: str  # self_registration, host_notification, address_change, residence_permit
-    who: str  # "self" or "host"
+    who: str  # "self", "host"; for a host notification by where the person stays: "hotel", "employer", "dormitory"
     deadline: date | None
     days_left: int | None
     sources: tuple[str, ...]
@@ -64,6 +84,12 @@ class Obligation:
     # does not say whether the day of crossing is day 1; when that reading gives an earlier date
     # we show it as the safe date (DESIGN: "show the earlier date and explain").
     safe_by: date | None = None
+    status: str = "due"  # "due", "missed", "was_due" or "not_needed" (the module's docstring)
+    # The registration by where the person stays (accommodation.json): the step's title and its
+    # steps, message keys; for a self-registration, who confirms it ("owner", "hotel", …; None).
+    title: str | None = None
+    steps: tuple[str, ...] = ()
+    confirms: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +137,7 @@ class Plan:
     warnings: tuple[Warning, ...]
     sources: tuple[str, ...]
     next_entry: NextEntry | None = None
+    ended: date | None = None  # the day of leaving, when the stay has ended (before today)
 
 
 class NotCovered(ValueError):
@@ -173,11 +200,12 @@ def _first_day(low: date, high: date, holds) -> date | None:
     return low
 
 
-def stay_limit(spec: dict, entry: date, today: date, present: list[date]) -> StayLimit:
-    """`present`: the days present before `entry`, sorted."""
+def stay_limit(spec: dict, entry: date, today: date, present: list[date], ended: date | None = None) -> StayLimit:
+    """`present`: the days present before `entry`, sorted; `ended`: the day of leaving of a stay
+    that has ended, to which the days used are counted."""
     per_entry = spec["per_entry"]
     window = spec["window"]
-    reference = max(today, entry)
+    reference = ended or max(today, entry)
     candidates: list[tuple[date | None, str]] = []
     before_in_window = 0
     if window:
@@ -289,36 +317,85 @@ def evaluate(
     spec = rule_set.groups[group_rules]
 
     warnings += _stay_warnings(request.previous_stays, entry)
-    stay = stay_limit(spec["stay"], entry, today, sorted(_presence_before(request.previous_stays, entry)))
+    # The day of leaving of a stay that has ended (before today), else None.
+    ended = request.exit_date if request.exit_date and request.exit_date < today else None
+    stay = stay_limit(spec["stay"], entry, today, sorted(_presence_before(request.previous_stays, entry)), ended)
     # The last day present so far: today, or the day the person left if that was earlier.
-    present_until = min(today, request.exit_date) if request.exit_date else today
-    warnings += _limit_warnings(stay, request, present_until)
+    present_until = ended or today
+    warnings += _limit_warnings(stay, request, present_until, ended)
 
-    registration = _registration(spec["registration"], entry, today, calendar)
-    if registration.deadline < present_until:
+    registration = _by_place(_registration(spec["registration"], entry, today, calendar, ended), rules, request.accommodation)
+    if registration.status == "missed":
         warnings.append(Warning("deadline_passed", {"kind": registration.kind, "deadline": registration.deadline}))
-    obligations = [registration, _address_change(spec["address_change"], entry, today, calendar)]
+    obligations = [registration, _address_change(spec["address_change"], entry, today, calendar, ended)]
     if "residence_permit" in spec:
         obligations.append(Obligation(
             kind="residence_permit", who="self", deadline=stay.leave_by,
             days_left=stay.days_left, sources=tuple(spec["residence_permit"]["sources"]),
+            status=_permit_status(stay.leave_by, today, ended),
         ))
 
     warnings += _rule_set_warnings(rule_set, group_rules, request, stay)
+    warnings = _opening_warnings(stay, registration, today, ended) + warnings
     coming_back = _coming_back(rules, group_rules, request, stay)
     list_sources = rules.nationality_sources if group_spec["cite_list_sources"] else ()
     sources = _plan_sources(obligations, stay, coming_back, list_sources)
-    return Plan(rule_set.id, group, tuple(obligations), stay, tuple(warnings), sources, coming_back)
+    return Plan(rule_set.id, group, tuple(obligations), stay, tuple(warnings), sources, coming_back, ended)
 
 
-def _limit_warnings(stay: StayLimit, request: PlanInput, present_until: date) -> list[Warning]:
-    """The limit used up on entry, an overstay, or a day of leaving planned past the last day."""
+def stay_end(request: PlanInput, stay: StayLimit) -> date:
+    """The last day of this stay: the day of leaving when given, else the last day allowed while
+    today is not past it, else today (still there), or the day of entry when that is later."""
+    if request.exit_date:
+        return request.exit_date
+    if stay.leave_by and request.today <= stay.leave_by:
+        return stay.leave_by
+    return max(request.today, request.entry_date)
+
+
+def _opening_warnings(stay: StayLimit, registration: Obligation, today: date, ended: date | None) -> list[Warning]:
+    """What the plan says first: that the stay has ended, or that the last day allowed comes
+    before the registration deadline (the sources do not say what one does then)."""
+    if ended:
+        return [Warning("stay_ended", {"exit": ended})]
+    if stay.leave_by and today <= stay.leave_by < registration.deadline:
+        n = registration.counting.n
+        if registration.kind == "self_registration":
+            return [Warning("leave_before_registration", {"leave_by": stay.leave_by, "deadline": registration.deadline,
+                                                          "n": n, "days": n})]
+        return [Warning("leave_before_host_notification", {"leave_by": stay.leave_by, "deadline": registration.deadline,
+                                                           "working_days": n})]
+    return []
+
+
+def _status(deadline: date | None, today: date, ended: date | None) -> str:
+    """An obligation's status by its date (the module's docstring)."""
+    if ended:
+        return "was_due" if deadline is not None and deadline <= ended else "not_needed"
+    return "missed" if deadline is not None and deadline < today else "due"
+
+
+def _permit_status(leave_by: date | None, today: date, ended: date | None) -> str:
+    """A permit is needed to stay past the last day allowed: not needed by one who left by then."""
+    if ended:
+        return "not_needed" if leave_by is not None and ended <= leave_by else "was_due"
+    return _status(leave_by, today, None)
+
+
+def _limit_warnings(stay: StayLimit, request: PlanInput, present_until: date, ended: date | None) -> list[Warning]:
+    """The limit used up on entry, an overstay, or a day of leaving planned past the last day; of a
+    stay that has ended, in the past."""
     warnings = []
     if stay.limited_by == "used_up":
-        warnings.append(Warning("limit_used_on_entry", {"days": stay.days_before_entry_in_window,
-                                                         "max": stay.max_days_in_window, "window": stay.window_days}))
+        warnings.append(Warning("limit_was_used_on_entry" if ended else "limit_used_on_entry",
+                                {"days": stay.days_before_entry_in_window, "max": stay.max_days_in_window,
+                                 "window": stay.window_days}))
     elif stay.leave_by < present_until:
-        warnings.append(Warning("overstay", {"days": (present_until - stay.leave_by).days, "leave_by": stay.leave_by}))
+        days = (present_until - stay.leave_by).days
+        if ended:
+            warnings.append(Warning("overstayed", {"days": days, "leave_by": stay.leave_by, "exit": ended}))
+        else:
+            warnings.append(Warning("overstay", {"days": days, "leave_by": stay.leave_by}))
     if stay.leave_by and request.exit_date and request.exit_date > max(request.today, stay.leave_by):
         # A day of leaving still ahead that is past the last day allowed.
         warnings.append(Warning("leaving_after_last_day", {"days": (request.exit_date - stay.leave_by).days,
@@ -326,28 +403,37 @@ def _limit_warnings(stay: StayLimit, request: PlanInput, present_until: date) ->
     return warnings
 
 
-def _registration(spec: dict, entry: date, today: date, calendar: WorkingCalendar) -> Obligation:
+def _registration(spec: dict, entry: date, today: date, calendar: WorkingCalendar, ended: date | None) -> Obligation:
     deadline, counting, safe_by = _deadline(spec, entry, calendar)
     return Obligation(
         kind=spec["kind"], who=spec["who"], deadline=deadline,
         days_left=(deadline - today).days, sources=tuple(spec["sources"]),
-        counting=counting, safe_by=safe_by,
+        counting=counting, safe_by=safe_by, status=_status(deadline, today, ended),
     )
 
 
-def _address_change(spec: dict, entry: date, today: date, calendar: WorkingCalendar) -> Obligation:
-    # No date to count from until the person moves; show what moving today would mean.
+def _by_place(registration: Obligation, rules: RuleBook, accommodation: str | None) -> Obligation:
+    """Who acts and what is done, by where the person stays; the place's sources after the rule's."""
+    place = rules.place_rules(registration.kind, accommodation)
+    sources = tuple(dict.fromkeys(registration.sources + tuple(place["sources"])))
+    return replace(registration, who=place["who"], sources=sources, title=place["title"],
+                   steps=tuple(place["steps"]), confirms=place.get("confirms"))
+
+
+def _address_change(spec: dict, entry: date, today: date, calendar: WorkingCalendar, ended: date | None) -> Obligation:
+    # No date to count from until the person moves; show what moving today would mean. After a
+    # stay that has ended there is no move to come.
     _, example, _ = _deadline(spec, max(today, entry), calendar)
     return Obligation(
         kind="address_change", who=spec["who"], deadline=None, days_left=None,
-        sources=tuple(spec["sources"]), counting=example,
+        sources=tuple(spec["sources"]), counting=example, status="not_needed" if ended else "due",
     )
 
 
 def _rule_set_warnings(rule_set, group_rules: str, request: PlanInput, stay: StayLimit) -> list[Warning]:
     """The rule set's notes for these rules, a stay that runs past the rule set, the checkpoint's warning."""
     warnings = [Warning(code, params) for code, params in rule_set.notes_for(group_rules)]
-    if rule_set.valid_to is not None and max(request.today, stay.leave_by or request.entry_date) > rule_set.valid_to:
+    if rule_set.valid_to is not None and stay_end(request, stay) > rule_set.valid_to:
         # Sources give the rules by date of entry and say nothing of a stay that runs into new ones.
         warnings.append(Warning("rules_changed_during_stay", {"date": rule_set.valid_to + timedelta(days=1)}))
     checkpoint_code = checkpoint_warning(request.checkpoint, request.citizenship)
@@ -357,13 +443,18 @@ def _rule_set_warnings(rule_set, group_rules: str, request: PlanInput, stay: Sta
 
 
 def _coming_back(rules: RuleBook, group_rules: str, request: PlanInput, stay: StayLimit) -> NextEntry | None:
-    """Coming back: from the day given as the last of this stay, else from the last day allowed.
-    None past the last day allowed (an overstay may bring a fine or a ban on entry, which no rule
-    here counts) or when the limit was used up on entry."""
+    """Coming back: from the day given as the last of this stay, else from the last day allowed;
+    after a stay that has ended, an entry from today on (the days before are past). None past the
+    last day allowed (an overstay may bring a fine or a ban on entry, which no rule here counts) or
+    when the limit was used up on entry."""
     entry, today = request.entry_date, request.today
     last_day = request.exit_date or (stay.leave_by if stay.leave_by and today <= stay.leave_by else None)
     if last_day is not None and stay.leave_by is not None and entry <= last_day <= stay.leave_by:
-        return next_entry(rules, group_rules, request.previous_stays + (Stay(entry, last_day),), last_day)
+        stays = request.previous_stays + (Stay(entry, last_day),)
+        if last_day < today:
+            first = next_entry(rules, group_rules, stays, today - timedelta(days=1))
+            return first and replace(first, exit=last_day)
+        return next_entry(rules, group_rules, stays, last_day)
     if stay.leave_by is None and request.exit_date is None and today <= entry:
         # The limit is used up on the day of entry, which is still ahead (or today, at the border):
         # the first day an entry is allowed instead.

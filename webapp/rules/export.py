@@ -33,7 +33,8 @@ def _rules_json(last_year: int) -> str:
         working_weekends += [d.isoformat() for d in calendar.working_weekends_in(year)]
     document = {
         # 2: notes are objects (code, for_rules, params), with group_specs and checkpoint_kinds.
-        "version": 2,
+        # 3: with the registration by where the person stays (accommodation.json).
+        "version": 3,
         "calendar_years": [FIRST_YEAR, last_year],
         "rule_sets": [
             {"id": r.id, "valid_from": r.valid_from.isoformat(),
@@ -44,6 +45,10 @@ def _rules_json(last_year: int) -> str:
         "groups": book.groups,
         "group_specs": book.group_specs,
         "not_foreigners": sorted(book.not_foreigners),
+        # Without the "why" (for readers of the data file): the phone needs who acts and the keys.
+        "accommodation": {kind: {place: {key: value for key, value in spec.items() if key != "why"}
+                                 for place, spec in places.items()}
+                          for kind, places in book.accommodation["registration"].items()},
         "nationality_sources": list(book.nationality_sources),
         "checkpoints": {c["id"]: c["kind"] for c in checkpoints()},
         "checkpoint_kinds": {kind: {"open_to": spec["open_to"], "warning": spec.get("warning")}

@@ -14,7 +14,8 @@ EARLIEST_DATE = date(2000, 1, 1)
 LATEST_TODAY = date(2100, 12, 31)
 MAX_PREVIOUS_STAYS = 50
 MAX_DAYS_AHEAD = 366  # planning mode: an entry up to a year ahead
-ACCOMMODATIONS = ("private", "hotel", "employer")
+# Where the person stays: the kinds of rules/data/accommodation.json, each with its own steps.
+ACCOMMODATIONS = tuple(rule_book().accommodation["kinds"])
 # The answer to "Have you stayed in Kazakhstan before?": "No earlier stays" and not answered differ
 # (a last day counted without the stays a person did not give is no last day to print).
 EARLIER_STAYS = ("yes", "no")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +62,9 @@ class RuleBook:
     not_foreigners: frozenset[str]
     sources: dict[str, dict]
     nationality_sources: tuple[str, ...]  # where the list of visa-free countries comes from
+    # Where the person stays: the kinds, and per registration kind and place who acts, the step's
+    # title and steps (message keys) and sources (accommodation.json).
+    accommodation: dict = field(default_factory=dict)
 
     @property
     def first_entry_covered(self) -> date:
@@ -73,7 +76,14 @@ class RuleBook:
         order of the data: what the phone needs offline. The others are cited by the pages that
         show them (the host's note, the proof wallet, "What if…", the border checklist)."""
         cited = [source for rule_set in self.rule_sets for source in rule_set.cited_sources()]
+        cited += [source for places in self.accommodation.get("registration", {}).values()
+                  for place in places.values() for source in place["sources"]]
         return list(dict.fromkeys(cited + list(self.nationality_sources)))
+
+    def place_rules(self, registration_kind: str, accommodation: str | None) -> dict:
+        """Who acts and which steps, for a registration of this kind by where the person stays
+        (None: not answered)."""
+        return self.accommodation["registration"][registration_kind][accommodation or "not_answered"]
 
     @property
     def last_checked(self) -> date:
@@ -126,4 +136,5 @@ def rule_book() -> RuleBook:
         not_foreigners=frozenset(nationalities["not_foreigners"]),
         sources=load_data("sources.json")["sources"],
         nationality_sources=tuple(nationalities["list_sources"]),
+        accommodation=load_data("accommodation.json"),
     )

@@ -3,6 +3,38 @@
 import { dateParts, tidy } from "./words.js";
 
 const MARK = /\p{Mn}/u, CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
+// The internal passport's series and number (answers.py SeriesNumber).
+const SERIES_NUMBER = /^[0-9]{2} ?[0-9]{2} ?[0-9]{6}$/;
+export const FOREIGN_PASSPORT = "foreign_passport";
+
+// As answers.py series_number: "4512345678" -> "45 12 345678".
+export function seriesNumber(text) {
+  const value = text || "", digits = value.replace(/ /g, "");
+  return SERIES_NUMBER.test(value) ? digits.slice(0, 2) + " " + digits.slice(2, 4) + " " + digits.slice(4) : value;
+}
+// As transliteration.py: ICAO Doc 9303 as Russian foreign passports apply it; "" for a letter
+// the table has not.
+const ICAO_RUSSIAN = {
+  "А": "A", "Б": "B", "В": "V", "Г": "G", "Д": "D", "Е": "E", "Ё": "E", "Ж": "ZH", "З": "Z", "И": "I",
+  "Й": "I", "К": "K", "Л": "L", "М": "M", "Н": "N", "О": "O", "П": "P", "Р": "R", "С": "S", "Т": "T",
+  "У": "U", "Ф": "F", "Х": "KH", "Ц": "TS", "Ч": "CH", "Ш": "SH", "Щ": "SHCH", "Ъ": "IE", "Ы": "Y",
+  "Ь": "", "Э": "E", "Ю": "IU", "Я": "IA"
+};
+const NAME_PUNCTUATION = " -.'’ʼ`";
+export function icaoLatin(name) {
+  let out = "";
+  for (const c of name || "") {
+    if (NAME_PUNCTUATION.includes(c)) out += c;
+    else if (Object.prototype.hasOwnProperty.call(ICAO_RUSSIAN, c.toUpperCase())) out += ICAO_RUSSIAN[c.toUpperCase()];
+    else return "";
+  }
+  return out.split(" ").filter(Boolean).join(" ");
+}
+// The document the answers are for, as answers.py PassportForm.kind: one of checks.documents, or the passport.
+export function documentKind(answers, checks) {
+  const kind = tidy(answers["passport-document"]);
+  return Object.prototype.hasOwnProperty.call(checks.documents || {}, kind) ? kind : FOREIGN_PASSPORT;
+}
 
 export function addDays(iso, days) {
   const day = new Date(iso + "T00:00:00Z");
@@ -52,7 +84,8 @@ export function textError(spec, raw, checks) {
       (c.scripts && !personName(value, c.scripts, checks)) ||
       (c.plain && CONTROL.test(value)) ||
       (c.chars && (length < c.min || length > c.max || Array.from(value).some((ch) => !c.chars.includes(ch)))) ||
-      (c.kazakh_identifier && !kazakhIdentifier(value));
+      (c.kazakh_identifier && !kazakhIdentifier(value)) ||
+      (c.series_number && !SERIES_NUMBER.test(value));
     if (failed) return c.message;
   }
   return null;
@@ -77,9 +110,11 @@ export function childIndices(answers, max) { return rowIndices(answers, "childre
 // A step's fields, in the order the server lists its errors: its own, checks.step_fields, its rows.
 export function fieldsOf(step, answers, checks) {
   const fields = [], rows = checks.rows[step], extra = checks.step_fields[step] || [];
+  const chosen = (checks.documents || {})[documentKind(answers, checks)] || { fields: {}, not_asked: [] };
   for (const name of Object.keys(checks.fields)) {
     if (name.includes("-*-")) continue;
-    if (name.startsWith(step + "-") || extra.includes(name)) fields.push({ name, spec: checks.fields[name] });
+    if (chosen.not_asked.includes(name)) continue;
+    if (name.startsWith(step + "-") || extra.includes(name)) fields.push({ name, spec: chosen.fields[name] || checks.fields[name] });
   }
   if (!rows) return fields;
   for (const i of rowIndices(answers, rows.prefix, rows.max)) {
@@ -112,6 +147,10 @@ function crossCheck(step, results, answers, checks, today) {
   if (step === "person") {
     const born = iso("person-date_of_birth");
     if (born && !(born >= "1900-01-01" && born <= today)) fail("person-date_of_birth", "date_of_birth_past");
+    const citizenship = tidy(answers["person-citizenship"]);
+    if (documentKind(answers, checks) !== FOREIGN_PASSPORT && citizenship && citizenship !== "RU") {
+      fail("person-citizenship", "internal_passport_citizenship");
+    }
   } else if (step === "passport") {
     const issued = iso("passport-issued"), expires = iso("passport-expires");
     if (issued && issued > today) fail("passport-issued", "issued_future");

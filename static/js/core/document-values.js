@@ -1,7 +1,7 @@
 // Every value the documents print, from the answers as the form posts them: those of
 // webapp/documents/content.py document_values.
 import { evaluate, NotCovered } from "./evaluator.js";
-import { childIndices, dateOf, rowIndices } from "./checks.js";
+import { childIndices, dateOf, FOREIGN_PASSPORT, icaoLatin, rowIndices, seriesNumber } from "./checks.js";
 import { numericDate as numeric, tidy, words as wordsFor } from "./words.js";
 
 function joined(parts) { return parts.filter(Boolean).join(", "); }
@@ -38,6 +38,30 @@ function plan(answers, data, rules, today) {
   }
 }
 
+// As content.py latin_name: [the name in Latin letters, whether it is a transliteration].
+function latinName(a, kind) {
+  var typed = (a("person-surname_latin") + " " + a("person-given_names_latin")).trim();
+  if (kind === FOREIGN_PASSPORT) return [typed, false];
+  return [typed || (icaoLatin(a("person-surname_cyrillic")) + " " + icaoLatin(a("person-given_names_cyrillic"))).trim(), true];
+}
+// As content.py passport_values.
+function passportValues(answers, a, kind, data, card) {
+  var internal = kind === "ru_internal_passport";
+  var number = internal ? seriesNumber(a("passport-number")) : a("passport-number");
+  var issued = numeric(dateOf(answers, "passport-issued"));
+  var expires = internal ? "" : numeric(dateOf(answers, "passport-expires"));
+  var names = data.document_names[kind];
+  return {
+    internal_passport: internal,
+    document_kind: ruKk(names),
+    passport_number: number,
+    passport_issued: issued,
+    passport_expires: expires,
+    passport_period: internal ? issued : issued + " – " + expires,
+    card_passport: number + " (" + (internal ? inLanguages(names, card) : expires) + ")"
+  };
+}
+
 // `data`: the print data with `countries` (/api/v1/countries' names).
 export function values(answers, data, rules, today, language) {
   var a = function (name) { return tidy(answers[name]); };
@@ -47,9 +71,10 @@ export function values(answers, data, rules, today, language) {
   var pointNames = data.checkpoints[a("entry-checkpoint")] || data.other_checkpoint;
   var result = plan(answers, data, rules, today);
   var registration = result && result.obligations.length ? result.obligations[0] : null;
-  var nameLatin = (a("person-surname_latin") + " " + a("person-given_names_latin")).trim();
+  var crossed = Object.prototype.hasOwnProperty.call(data.document_names, a("passport-document")) ? a("passport-document") : FOREIGN_PASSPORT;
+  var latin = latinName(a, crossed), nameLatin = latin[0], transliterated = latin[1];
   var nameCyrillic = (a("person-surname_cyrillic") + " " + a("person-given_names_cyrillic")).trim();
-  var issued = numeric(dateOf(answers, "passport-issued")), expires = numeric(dateOf(answers, "passport-expires"));
+  var marked = transliterated && nameLatin ? nameLatin + " (" + data.transliteration[language] + ")" : nameLatin;
   var entryDate = numeric(dateOf(answers, "entry-date"));
   var kind = a("host-kind");
   var safeBy = registration && registration.safe_by ? numeric(registration.safe_by) : "";
@@ -65,22 +90,18 @@ export function values(answers, data, rules, today, language) {
   }
   var citations = citationIds.map(function (id) { return data.sources[id].host + " (" + data.sources[id].checked + ")"; });
   var ru = warningsIn("ru"), kk = warningsIn("kk");
-  return {
+  return Object.assign({
     warnings: ru.map(function (text, i) { return [text, kk[i]]; }),
     card_warnings: warningsIn(language),
     name_latin: nameLatin,
     name_cyrillic: nameCyrillic,
-    card_name: nameCyrillic ? nameLatin + " / " + nameCyrillic : nameLatin,
+    name_transliterated: transliterated,
+    card_name: nameCyrillic ? (transliterated ? nameCyrillic + " / " + marked : nameLatin + " / " + nameCyrillic) : marked,
     patronymic: a("person-patronymic"),
     date_of_birth: numeric(dateOf(answers, "person-date_of_birth")),
     sex: data.sex[a("person-sex")] ? ruKk(data.sex[a("person-sex")]) : "",
     citizenship: ruKk(country),
     card_citizenship: inLanguages(country, card),
-    passport_number: a("passport-number"),
-    passport_issued: issued,
-    passport_expires: expires,
-    passport_period: issued + " – " + expires,
-    card_passport: a("passport-number") + " (" + expires + ")",
     entry_date: entryDate,
     checkpoint: ruKk(pointNames),
     card_entry: entryDate + ", " + inLanguages(pointNames, card),
@@ -119,6 +140,6 @@ export function values(answers, data, rules, today, language) {
     leave_by_unknown: !!(leaveBy && !staysKnown(answers)),
     citations: citations,
     made_on: numeric(today)
-  };
+  }, passportValues(answers, a, crossed, data, card));
 }
 

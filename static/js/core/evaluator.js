@@ -124,9 +124,10 @@ const rules = (function () {
     return low;
   }
 
-  // `present`: the days present before `entry`, sorted.
-  function stayLimit(spec, entry, today, present) {
-    var perEntry = spec.per_entry, win = spec.window, reference = Math.max(today, entry);
+  // `present`: the days present before `entry`, sorted; `ended`: the day of leaving of a stay that
+  // has ended, to which the days used are counted (null otherwise).
+  function stayLimit(spec, entry, today, present, ended) {
+    var perEntry = spec.per_entry, win = spec.window, reference = ended ? ended : Math.max(today, entry);
     var candidates = [], beforeInWindow = 0, maxDays = null, windowDays = null, daysUsed;
     if (win) {
       maxDays = win.max_days;
@@ -213,7 +214,7 @@ const rules = (function () {
     var group = data.groups[input.citizenship] || null;
     if (group === null) {
       warnings.push({ code: "visa_required", params: {} });
-      return { rule_set: ruleSet.id, group: null, obligations: [], stay: null, warnings: warnings, sources: data.nationality_sources.slice(), next_entry: null };
+      return { rule_set: ruleSet.id, group: null, obligations: [], stay: null, warnings: warnings, sources: data.nationality_sources.slice(), next_entry: null, ended: null };
     }
     // Which rules the group follows, and what all its plans are told (nationalities.json).
     var groupSpec = data.group_specs[group];
@@ -222,14 +223,19 @@ const rules = (function () {
     var spec = ruleSet.groups[groupRules];
 
     warnings = warnings.concat(stayWarnings(stays, entry));
-    var stay = stayLimit(spec.stay, entry, today, presenceBefore(stays, entry));
+    // The day of leaving of a stay that has ended (before today), else null.
+    var exitDay = input.exit_date ? toDay(input.exit_date) : null;
+    var ended = exitDay !== null && exitDay < today ? exitDay : null;
+    var stay = stayLimit(spec.stay, entry, today, presenceBefore(stays, entry), ended);
     // The last day present so far: today, or the day the person left if that was earlier.
-    var presentUntil = input.exit_date ? Math.min(today, toDay(input.exit_date)) : today;
+    var presentUntil = ended !== null ? ended : today;
     if (stay.limited_by === "used_up") {
-      warnings.push({ code: "limit_used_on_entry", params: { days: stay.days_before_entry_in_window, max: stay.max_days_in_window,
-                                                             window: stay.window_days } });
+      warnings.push({ code: ended !== null ? "limit_was_used_on_entry" : "limit_used_on_entry",
+                      params: { days: stay.days_before_entry_in_window, max: stay.max_days_in_window, window: stay.window_days } });
     } else if (stay.leave_by < presentUntil) {
-      warnings.push({ code: "overstay", params: { days: presentUntil - stay.leave_by, leave_by: toIso(stay.leave_by) } });
+      warnings.push(ended !== null
+        ? { code: "overstayed", params: { days: presentUntil - stay.leave_by, leave_by: toIso(stay.leave_by), exit: toIso(ended) } }
+        : { code: "overstay", params: { days: presentUntil - stay.leave_by, leave_by: toIso(stay.leave_by) } });
     }
     if (stay.leave_by !== null && input.exit_date && toDay(input.exit_date) > Math.max(today, stay.leave_by)) {
       // A day of leaving still ahead that is past the last day allowed.
@@ -238,24 +244,40 @@ const rules = (function () {
 
     var obligations = [];
     var registration = spec.registration, due = deadline(registration, entry, calendar);
+    var registrationStatus = status(due.day, today, ended);
+    // Who acts and what is done, by where the person stays; the place's sources after the rule's.
+    var place = data.accommodation[registration.kind][input.accommodation || "not_answered"];
+    var dueSources = registration.sources.slice();
+    place.sources.forEach(function (id) { if (dueSources.indexOf(id) === -1) dueSources.push(id); });
     obligations.push({
-      kind: registration.kind, who: registration.who, deadline: toIso(due.day), days_left: due.day - today,
-      sources: registration.sources.slice(), counting: due.counting, safe_by: toIso(due.safeBy)
+      kind: registration.kind, who: place.who, deadline: toIso(due.day), days_left: due.day - today,
+      sources: dueSources, counting: due.counting, safe_by: toIso(due.safeBy),
+      title: place.title, steps: place.steps.slice(), confirms: place.confirms === undefined ? null : place.confirms,
+      status: registrationStatus
     });
-    if (due.day < presentUntil) warnings.push({ code: "deadline_passed", params: { kind: registration.kind, deadline: toIso(due.day) } });
+    if (registrationStatus === "missed") warnings.push({ code: "deadline_passed", params: { kind: registration.kind, deadline: toIso(due.day) } });
 
+    // After a stay that has ended there is no move to come.
     var moving = spec.address_change, example = deadline(moving, Math.max(today, entry), calendar);
     obligations.push({ kind: "address_change", who: moving.who, deadline: null, days_left: null,
-                       sources: moving.sources.slice(), counting: example.counting, safe_by: null });
+                       sources: moving.sources.slice(), counting: example.counting, safe_by: null, title: null, steps: [], confirms: null,
+                       status: ended !== null ? "not_needed" : "due" });
     if (spec.residence_permit) {
+      // A permit is needed to stay past the last day allowed: not needed by one who left by then.
+      var permitStatus = ended === null ? status(stay.leave_by, today, null)
+        : (stay.leave_by !== null && ended <= stay.leave_by ? "not_needed" : "was_due");
       obligations.push({ kind: "residence_permit", who: "self", deadline: toIso(stay.leave_by), days_left: stay.days_left,
-                         sources: spec.residence_permit.sources.slice(), counting: null, safe_by: null });
+                         sources: spec.residence_permit.sources.slice(), counting: null, safe_by: null, title: null, steps: [],
+                         confirms: null, status: permitStatus });
     }
     ruleSet.notes.forEach(function (note) {
       if (!note.for_rules || note.for_rules.indexOf(groupRules) !== -1) warnings.push({ code: note.code, params: noteParams(ruleSet, note) });
     });
     var lastDay = ruleSet.valid_to ? toDay(ruleSet.valid_to) : null;
-    if (lastDay !== null && Math.max(today, stay.leave_by === null ? entry : stay.leave_by) > lastDay) {
+    // The last day of this stay: the day of leaving when given, else the last day allowed while
+    // today is not past it, else today (still there), or the day of entry when that is later.
+    var stayEnd = exitDay !== null ? exitDay : (stay.leave_by !== null && today <= stay.leave_by ? stay.leave_by : Math.max(today, entry));
+    if (lastDay !== null && stayEnd > lastDay) {
       // Sources give the rules by date of entry and say nothing of a stay that runs into new ones.
       warnings.push({ code: "rules_changed_during_stay", params: { date: toIso(lastDay + 1) } });
     }
@@ -268,10 +290,17 @@ const rules = (function () {
     // Coming back: from the day given as the last of this stay, else from the last day allowed.
     // None past the last day allowed (an overstay may bring a fine or a ban on entry, which no rule
     // here counts) or when the limit was used up on entry.
-    var stayEnd = input.exit_date ? toDay(input.exit_date) : (stay.leave_by !== null && today <= stay.leave_by ? stay.leave_by : null);
+    var comingFrom = exitDay !== null ? exitDay : (stay.leave_by !== null && today <= stay.leave_by ? stay.leave_by : null);
     var comingBack = null;
-    if (stayEnd !== null && stay.leave_by !== null && entry <= stayEnd && stayEnd <= stay.leave_by) {
-      comingBack = nextEntry(data, groupRules, stays.concat([{ entry: entry, exit: stayEnd }]), stayEnd);
+    if (comingFrom !== null && stay.leave_by !== null && entry <= comingFrom && comingFrom <= stay.leave_by) {
+      var withThis = stays.concat([{ entry: entry, exit: comingFrom }]);
+      if (comingFrom < today) {
+        // After a stay that has ended, an entry from today on (the days before are past).
+        comingBack = nextEntry(data, groupRules, withThis, today - 1);
+        if (comingBack) comingBack.exit = toIso(comingFrom);
+      } else {
+        comingBack = nextEntry(data, groupRules, withThis, comingFrom);
+      }
     } else if (stay.leave_by === null && !input.exit_date && today <= entry) {
       // The limit is used up on the day of entry, which is still ahead (or today, at the border):
       // the first day an entry is allowed instead.
@@ -284,10 +313,34 @@ const rules = (function () {
       groupSpec.cite_list_sources ? data.nationality_sources : []]);
     lists.forEach(function (ids) { ids.forEach(function (id) { if (sources.indexOf(id) === -1) sources.push(id); }); });
 
+    warnings = openingWarnings(stay, obligations[0], due, today, ended).concat(warnings);
     stay.leave_by = toIso(stay.leave_by);
     stay.reference_day = toIso(stay.reference_day);
     return { rule_set: ruleSet.id, group: group, obligations: obligations, stay: stay, warnings: warnings, sources: sources,
-             next_entry: comingBack };
+             next_entry: comingBack, ended: toIso(ended) };
+  }
+
+  // An obligation's status by its date (webapp/rules/evaluator.py's docstring).
+  function status(day, today, ended) {
+    if (ended !== null) return day !== null && day <= ended ? "was_due" : "not_needed";
+    return day !== null && day < today ? "missed" : "due";
+  }
+
+  // What the plan says first: that the stay has ended, or that the last day allowed comes before
+  // the registration deadline (the sources do not say what one does then).
+  function openingWarnings(stay, registration, due, today, ended) {
+    if (ended !== null) return [{ code: "stay_ended", params: { exit: toIso(ended) } }];
+    if (stay.leave_by !== null && today <= stay.leave_by && stay.leave_by < due.day) {
+      var n = due.counting.n, params = { leave_by: toIso(stay.leave_by), deadline: toIso(due.day) };
+      if (registration.kind === "self_registration") {
+        params.n = n;
+        params.days = n;
+        return [{ code: "leave_before_registration", params: params }];
+      }
+      params.working_days = n;
+      return [{ code: "leave_before_host_notification", params: params }];
+    }
+    return [];
   }
 
   return { evaluate: evaluate, NotCovered: NotCovered, toDay: toDay, toIso: toIso };

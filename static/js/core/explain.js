@@ -1,6 +1,6 @@
 // Every sentence of "Your deadlines" for a plan, as webapp/deadlines/explain.py and deadlines/plan.html write
 // them: data for offline-plan.js to lay out, checked against Python's by tests/js/golden.test.mjs.
-import { words as wordsFor } from "./words.js";
+import { format, words as wordsFor } from "./words.js";
 
 export function isoPlus(iso, days) {
   var d = new Date(iso + "T00:00:00Z");
@@ -35,14 +35,10 @@ export function explainer(data) {
     return _("%(day)s — public holiday: %(holiday)s", { day: when, holiday: holiday });
   }
 
-  function obligationTitle(o, accommodation) {
+  function obligationTitle(o) {
     var date = o.deadline ? longDate(o.deadline) : "";
-    if (o.kind === "self_registration") return _("Register online by %(date)s", { date: date });
-    if (o.kind === "host_notification") {
-      if (accommodation === "hotel") return _("The hotel must notify the migration police by %(date)s", { date: date });
-      if (accommodation === "employer") return _("Your employer must notify the migration police by %(date)s", { date: date });
-      return _("Your host must notify the migration police by %(date)s", { date: date });
-    }
+    // The registration, as where the person stays words it (accommodation.json).
+    if (o.title) return format(data.obligation_titles[o.title], { date: date });
     if (o.kind === "address_change") {
       var days = workingDaysText(o.counting.n);
       if (o.who === "self") return _("If you move, register your new address within %(days)s", { days: days });
@@ -52,23 +48,9 @@ export function explainer(data) {
     return _("To stay after %(date)s you need a temporary residence permit", { date: date });
   }
 
-  function obligationSteps(o, accommodation) {
-    if (o.kind === "self_registration") {
-      return [
-        _("Enter your details in the migration police information system: your name, date of birth, passport, the address where you stay and the details of the person who houses you."),
-        _("The owner of the home gets a message in a mobile app and confirms or refuses. Once confirmed, the registration certificate appears in your personal account. No certificate means you are not registered yet."),
-        _("If the owner refuses, stay somewhere else, for example in a hotel, and register with that address."),
-        _("Our sources do not name the address of the online service. Look for it on egov.kz or ask the free hotline 1414.")
-      ];
-    }
-    if (o.kind === "host_notification") {
-      var steps = accommodation === "hotel" ? [_("Hotels notify for their guests. Ask at the reception for the notification with its QR code.")] : [];
-      return steps.concat([
-        _("The host notifies the migration police in one of three ways: in person at the migration police; online at vmp.gov.kz or egov.kz with their digital signature (EDS); or in the eQonaq mobile app, which can scan your passport."),
-        _("The host needs a copy of your passport, the address where you stay and their own details: IIN for a person, BIN for a company."),
-        _("The result is a PDF with a QR code. Ask for a copy: no PDF means it is not done, so submit again. The host is the one fined for a late notice.")
-      ]);
-    }
+  // The registration's steps are those of where the person stays, in the plan (accommodation.json).
+  function obligationSteps(o) {
+    if (o.kind === "self_registration" || o.kind === "host_notification") return o.steps.map((key) => data.obligation_steps[key]);
     if (o.kind === "address_change") {
       var example = longDate(o.counting.start), due = longDate(o.counting.counted[o.counting.counted.length - 1]);
       if (o.who === "self") {
@@ -108,7 +90,14 @@ export function explainer(data) {
   }
 
   // `exitGiven`: the person gave the day they leave (or left); else it is the last day allowed.
-  function nextEntryText(coming, exitGiven) {
+  // `ended`: the day of leaving of a stay that has ended, when an entry is counted from today on.
+  function nextEntryText(coming, exitGiven, ended) {
+    if (ended) {
+      return ngettext(
+        "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d day, until %(leave_by)s.",
+        "You left on %(exit)s. You may enter again from %(earliest)s and could then stay %(num)d days, until %(leave_by)s.",
+        coming.days_available, { exit: longDate(coming.exit), earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
+    }
     if (coming.exit === null) {
       return ngettext(
         "An entry is allowed again from %(earliest)s. You could then stay %(num)d day, until %(leave_by)s.",
@@ -127,12 +116,16 @@ export function explainer(data) {
       coming.days_available, { exit: longDate(coming.exit), earliest: longDate(coming.earliest), leave_by: longDate(coming.leave_by) });
   }
 
-  function nextEntryReasoning(coming, ruleSetId) {
+  // `since`: today, after a stay that has ended (an entry from then on).
+  function nextEntryReasoning(coming, ruleSetId, since) {
     var lines = [_("The day you enter and the day you leave both count as days of stay.")];
     if (coming.rule_set !== ruleSetId) lines.push(_("An entry on that day comes under other rules.") + " " + data.rule_sets[coming.rule_set]);
     if (coming.window_days) {
       lines.push(_("The rule: at most %(max)d days in any %(window)d-day period.", { max: coming.max_days_in_window, window: coming.window_days }));
-      lines.push(coming.exit === null
+      lines.push(since
+        ? _("%(date)s is the first day from %(since)s on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
+          { date: longDate(coming.earliest), since: longDate(since), max: coming.max_days_in_window, window: coming.window_days })
+        : coming.exit === null
         ? _("%(date)s is the first day on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
           { date: longDate(coming.earliest), max: coming.max_days_in_window, window: coming.window_days })
         : _("%(date)s is the first day after you leave on which no more than %(max)d days, that day included, fall in the %(window)d days up to it.",
@@ -205,6 +198,15 @@ export function explainer(data) {
       { first: longDate(first), last: longDate(last) });
   }
 
+  // As webapp/deadlines/explain.py status_text and left_on_text: what became of a duty of a stay that
+  // has ended, and the day of leaving, in place of the days left (null otherwise).
+  function statusText(o) {
+    if (o.status === "was_due") return _("Was due while you were in Kazakhstan");
+    if (o.status === "not_needed") return _("You left before this date");
+    return null;
+  }
+  const leftOnText = (plan) => plan.ended ? _("You left on %(date)s", { date: longDate(plan.ended) }) : null;
+
   const tag = (days, orangeFrom) => ({ text: daysLeftText(days), level: days < 0 ? "red" : days <= orangeFrom ? "orange" : "" });
 
   // Everything "Your deadlines" says about one plan, in the order of plan.html; what a step does
@@ -221,15 +223,19 @@ export function explainer(data) {
     if (!plan.group) return out;
     const registration = plan.obligations[0], stay = plan.stay, accommodation = answers.accommodation;
     out.key_dates.push({ label: registration.kind === "self_registration" ? _("Register online") : _("Host notifies the migration police"),
-                         date: longDate(registration.deadline), days_left: daysLeftText(registration.days_left),
+                         date: longDate(registration.deadline), days_left: statusText(registration) || daysLeftText(registration.days_left),
                          safe_by: registration.safe_by ? _("To be safe: %(date)s", { date: longDate(registration.safe_by) }) : null });
-    out.steps.push({ kind: "registration", title: obligationTitle(registration, accommodation), tag: tag(registration.days_left, 3),
+    const status = statusText(registration);
+    out.steps.push({ kind: "registration", title: obligationTitle(registration, accommodation),
+                     tag: status ? { text: status, level: "past" } : tag(registration.days_left, 3),
                      safe_by: registration.safe_by ? safeByText(registration) : null,
                      paragraphs: obligationSteps(registration, accommodation), reasoning: obligationReasoning(registration),
                      sources: registration.sources });
     if (stay.leave_by) {
-      out.key_dates.push({ label: _("Last day you may stay"), date: longDate(stay.leave_by), days_left: daysLeftText(stay.days_left), safe_by: null });
-      const leave = { kind: "leave", title: _("Leave Kazakhstan by %(date)s", { date: longDate(stay.leave_by) }), tag: tag(stay.days_left, 7),
+      out.key_dates.push({ label: _("Last day you may stay"), date: longDate(stay.leave_by), days_left: leftOnText(plan) || daysLeftText(stay.days_left),
+                           safe_by: null });
+      const leave = { kind: "leave", title: _("Leave Kazakhstan by %(date)s", { date: longDate(stay.leave_by) }),
+                      tag: plan.ended ? { text: leftOnText(plan), level: plan.ended > stay.leave_by ? "red" : "past" } : tag(stay.days_left, 7),
                       reasoning: stayReasoning(stay, answers.entry_date), sources: stay.sources };
       if (stay.window_days) {
         const days = windowDays(plan, answers);
@@ -246,10 +252,11 @@ export function explainer(data) {
       out.steps.push(leave);
     }
     if (plan.next_entry) {
-      out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: [nextEntryText(plan.next_entry, !!answers.exit_date)],
-                       reasoning: nextEntryReasoning(plan.next_entry, plan.rule_set), sources: plan.next_entry.sources });
+      out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: [nextEntryText(plan.next_entry, !!answers.exit_date, plan.ended)],
+                       reasoning: nextEntryReasoning(plan.next_entry, plan.rule_set, plan.ended ? answers.today : null), sources: plan.next_entry.sources });
     }
-    plan.obligations.slice(1).forEach((o) => out.steps.push({ kind: o.kind, title: obligationTitle(o, accommodation),
+    // Not those a stay that has ended no longer needs (explain.py shown_steps).
+    plan.obligations.slice(1).filter((o) => o.status !== "not_needed").forEach((o) => out.steps.push({ kind: o.kind, title: obligationTitle(o, accommodation),
       paragraphs: obligationSteps(o, accommodation), reasoning: obligationReasoning(o), sources: o.sources }));
     return out;
   }

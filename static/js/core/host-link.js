@@ -2,17 +2,20 @@
 import { dateOf } from "./checks.js";
 
 // What the host's sheet prints or counts from, in version 1's order: a new answer goes at the
-// end with a new version, so that links already sent still open.
-export const FIELDS = ["person-surname_latin", "person-given_names_latin", "person-surname_cyrillic",
+// end with a new version, so that links already sent still open (a version's answers are the
+// first of these; those it has not are empty). Version 2: the document crossed with.
+var VERSION_1 = ["person-surname_latin", "person-given_names_latin", "person-surname_cyrillic",
   "person-given_names_cyrillic", "person-date_of_birth", "person-citizenship",
   "passport-number", "passport-issued", "passport-expires", "entry-date", "entry-checkpoint",
   "stay-region", "stay-city", "stay-street", "stay-house", "stay-flat",
   "host-kind", "host-name", "host-iin", "host-bin", "host-phone"];
+export const FIELDS = VERSION_1.concat(["passport-document"]);
+var COUNTS = { 1: VERSION_1.length, 2: FIELDS.length };
 var DATES = ["person-date_of_birth", "passport-issued", "passport-expires", "entry-date"];
-var VERSION = "1";
+var VERSION = "2";
 // "z": deflate-raw JSON; "j": plain, from a browser that cannot compress. Both end with an
 // Adler-32 (deflate-raw has none): a character changed on the way must not become another name.
-var PAYLOAD = new RegExp("^" + VERSION + "([zj])([A-Za-z0-9_-]{1,4000})$");
+var PAYLOAD = /^([12])([zj])([A-Za-z0-9_-]{1,4000})$/;
 var MAX_BYTES = 16384; // a crafted link must not unpack into gigabytes
 var MAX_ANSWER = 200;
 export const SHEET = "host-sheet";
@@ -79,17 +82,18 @@ export function encode(answers) {
 export function decode(payload) {
   var match = PAYLOAD.exec(payload || "");
   if (!match) return Promise.reject(new Error("not a Tirkeu host link"));
-  if (match[1] === "z" && typeof DecompressionStream === "undefined") {
+  var count = COUNTS[match[1]], packing = match[2];
+  if (packing === "z" && typeof DecompressionStream === "undefined") {
     var old = new Error("cannot decompress");
     old.oldBrowser = true;
     return Promise.reject(old);
   }
   var bytes;
-  try { bytes = fromBase64Url(match[2]); } catch (error) { return Promise.reject(error); }
-  var unpacked = match[1] === "j" ? Promise.resolve(bytes) : through(new DecompressionStream("deflate-raw"), bytes);
+  try { bytes = fromBase64Url(match[3]); } catch (error) { return Promise.reject(error); }
+  var unpacked = packing === "j" ? Promise.resolve(bytes) : through(new DecompressionStream("deflate-raw"), bytes);
   return unpacked.then(function (plain) {
     var values = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(checked(plain)));
-    if (!Array.isArray(values) || values.length !== FIELDS.length || values.some(function (v) {
+    if (!Array.isArray(values) || values.length !== count || values.some(function (v) {
       // eslint-disable-next-line no-control-regex -- control characters are what it refuses
       return typeof v !== "string" || v.length > MAX_ANSWER || /[\u0000-\u001f\u007f]/.test(v);
     })) {
@@ -97,7 +101,7 @@ export function decode(payload) {
     }
     var answers = {};
     FIELDS.forEach(function (name, i) {
-      if (DATES.indexOf(name) === -1) { answers[name] = values[i]; return; }
+      if (DATES.indexOf(name) === -1) { answers[name] = i < count ? values[i] : ""; return; }
       var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values[i]) || ["", "", "", ""];
       answers[name + "-year"] = parts[1];
       answers[name + "-month"] = parts[2] ? String(+parts[2]) : "";

@@ -44,15 +44,23 @@ export function format(text, params) {
   return text.replace(/%\((\w+)\)[sd]/g, (match, name) => (params && name in params ? String(params[name]) : match));
 }
 
+// A message's short name in the data: FNV-1a (32 bits) of its UTF-16 code units, in base 36, as
+// webapp/deadlines/offline_data.py message_key() names it.
+export function key(msgid) {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < msgid.length; i++) value = Math.imul(value ^ msgid.charCodeAt(i), 0x01000193) >>> 0;
+  return value.toString(36);
+}
+
 export function words(data) {
   const plural = data.plural_forms ? pluralRule(data.plural_forms) : null;
 
   function _(id, params) {
-    const text = data.messages[id] !== undefined && data.messages[id] !== "" ? data.messages[id] : id;
+    const text = data.messages[key(id)] || id;
     return params ? format(text, params) : text;
   }
   function ngettext(singular, pluralText, n, params) {
-    const forms = data.plurals[singular];
+    const forms = data.plurals[key(singular)];
     const text = forms ? forms[Math.min(plural(n), forms.length - 1)] : (n === 1 ? singular : pluralText);
     return format(text, { num: n, ...params });
   }
@@ -94,6 +102,16 @@ export function words(data) {
       return ngettext("You plan to leave %(num)d day after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
         "You plan to leave %(num)d days after the last day you may stay, %(leave_by)s. Leave by then, or ask the migration police (free hotline 1414) before that day.",
         w.params.days, { leave_by: longDate(w.params.leave_by) });
+    }
+    if (w.code === "overstayed") {
+      return ngettext("You left on %(exit)s, %(num)d day after the last day you could stay, %(leave_by)s. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+        "You left on %(exit)s, %(num)d days after the last day you could stay, %(leave_by)s. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+        w.params.days, { exit: longDate(w.params.exit), leave_by: longDate(w.params.leave_by) });
+    }
+    if (w.code === "limit_was_used_on_entry") {
+      return ngettext("On the day you entered you had already spent %(num)d day in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+        "On the day you entered you had already spent %(num)d days in Kazakhstan in the %(window)d-day period, so the %(max)d-day limit was already used. Before you come back, ask the migration police or the free hotline 1414 whether this affects a new entry.",
+        w.params.days, { window: w.params.window, max: w.params.max });
     }
     if (w.code === "overstay") {
       return ngettext("You should have left by %(leave_by)s. You have stayed %(num)d day too long. Contact the migration police or call 1414 now.",
