@@ -25,7 +25,7 @@ QUICK = {"renders": 3, "memory_renders": 20, "throughput_s": 3, "server_s": 2, "
 
 # The offline precache, KiB gzip. Raised from 150 on 2026-12-02, knowingly: issue 18 put the answers
 # for an ended stay, each place to stay and the Russian internal passport, in three languages, on
-# the phone (about 155 KiB now). DESIGN's rule is that no change makes the figure worse until the
+# the phone (159.6 KiB with the one case). DESIGN's rule is that no change makes the figure worse until the
 # speed issue (24) brings it to 120 KiB; the first cut it names is the static modules' whole-line
 # comments (about 6.7 KB gzip), which the phone does not need.
 PRECACHE_KIB = 160

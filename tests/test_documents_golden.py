@@ -10,7 +10,7 @@ import json
 import re
 from collections import Counter
 
-from webapp.documents.answers import STEPS
+from webapp.documents.answers import STEPS, step_of
 from webapp.golden.documents import case_outputs, cases, write_documents_golden
 
 ERROR = re.compile(r'<p class="error-message" id="([\w-]+)-error">(.*?)</p>', re.S)
@@ -26,7 +26,7 @@ def _shown_errors(page: str) -> dict:
 
 
 def _step_of(name: str) -> str:
-    return name.split("-", 1)[0]
+    return step_of(name)
 
 
 def _outputs(app, count: int) -> list[dict]:

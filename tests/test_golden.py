@@ -53,6 +53,7 @@ def _said(result: dict) -> list[str]:
 
 def _text(page: str) -> str:
     body = re.sub(r"<script.*?</script>", " ", page, flags=re.S)
+    body = re.sub(r"</?a\b[^>]*>", "", body)  # a link is inline: "egov.kz</a>." reads "egov.kz."
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 

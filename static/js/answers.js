@@ -40,6 +40,37 @@ function restore(form, saved, addMissing) {
   });
 }
 
+// As webapp/case.py `carried`, with its table in the schema.
+function caseNames(part, journey) {
+  return part.date ? SCHEMA.case.date_parts.map(function (p) { return part[journey] + "-" + p; }) : [part[journey]];
+}
+var ROW = new RegExp("^" + SCHEMA.case.rows.prefix + "-\\d+-(" + SCHEMA.case.rows.fields.join("|") + ")-(" + SCHEMA.case.date_parts.join("|") + ")$");
+export function carried(answers, source, target) {
+  var out = {};
+  SCHEMA.case.parts.forEach(function (part) {
+    var to = caseNames(part, target);
+    caseNames(part, source).forEach(function (name, i) {
+      var value = (answers[name] || "").trim(), values = part.values;
+      if ((part.skip || []).indexOf(value) !== -1) value = "";
+      else if (values) value = (source === "deadlines" ? values[value] : Object.keys(values).find(function (k) { return values[k] === value; })) || "";
+      if (value) out[to[i]] = value;
+    });
+  });
+  Object.keys(answers).forEach(function (key) { if (ROW.test(key) && answers[key].trim()) out[key] = answers[key].trim(); });
+  return out;
+}
+// The other journey's record gets this one's case, whole: a part cleared here is cleared there.
+function shareCase(s, journey, answers) {
+  var other = { deadlines: "documents", documents: "deadlines" }[journey];
+  if (!other) return Promise.resolve();
+  var names = [].concat.apply([], SCHEMA.case.parts.map(function (part) { return caseNames(part, other); }));
+  return s.get(other).then(function (saved) {
+    var merged = {};
+    Object.keys(saved || {}).forEach(function (key) { if (!ROW.test(key) && names.indexOf(key) === -1) merged[key] = saved[key]; });
+    return s.set(other, Object.assign(merged, carried(answers, journey, other)));
+  });
+}
+
 var persistAsked = false;
 export function save(journey, form) {
   // Never before the saved answers are back on the page (or when they could not be): an empty
@@ -49,7 +80,8 @@ export function save(journey, form) {
     persistAsked = true;
     navigator.storage.persist(); // keep the answers when the phone runs short of space
   }
-  return store.then(function (s) { return s.set(journey, collect(form)); });
+  var answers = collect(form);
+  return store.then(function (s) { return s.set(journey, answers).then(function () { return shareCase(s, journey, answers); }); });
 }
 
 // The answers as one string, to tell whether they changed since they were checked.
@@ -77,8 +109,9 @@ function bind(form, fieldsReady) {
   // answers are neither put back nor saved: nothing is overwritten.
   var ready = Promise.resolve(fieldsReady).then(function () { return store; }).then(function (s) { return s.get(journey); }).then(function (saved) {
     if (fresh && answersInQuery(form)) {
-      // Served from the phone's cache with answers in the URL ("Change your answers" offline).
-      saved = fromQuery();
+      // Served from the phone's cache with answers in the URL ("Change your answers" offline);
+      // the documents' first step with the case "My deadlines" carried: the rest stays.
+      saved = journey === "documents" ? Object.assign({}, saved, fromQuery()) : fromQuery();
     }
     // Rows for some answers (an earlier stay, a child: rows.js) are drawn now, before they are filled.
     if (saved && fresh) form.dispatchEvent(new CustomEvent("tirkeu:restore", { detail: saved }));

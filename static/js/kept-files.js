@@ -143,7 +143,8 @@ function markRegistration() {
   var entry = step.getAttribute("data-registration-entry"), deadline = step.getAttribute("data-registration-deadline");
   var wanted = PROVES[step.getAttribute("data-registration-kind")];
   var status = step.querySelector("[data-proof-line]"), text = status.querySelector("[data-proof-text]");
-  var tags = step.querySelectorAll("[data-registration-tag]");
+  // The step's tag and every other place that counts down to it (the key dates).
+  var tags = document.querySelectorAll("[data-registration-tag]");
   Array.prototype.forEach.call(tags, function (tag) { // as drawn, before any proof (again after "Delete all")
     if (!tag.hasAttribute("data-shown")) tag.setAttribute("data-shown", tag.textContent + "|" + tag.className);
     var shown = tag.getAttribute("data-shown").split("|");

@@ -248,8 +248,9 @@ export function init(root) {
     returnToCheck = params.get("return_to") === "check";
     if (STEPS.indexOf(target) === -1) { show(target === "check" ? "check" : STEPS[0]); return; }
     show(target);
-    if (nav === "add_child") { var added = children().add(); if (added) added.querySelector("input").focus(); }
-    else if (nav.indexOf("remove_child-") === 0) children().remove(nav.slice("remove_child-".length));
+    var row = /^(add|remove)_(child|stay)(?:-(.+))?$/.exec(nav), rows = row && rowsOf(section(target).querySelector("[data-rows]"));
+    if (rows && row[1] === "add") { var added = rows.add(); if (added) added.querySelector("input").focus(); }
+    else if (rows) rows.remove(row[3]);
     else if (nav === "continue") next(target);
   }
 

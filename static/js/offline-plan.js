@@ -6,6 +6,7 @@ import { dateParts } from "./core/words.js";
 import { explainer } from "./core/explain.js";
 import { calendarText } from "./core/calendar.js";
 import { dayGrid } from "./app.js";
+import { carried } from "./answers.js";
 
 export function init(root) {
   var data = JSON.parse(document.getElementById("tirkeu-offline-data").textContent);
@@ -40,8 +41,14 @@ export function init(root) {
     return el("details", { "class": "details" }, el("summary", { "class": "details-summary" }, summary),
       el("div", { "class": "details-text" }, content));
   }
-  function reasons(lines) { return el("ul", { "class": "reasons" }, lines.map((line) => el("li", null, line))); }
-  function paragraphs(lines) { return lines.map((line) => el("p", null, line)); }
+  // As webapp/web/links.py `linked`.
+  var words = null, escaped = Object.keys(data.links).sort((a, b) => b.length - a.length).map((w) => w.replace(/\./g, "\\."));
+  try { words = new RegExp("(?<![\\w.])(" + escaped.join("|") + ")(?![\\w-]|\\.\\w)"); } catch { /* no lookbehind */ }
+  function linked(text) {
+    return words ? text.split(words).map((part, i) => (i % 2 ? el("a", { href: data.links[part] }, part) : part)) : [text];
+  }
+  function reasons(lines) { return el("ul", { "class": "reasons" }, lines.map((line) => el("li", null, linked(line)))); }
+  function paragraphs(lines) { return lines.map((line) => el("p", null, linked(line))); }
 
   function sourcesList(ids) {
     return el("ul", { "class": "sources" }, ids.map(function (id) {
@@ -132,18 +139,31 @@ export function init(root) {
       ...said.warnings.map(function (w) {
         return el("div", { "class": "warning" + (w.urgent ? " warning-urgent" : "") },
           el("p", null, el("strong", { "class": "warning-icon", "aria-hidden": "true" }, "!"),
-            el("span", { "class": "visually-hidden" }, _("Warning:")), " " + w.text));
+            el("span", { "class": "visually-hidden" }, _("Warning:")), " ", linked(w.text)));
       }),
       ...(plan.group ? [
         el("div", { "class": "key-dates" }, el("h2", { "class": "key-dates-title" }, _("Your key dates")),
           el("dl", null, said.key_dates.map(function (k) {
+            var tag = tagOf(k.tag, "span");
+            if (k.kind === "registration") tag.setAttribute("data-registration-tag", ""); // kept-files.js marks it done
             return el("div", { "class": "key-date" }, el("dt", null, k.label),
-              el("dd", null, el("strong", null, k.date), " · ", tagOf(k.tag, "span")));
+              el("dd", null, el("strong", null, k.date), " · ", tag));
           }))),
         el("ol", { "class": "steps" }, steps), calendarButton(plan, answers)] : []),
       el("p", { "class": "offline-note small" }, _("Worked out on this phone without a connection.")),
       ...(said.sources.length ? [el("h2", null, _("Sources")), sourcesList(said.sources)] : []),
-      el("p", { "class": "small" }, _("The rules can change. If a date matters, confirm it with the migration police or the free hotline 1414.")));
+      el("p", { "class": "small" }, linked(_("The rules can change. If a date matters, confirm it with the migration police or the free hotline 1414."))),
+      nextSteps(plan));
+  }
+
+  function nextSteps(plan) {
+    var documents = "/" + data.language + "/documents/" + data.documents_step + "?" +
+      new URLSearchParams(carried(Object.fromEntries(new URLSearchParams(window.location.search)), "deadlines", "documents")).toString();
+    return el("section", { "class": "next-steps" }, el("h2", null, _("What to do next")),
+      el("ol", { "class": "list-bullet" },
+        el("li", null, el("a", { href: documents }, _("Prepare my documents"))),
+        plan.group && el("li", null, el("a", { href: documents }, _("Send to your host"))),
+        plan.group && el("li", null, el("a", { href: "/" + data.language + "/proof" }, _("Keep the proof")))));
   }
 
 
@@ -165,7 +185,8 @@ export function init(root) {
   var complete = answers.citizenship && answers.entry_date && !answers.unknownCheckpoint && !answers.badExit &&
     (!answers.exit_date || (answers.exit_date >= answers.entry_date && answers.exit_date <= yearAhead.toISOString().slice(0, 10))) &&
     answers.entry_date <= yearAhead.toISOString().slice(0, 10) &&
-    answers.previous_stays.every((s) => s.entry && s.exit && s.exit >= s.entry);
+    answers.previous_stays.every((s) => s.entry && s.exit && s.exit >= s.entry) &&
+    params.get("earlier_stays") !== (answers.previous_stays.length ? "no" : "yes"); // as rules/inputs.py check_earlier_stays
   if (!complete) {
     problem(_("Some answers are missing or not valid. Change your answers."), questionsUrl);
     return;

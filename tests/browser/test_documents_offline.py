@@ -375,10 +375,10 @@ def test_saved_answers_are_never_lost(browser, browser_context_args, live_server
     page = context.new_page()
     page.goto(f"{live_server}/en/documents/offline#children")
     page.wait_for_selector(f"{step(page, 'children')}:not([hidden])")
-    page.click("button[data-add-row]")
+    page.click("[data-rows=children] button[data-add-row]")
     page.reload()
     page.wait_for_selector("#children-0")  # the row added is still there, empty
-    page.click("button[data-add-row]")  # a second one, next to it
+    page.click("[data-rows=children] button[data-add-row]")  # a second one, next to it
     assert page.is_visible("#children-1-surname")
     page.fill("#children-0-surname", "Иванова")
     page.fill("#children-0-given_names", "Мария")

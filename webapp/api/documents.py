@@ -14,6 +14,7 @@ from ..documents.schema import EXAMPLE, EXAMPLE_RU_INTERNAL_PASSPORT, answers_sc
 from ..documents.views import document_pdf, pdf_response
 from ..messages import FIELD_ERRORS
 from ..pwa.offline import INSTALL, NEVER, keep
+from ..rules import inputs
 from ..web.i18n import current_language
 from ..web.limits import api_limit, pdf_limit
 from ..web.today import today
@@ -56,10 +57,11 @@ def list_documents():
 
 
 def _api_field(name: str) -> str:
-    """person-surname_latin -> person.surname_latin; children-0-surname -> children[0].surname."""
+    """person-surname_latin -> person.surname_latin; children-0-surname -> children[0].surname;
+    previous_stays-0-exit -> previous_stays[0].exit (as the plan API names it)."""
     parts = name.split("-")
-    if parts[0] == "children" and len(parts) >= 3:
-        return f"children[{parts[1]}].{parts[2]}"
+    if parts[0] in ("children", "previous_stays") and len(parts) >= 3:
+        return f"{parts[0]}[{parts[1]}].{parts[2]}"
     return ".".join(parts)
 
 
@@ -78,15 +80,26 @@ def _date_format_errors(body: dict) -> dict[str, str]:
     passport = body.get("passport")
     kind = passport.get("document") if isinstance(passport, dict) else None
     not_asked = NOT_ASKED.get(kind, ()) if isinstance(kind, str) else ()
-    paths = [path for path in DATE_PATHS if "-".join(path) not in not_asked]  # the document has not that date
-    children = body.get("children")
-    if isinstance(children, list):
-        paths += [(f"children[{i}]", "date_of_birth") for i in range(len(children))]
+    found = [(f"{section}.{key}", body.get(section), key) for section, key in DATE_PATHS
+             if f"{section}-{key}" not in not_asked]  # the document has not that date
+    found.append(("exit_date", body, "exit_date"))
+    for name, keys in (("children", ("date_of_birth",)), ("previous_stays", ("entry", "exit"))):
+        if isinstance(body.get(name), list):
+            found += [(f"{name}[{i}].{key}", item, key) for i, item in enumerate(body[name]) for key in keys]
+    return {path: str(FIELD_ERRORS["invalid_iso_date"]) for path, container, key in found
+            if isinstance(container, dict) and container.get(key) not in (None, "") and not _is_iso_date(container[key])}
+
+
+def _list_errors(body: dict, form: AnswersForm) -> dict[str, str]:
+    """Lists too long, and earlier stays that are no list of objects (as the plan API says)."""
     errors = {}
-    for section, key in paths:
-        container = children[int(section[9:-1])] if section.startswith("children[") else body.get(section)
-        if isinstance(container, dict) and container.get(key) not in (None, "") and not _is_iso_date(container[key]):
-            errors[f"{section}.{key}"] = str(FIELD_ERRORS["invalid_iso_date"])
+    if isinstance(body.get("children"), list) and len(body["children"]) > form.children.max_entries:
+        errors["children"] = FIELD_ERRORS["too_many_children"]
+    stays = body.get("previous_stays")
+    if stays is not None and not (isinstance(stays, list) and all(isinstance(stay, dict) for stay in stays)):
+        errors["previous_stays"] = FIELD_ERRORS["not_a_list"]
+    elif isinstance(stays, list) and len(stays) > inputs.MAX_PREVIOUS_STAYS:
+        errors["previous_stays"] = FIELD_ERRORS["too_many_stays"]
     return errors
 
 
@@ -102,8 +115,7 @@ def document(name: str):
     form = AnswersForm(flatten_json(body), today=today())
     errors = {_api_field(field.name): field.errors[0]
               for step in form.invalid_steps() for field in form.error_fields(step)}
-    if isinstance(body.get("children"), list) and len(body["children"]) > form.children.max_entries:
-        errors["children"] = FIELD_ERRORS["too_many_children"]
+    errors.update(_list_errors(body, form))
     errors.update(_date_format_errors(body))
     if errors:
         return error_response(errors)

@@ -5,9 +5,10 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField
+from wtforms import FieldList, FormField, RadioField, SelectChoice, SelectField
 
 from ..forms.fields import CountryField, DatePartsField
+from ..forms.trip import EARLIER_STAYS_CHOICES, EarlierStayForm
 from ..messages import ACCOMMODATIONS, FIELD_ERRORS, REGIONS
 from ..rules import inputs
 from ..rules.evaluator import PlanInput, Stay
@@ -20,11 +21,6 @@ ADD_STAY, REMOVE_STAY = "add_stay", "remove_stay"
 NAVIGATION = (ADD_STAY, REMOVE_STAY)
 
 
-class EarlierStayForm(Form):
-    entry = DatePartsField(_l("Date you entered"), required_message="required_stay_entry")
-    exit = DatePartsField(_l("Date you left"), required_message="required_stay_exit")
-
-
 class DeadlinesForm(FlaskForm):
     class Meta:
         csrf = False  # nothing is stored or changed: the answers only compute a page
@@ -33,6 +29,7 @@ class DeadlinesForm(FlaskForm):
     entry_date = DatePartsField(_l("When did you cross the border into Kazakhstan?"))
     exit_date = DatePartsField(_l("When do you leave Kazakhstan? (optional)"), required_message=None)
     checkpoint = SelectField(_l("Checkpoint (optional)"), choices=[], validate_choice=False)
+    earlier_stays = RadioField(_l("Have you been in Kazakhstan before?"), choices=EARLIER_STAYS_CHOICES, validate_choice=False)
     previous_stays = FieldList(FormField(EarlierStayForm), max_entries=inputs.MAX_PREVIOUS_STAYS)
     accommodation = RadioField(
         _l("Where are you staying?"),
@@ -55,6 +52,7 @@ class DeadlinesForm(FlaskForm):
         self._validate_citizenship()
         self._validate_dates()
         self._validate_choices()
+        self._check(self.earlier_stays, inputs.check_earlier_stays(self.earlier_stays.data, len(self.previous_stays)))
         for stay in self.previous_stays:
             self._validate_earlier_stay(stay.form)
         return not self.error_fields()
@@ -98,7 +96,7 @@ class DeadlinesForm(FlaskForm):
 
     def error_fields(self) -> list:
         """Every field in error, in page order, for the error summary."""
-        fields = [self.citizenship, self.entry_date, self.exit_date, self.checkpoint]
+        fields = [self.citizenship, self.entry_date, self.exit_date, self.checkpoint, self.earlier_stays]
         for stay in self.previous_stays:
             fields += [stay.form.entry, stay.form.exit]
         fields.append(self.accommodation)

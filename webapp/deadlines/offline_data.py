@@ -9,12 +9,14 @@ from functools import lru_cache
 
 from flask_babel import get_translations
 
+from ..documents.answers import STEPS
 from ..messages import HOLIDAYS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS
 from ..rules import rule_book
 from ..rules.inputs import ACCOMMODATIONS
 from ..rules.places import checkpoints
 from ..web.config import ROOT
 from ..web.i18n import calendar_words, long_date, place_name
+from ..web.links import phone_links
 from .calendar_file import ACT_NOW_WARNINGS, REMINDER_BEFORE
 from .explain import NEAR_DAYS, URGENT_WARNINGS, rule_set_label, source_view
 
@@ -89,6 +91,8 @@ def offline_data(language: str) -> dict:
         "language": language,
         "reminder_days": REMINDER_BEFORE.days,  # the calendar file's reminder, as the server's
         "near_days": NEAR_DAYS,  # a date this close has the orange tag, as on the server's page
+        "links": phone_links(),  # phone numbers and sites as links, as the server's `linked`
+        "documents_step": STEPS[0],  # "Prepare my documents" starts there, with the case
         "urgent_warnings": sorted(URGENT_WARNINGS),
         "act_now_warnings": sorted(ACT_NOW_WARNINGS),
         "messages": keyed(messages),

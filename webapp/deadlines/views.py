@@ -8,10 +8,12 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from ..case import documents_query
+from ..documents.answers import STEPS
 from ..forms.fields import without_odd_list_keys
 from ..messages import FIELD_ERRORS
 from ..pwa.offline import INSTALL, NEVER, keep
@@ -91,8 +93,11 @@ def plan():
         form.entry_date.errors = [FIELD_ERRORS[error.code]]
         return _questions(form, status=400)
     point = checkpoint(result_input.checkpoint) if result_input.checkpoint else None
+    # "Prepare my documents" starts with the same case, named as the documents name it (webapp/case.py).
+    case = documents_query(answers) | {"person-citizenship": result_input.citizenship}
     return render_template(
         "deadlines/plan.html", form=form, plan=result, answers=result_input,
+        documents_url=url_for("documents.step", step=STEPS[0], **case),
         checkpoint=place_name(point, current_language()) if point else None,
         query=request.query_string.decode("utf-8", "replace"), reminder_days=REMINDER_BEFORE.days,
     )

@@ -16,9 +16,11 @@ from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, Select
 from wtforms.validators import ValidationError
 
 from ..forms.fields import CountryField, DatePartsField, without_odd_list_keys
+from ..forms.trip import EARLIER_STAYS_CHOICES, EarlierStayForm
 from ..forms.validators import KazakhIdentifier, MaxLength, Optional, Pattern, PersonName, PlainText, Required, tidy
 from ..messages import FIELD_ERRORS
 from ..rules import inputs
+from ..rules.evaluator import Stay
 from ..rules.places import checkpoints, regions
 from ..web.i18n import current_language, place_name
 from .transliteration import icao_latin
@@ -272,6 +274,11 @@ class ChildForm(Form):
             self.date_of_birth.errors = [*self.date_of_birth.errors, str(CHECKS["child_date_of_birth"])]
 
 
+def _add_error(field, code: str | None) -> None:
+    if code:
+        field.errors = [*field.errors, str(FIELD_ERRORS[code])]
+
+
 class AnswersForm(Form):
     passport = FormField(PassportForm)
     person = FormField(PersonForm)
@@ -279,9 +286,15 @@ class AnswersForm(Form):
     stay = FormField(StayForm)
     host = FormField(HostForm)
     children = FieldList(FormField(ChildForm), max_entries=MAX_CHILDREN)
+    # The rest of the trip, asked on the entry step, named as "My deadlines" names them (webapp/case.py).
+    exit_date = DatePartsField(_l("When do you leave Kazakhstan? (optional)"), required_message=None)
+    earlier_stays = RadioField(_l("Have you been in Kazakhstan before?"), choices=EARLIER_STAYS_CHOICES, validate_choice=False)
+    previous_stays = FieldList(FormField(EarlierStayForm), max_entries=inputs.MAX_PREVIOUS_STAYS)
 
     def __init__(self, formdata=None, *, today: date, **kwargs):
-        super().__init__(without_odd_list_keys(formdata, "children") if formdata is not None else None, **kwargs)
+        if formdata is not None:
+            formdata = without_odd_list_keys(without_odd_list_keys(formdata, "children"), "previous_stays")
+        super().__init__(formdata, **kwargs)
         self.today = today
         language = current_language()
         for step in (self.person, self.passport, self.entry, self.stay, self.host):
@@ -339,6 +352,37 @@ class AnswersForm(Form):
             return [child.form for child in self.children]
         return [getattr(self, step).form]
 
+    def trip_fields(self) -> list:
+        """The day of leaving and the earlier stays, in page order (the entry step's end)."""
+        stays = [field for stay in self.previous_stays for field in (stay.form.entry, stay.form.exit)]
+        return [self.exit_date, self.earlier_stays, *stays]
+
+    def stays_known(self) -> bool:
+        """Whether the earlier stays were answered ("no", or stays given): else no last day is printed."""
+        return inputs.stays_known(self.earlier_stays.data, len(self.previous_stays))
+
+    def earlier_stays_given(self) -> tuple[Stay, ...]:
+        return tuple(Stay(s.form.entry.data, s.form.exit.data) for s in self.previous_stays
+                     if s.form.entry.data and s.form.exit.data)
+
+    def _validate_trip(self) -> bool:
+        """As "My deadlines" checks the same answers (deadlines/forms.py)."""
+        self.exit_date.validate(self)
+        self.earlier_stays.validate(self)
+        entry, leaving = self.entry.form.date.data, self.exit_date
+        if leaving.data and not leaving.errors:
+            _add_error(leaving, inputs.check_stay_date(leaving.data, self.today)
+                       or (entry and inputs.check_stay(Stay(entry, leaving.data))))
+        _add_error(self.earlier_stays, inputs.check_earlier_stays(self.earlier_stays.data, len(self.previous_stays)))
+        for stay in self.previous_stays:
+            stay.form.validate()
+            for field in (stay.form.entry, stay.form.exit):
+                if field.data and not field.errors:
+                    _add_error(field, inputs.check_stay_date(field.data, self.today))
+            if stay.form.entry.data and stay.form.exit.data and not stay.form.exit.errors:
+                _add_error(stay.form.exit, inputs.check_stay(Stay(stay.form.entry.data, stay.form.exit.data)))
+        return not any(f.errors for f in self.trip_fields())
+
     def validate_step(self, step: str) -> bool:
         valid = True
         not_asked = NOT_ASKED.get(self.document_kind, ())
@@ -354,6 +398,8 @@ class AnswersForm(Form):
                 and not citizenship.errors:
             citizenship.errors = [str(CHECKS["internal_passport_citizenship"])]
             valid = False
+        if step == "entry":
+            valid = self._validate_trip() and valid
         if step == "passport":
             issued, born = self.passport.form.issued, self.person.form.date_of_birth
             if issued.data and born.data and issued.data < born.data and not issued.errors:
@@ -366,13 +412,26 @@ class AnswersForm(Form):
         return [step for step in STEPS if not self.validate_step(step)]
 
     def error_fields(self, step: str) -> list:
-        return [field for form in self.step_forms(step) for field in form if field.errors]
+        fields = [field for form in self.step_forms(step) for field in form]
+        if step == "entry":
+            fields += self.trip_fields()
+        return [field for field in fields if field.errors]
 
 
 # The document comes first: the name fields follow it.
 STEPS = ("passport", "person", "entry", "stay", "host", "children")
+# The answers at the top of the form (the rest of the trip), and the step that asks them.
+TRIP_FIELDS, TRIP_STEP = ("exit_date", "earlier_stays", "previous_stays"), "entry"
+
+
+def step_of(name: str) -> str:
+    """The step that asks the field `name` (person-surname_latin: person; exit_date: entry)."""
+    first = name.split("-", 1)[0]
+    return TRIP_STEP if first in TRIP_FIELDS else first
+
+
 # The wizard's controls, read by views.step: the button pressed ("continue", "back", "change",
-# "add_child", "remove_child-<n>", "show" for another language) and "Check your answers" as the
+# "add_child", "remove_child-<n>", "add_stay", "remove_stay-<n>", "show" for another language) and "Check your answers" as the
 # page to return to. Not answers, never kept with them on the phone (webapp/pwa/store.py).
 NAV, RETURN_TO = "nav", "return_to"
 NAVIGATION = (NAV, RETURN_TO)
@@ -382,30 +441,46 @@ HOST_LANGUAGE_FIELD = "host_language"
 
 
 def flatten_json(answers: dict) -> MultiDict:
-    """The API's JSON answers as the wizard's form fields (dates split into day, month, year)."""
+    """The API's JSON answers as the wizard's form fields (dates split into day, month, year).
+
+    `previous_stays` is the plan API's list of {"entry", "exit"}: absent, the earlier stays are
+    not answered; [] is "no earlier stays" (the form's `earlier_stays`)."""
     flat = MultiDict()
-
-    def put(prefix: str, value, depth: int = 1) -> None:
-        if depth > 3:  # answers nest at most children[i].field: deeper input is not ours
-            return
-        if isinstance(value, dict):
-            for key, item in value.items():
-                put(f"{prefix}-{key}", item, depth + 1)
-        elif isinstance(value, list):
-            for i, item in enumerate(value[:MAX_CHILDREN + 1]):
-                put(f"{prefix}-{i}", item, depth + 1)
-        elif isinstance(value, str) and DATE_FIELD_SUFFIXES and prefix.rsplit("-", 1)[-1] in DATE_FIELD_SUFFIXES:
-            year, _, rest = value.partition("-")
-            month, _, day = rest.partition("-")
-            flat.add(f"{prefix}-year", year if len(year) == 4 and value.count("-") == 2 else value)
-            flat.add(f"{prefix}-month", month)
-            flat.add(f"{prefix}-day", day)
-        elif value is not None:
-            flat.add(prefix, value if isinstance(value, str) else str(value))
-
     for key, value in answers.items():
-        put(key, value)
+        _put(flat, key, value)
+    return _with_earlier_stays(flat, answers.get("previous_stays"))
+
+
+def _put(flat: MultiDict, prefix: str, value, depth: int = 1) -> None:
+    if depth > 3:  # answers nest at most children[i].field: deeper input is not ours
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _put(flat, f"{prefix}-{key}", item, depth + 1)
+    elif isinstance(value, list):
+        for i, item in enumerate(value[:LIST_CAPS.get(prefix, MAX_CHILDREN) + 1]):
+            _put(flat, f"{prefix}-{i}", item, depth + 1)
+    elif isinstance(value, str) and prefix.rsplit("-", 1)[-1] in DATE_FIELD_SUFFIXES:
+        _put_date(flat, prefix, value)
+    elif value is not None:
+        flat.add(prefix, value if isinstance(value, str) else str(value))
+
+
+def _put_date(flat: MultiDict, prefix: str, value: str) -> None:
+    year, _, rest = value.partition("-")
+    month, _, day = rest.partition("-")
+    flat.add(f"{prefix}-year", year if len(year) == 4 and value.count("-") == 2 else value)
+    flat.add(f"{prefix}-month", month)
+    flat.add(f"{prefix}-day", day)
+
+
+def _with_earlier_stays(flat: MultiDict, stays) -> MultiDict:
+    """The form's own answer, said in the API by previous_stays alone."""
+    flat.poplist("earlier_stays")
+    if isinstance(stays, list):
+        flat.add("earlier_stays", "yes" if stays else "no")
     return flat
 
 
-DATE_FIELD_SUFFIXES = {"date_of_birth", "issued", "expires", "date"}
+DATE_FIELD_SUFFIXES = {"date_of_birth", "issued", "expires", "date", "exit_date", "entry", "exit"}
+LIST_CAPS = {"children": MAX_CHILDREN, "previous_stays": inputs.MAX_PREVIOUS_STAYS}

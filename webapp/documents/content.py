@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_gettext as lazy_data  # titles from the data file, extracted from there
 
+from ..case import accommodation
 from ..deadlines.explain import due_date, source_view, warning_text
 from ..messages import RuleText
 from ..rules import NotCovered, PlanInput, evaluate, rule_book
@@ -55,11 +56,12 @@ def numeric_date(day) -> str:
 
 def _plan(form: AnswersForm):
     person, entry = form.person.form, form.entry.form
-    accommodation = {"person": "private", "hotel": "hotel", "organisation": "employer", "dormitory": "dormitory"}.get(form.host.form.kind.data)
     try:
         return evaluate(PlanInput(person.citizenship.data, entry.date.data, form.today,
-                                  accommodation=accommodation,
-                                  checkpoint=entry.checkpoint.data if entry.checkpoint.data != "other" else None))
+                                  previous_stays=form.earlier_stays_given(),
+                                  accommodation=accommodation(form.host.form.kind.data),
+                                  checkpoint=entry.checkpoint.data if entry.checkpoint.data != "other" else None,
+                                  exit_date=form.exit_date.data))
     except NotCovered:
         return None
 
@@ -138,6 +140,8 @@ def document_values(form: AnswersForm, language: str) -> dict:
     due = numeric_date(due_date(registration)) if registration else ""
     two_readings = bool(registration and registration.safe_by)
     duty = "undated" if registration is None else "self" if registration.kind == "self_registration" else "notice"
+    # A last day counted without earlier stays the person did not give would be too late: none then.
+    leave_by = plan.stay.leave_by if plan and plan.stay and plan.stay.leave_by else None
     return {
         "warnings": [list(pair) for pair in zip(warnings_in(plan, "ru"), warnings_in(plan, "kk"), strict=True)],
         "card_warnings": warnings_in(plan, language),
@@ -185,8 +189,8 @@ def document_values(form: AnswersForm, language: str) -> dict:
         # Said beside a date that is the earlier of two readings (the page tells both under "Why this date?").
         "deadline_sub": " / ".join(both(LABELS["to_be_safe"])) if two_readings else "",
         "card_deadline": due + (f" ({in_language(LABELS['to_be_safe'], language)})" if two_readings else ""),
-        "has_stay": bool(plan and plan.stay),
-        "leave_by": numeric_date(plan.stay.leave_by) if plan and plan.stay and plan.stay.leave_by else "",
+        "leave_by": numeric_date(leave_by) if leave_by and form.stays_known() else "",
+        "leave_by_unknown": bool(leave_by and not form.stays_known()),
         "citations": [f"{source_view(i).host} ({numeric_date(source_view(i).checked)})"
                       for i in citation_ids(plan, registration) or ()],
         "made_on": numeric_date(form.today),
@@ -266,8 +270,7 @@ LABELS = {
     "host_deadline": _l("Host's notification deadline"),
     "leave_by": _l("Last day of stay"),
     "to_be_safe": _l("to be safe"),
-    "leave_by_note": RuleText(_l("Counted without other stays in the %(window)d days before this entry; earlier stays make it earlier."),
-                              RULES_NOW, window="eaeu.stay.window.window_days"),
+    "leave_by_unknown": _l("No last day of stay: earlier stays change it and were not answered. Answer “Have you been in Kazakhstan before?” in Tirkeu, step “Your entry into Kazakhstan”."),
     "sources": _l("Sources"),
     "checked": _l("checked"),
     "made_on": _l("Prepared on"),

@@ -7,6 +7,7 @@ from datetime import timedelta
 from wtforms import FieldList, FormField
 
 from ..forms.fields import DatePartsField
+from ..forms.trip import EarlierStayForm
 from ..forms.validators import APOSTROPHES, KazakhIdentifier, MaxLength, Pattern, PersonName, PlainText, Required, letter_ranges
 from ..messages import DATE_PARTS_ERRORS, FIELD_ERRORS
 from ..rules import inputs, rule_book
@@ -14,6 +15,29 @@ from ..web.i18n import calendar_words
 from .answers import CHECKS, MAX_CHILDREN, NOT_ASKED, STEPS, VARIANTS, AnswersForm, ChildForm, SeriesNumber
 
 DATE_ERRORS = DATE_PARTS_ERRORS + ("entry_before_rules", "too_far_ahead")
+# The day of leaving and the earlier stays (AnswersForm._validate_trip), asked on the entry step.
+# (Not "invalid_earlier_stays": the phone's radio offers only yes and no.)
+TRIP_ERRORS = ("too_early", "exit_before_entry", "earlier_stays_missing", "earlier_stays_given")
+# Lists of rows, each row's fields named <prefix>-*-<name>, and the step that asks them.
+ROWS = {"children": ("children", ChildForm, MAX_CHILDREN),
+        "entry": ("previous_stays", EarlierStayForm, inputs.MAX_PREVIOUS_STAYS)}
+
+
+def _check(check) -> dict | None:
+    """One validator as the phone runs it (static/js/core/checks.js textError), or None."""
+    if isinstance(check, MaxLength):
+        return {"max_length": check.limit, "message": check.message()}
+    if isinstance(check, PersonName):
+        return {"scripts": list(check.scripts), "message": str(check.message)}
+    if isinstance(check, PlainText):
+        return {"plain": True, "message": str(check.message)}
+    if isinstance(check, Pattern):
+        return {"chars": check.allowed, "min": check.min, "max": check.max, "message": str(check.message)}
+    if isinstance(check, KazakhIdentifier):
+        return {"kazakh_identifier": True, "message": str(check.message)}
+    if isinstance(check, SeriesNumber):
+        return {"series_number": True, "message": str(check.message)}
+    return None
 
 
 def field_checks(field) -> dict:
@@ -22,22 +46,13 @@ def field_checks(field) -> dict:
     spec: dict = {"checks": []}
     if isinstance(field, DatePartsField):
         spec["date"] = True
-        spec["required"] = str(FIELD_ERRORS[field.required_message])
+        if field.required_message:
+            spec["required"] = str(FIELD_ERRORS[field.required_message])
     for check in field.validators:
         if isinstance(check, Required):
             spec["required"] = str(check.message)
-        elif isinstance(check, MaxLength):
-            spec["checks"].append({"max_length": check.limit, "message": check.message()})
-        elif isinstance(check, PersonName):
-            spec["checks"].append({"scripts": list(check.scripts), "message": str(check.message)})
-        elif isinstance(check, PlainText):
-            spec["checks"].append({"plain": True, "message": str(check.message)})
-        elif isinstance(check, Pattern):
-            spec["checks"].append({"chars": check.allowed, "min": check.min, "max": check.max, "message": str(check.message)})
-        elif isinstance(check, KazakhIdentifier):
-            spec["checks"].append({"kazakh_identifier": True, "message": str(check.message)})
-        elif isinstance(check, SeriesNumber):
-            spec["checks"].append({"series_number": True, "message": str(check.message)})
+        elif (checked := _check(check)) is not None:
+            spec["checks"].append(checked)
     return {key: value for key, value in spec.items() if value}
 
 
@@ -55,13 +70,16 @@ def offline_checks(form: AnswersForm) -> dict:
     """Every field's checks by name (children's as children-*-<name>), the messages of the checks
     across fields, and the dates they depend on."""
     fields: dict[str, dict] = {}
+    rows = {prefix: row_form for prefix, row_form, _max in ROWS.values()}
     for section in form:
         if isinstance(section, FormField):
             for field in section.form:
                 fields[field.name] = field_checks(field)
         elif isinstance(section, FieldList):
-            for field in ChildForm():
-                fields[f"children-*-{field.name}"] = field_checks(field)
+            for field in rows[section.name]():
+                fields[f"{section.name}-*-{field.name}"] = field_checks(field)
+        else:
+            fields[section.name] = field_checks(section)
     documents = {
         kind: {"fields": {f"{step}-{field.short_name}": field_checks(field)
                           for step, fields in steps.items() for field in fields()},
@@ -70,13 +88,15 @@ def offline_checks(form: AnswersForm) -> dict:
     }
     return {
         "steps": list(STEPS),
-        "max_children": MAX_CHILDREN,
+        "rows": {step: {"prefix": prefix, "max": most} for step, (prefix, _form, most) in ROWS.items()},
+        "step_fields": {"entry": [field.name for field in form.trip_fields()]},
         "fields": fields,
         # Each document other than the passport: its fields' own checks, and those not asked.
         "documents": documents,
         "document_labels": form.labels_by_document(),
         "messages": {**{key: str(text) for key, text in CHECKS.items()},
-                     **{key: str(FIELD_ERRORS[key]) for key in DATE_ERRORS}},
+                     **{key: str(FIELD_ERRORS[key]) for key in DATE_ERRORS + TRIP_ERRORS}},
+        "earliest_date": inputs.EARLIEST_DATE.isoformat(),
         "first_entry": rule_book().first_entry_covered.isoformat(),
         "max_days_ahead": inputs.MAX_DAYS_AHEAD,
         "name_punctuation": " -." + APOSTROPHES,

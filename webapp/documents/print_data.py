@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
 
+from ..case import accommodation
 from ..deadlines.explain import source_view
 from ..deadlines.offline_data import catalog_messages, keyed, plural_forms
 from ..messages import WARNINGS
@@ -106,6 +107,8 @@ def _print_data(codes: tuple[str, ...]) -> dict:
         "other_checkpoint": translated(OTHER_CHECKPOINT),
         "purposes": {key: translated(text) for key, text in PURPOSES.items()},
         "host_kinds": {key: translated(text) for key, text in HOST_KINDS.items()},
+        # The deadlines' accommodation each kind of host gives the plan (webapp/case.py).
+        "accommodations": {key: accommodation(key) for key in HOST_KINDS if accommodation(key)},
         "sex": {key: translated(LABELS[key]) for key in ("female", "male")},
         "to_be_safe": translated(LABELS["to_be_safe"]),
         "document_names": {kind: translated(name) for kind, name in DOCUMENT_NAMES.items()},

@@ -1,6 +1,7 @@
 """JSON Schema of the answers the documents take (GET /api/v1/documents), and a complete example."""
 from __future__ import annotations
 
+from ..rules import inputs
 from ..rules.places import checkpoints, regions
 from .answers import DOCUMENT_KINDS, FOREIGN_PASSPORT, HOST_KINDS, MAX_CHILDREN, PURPOSES, RU_INTERNAL_PASSPORT
 
@@ -49,6 +50,13 @@ def answers_schema() -> dict:
                 "phone": _text(20, pattern=r"^[0-9+ ()-]{7,20}$"),
             }),
             "children": {"type": "array", "maxItems": MAX_CHILDREN, "items": child},
+            "exit_date": {**DATE, "description": "The day of leaving Kazakhstan, when known (as in POST /api/v1/plan)"},
+            "previous_stays": {
+                "type": "array", "maxItems": inputs.MAX_PREVIOUS_STAYS,
+                "items": _object(["entry", "exit"], {"entry": DATE, "exit": DATE}),
+                "description": "Earlier stays in Kazakhstan, as in POST /api/v1/plan. [] means none; without it the "
+                               "earlier stays are not answered and no document prints a last day of stay.",
+            },
         }),
         **by_document(),
     }
@@ -84,6 +92,7 @@ EXAMPLE = {
     "stay": {"region": "west_kazakhstan", "city": "Уральск", "street": "ул. Әбілқайыр хана", "house": "12", "flat": "5"},
     "host": {"kind": "person", "name": "Қуанышбаева Әйгерім Ұлықпанқызы", "iin": "900101400003", "phone": "+7 701 123 45 67"},
     "children": [{"surname": "Иванова", "given_names": "Мария", "date_of_birth": "2018-01-01"}],
+    "previous_stays": [],
 }
 # The same person entered on the Russian internal passport: no Latin name (the documents print the
 # transliteration, marked as such), a series and number, no date of expiry.

@@ -17,7 +17,7 @@ from ..web.errors import unavailable
 from ..web.i18n import current_language, force_language, languages
 from ..web.limits import pdf_limit
 from ..web.today import today
-from .answers import DOCUMENT_KINDS, HOST_LANGUAGE_FIELD, MAX_CHILDREN, NAV, RETURN_TO, STEPS, AnswersForm, series_number
+from .answers import DOCUMENT_KINDS, HOST_LANGUAGE_FIELD, NAV, RETURN_TO, STEPS, AnswersForm, series_number
 from .catalog import BY_NAME, DOCUMENTS
 from .content import document_context, in_language
 from .offline import offline_checks, offline_words
@@ -32,7 +32,11 @@ STEP_PATTERN = "<any(" + ",".join(STEPS) + "):step>"
 
 
 def _answers() -> AnswersForm:
-    return AnswersForm(request.form if request.method == "POST" else None, today=today())
+    """The posted answers; on a GET, those in the query (the case "My deadlines" carries over:
+    webapp/case.py), if any."""
+    if request.method == "POST":
+        return AnswersForm(request.form, today=today())
+    return AnswersForm(request.args if request.args else None, today=today())
 
 
 def _previous(step: str) -> str | None:
@@ -69,6 +73,27 @@ def start():
     return render_template("documents/start.html", documents=DOCUMENTS, steps=STEPS)
 
 
+# The buttons that add or remove a row, by step: (list, add, remove-<index>), drawn by rows.js too.
+ROW_BUTTONS = {"children": ("children", "add_child", "remove_child-"), "entry": ("previous_stays", "add_stay", "remove_stay-")}
+
+
+def _rows_page(form: AnswersForm, step: str, nav: str):
+    """The step again with a row added or removed, or None when `nav` is no such button."""
+    if step not in ROW_BUTTONS:
+        return None
+    name, add, remove = ROW_BUTTONS[step]
+    rows = getattr(form, name)
+    if nav == add:
+        if len(rows) < rows.max_entries:
+            rows.append_entry()
+        first = next(iter(rows[-1].form))
+        return _step_page(form, step, focus=f"{first.id}-day" if hasattr(first, "parts") else first.id)
+    if nav.startswith(remove):
+        rows.entries = [row for row in rows if row.id != f"{name}-{nav.removeprefix(remove)}"]
+        return _step_page(form, step)
+    return None
+
+
 @bp.route(f"/{STEP_PATTERN}", methods=["GET", "POST"])
 @keep(NEVER, reason="a step shows answers; offline, the phone's own documents page takes over")
 def step(step: str):
@@ -76,14 +101,8 @@ def step(step: str):
     if request.method == "GET":
         return _step_page(form, step)
     nav = request.form.get(NAV, "continue")
-    if nav == "add_child" and step == "children":
-        if len(form.children) < MAX_CHILDREN:
-            form.children.append_entry()
-        return _step_page(form, step, focus=f"{form.children[-1].id}-surname")
-    if nav.startswith("remove_child-") and step == "children":
-        index = nav.removeprefix("remove_child-")
-        form.children.entries = [c for c in form.children if c.id != f"children-{index}"]
-        return _step_page(form, step)
+    if (page := _rows_page(form, step, nav)) is not None:
+        return page
     if nav != "continue":  # back, change, or the same step in another language
         return _step_page(form, step)
     if not form.validate_step(step):

@@ -51,7 +51,8 @@ DATE_TYPOS = ("", "0", "32", "13", "31", "99", "90", "x", "20261", "2o26", "１�
 # What can be wrong in a case, a few at a time.
 MISTAKES = ("surname_latin", "given_names_latin", "cyrillic", "patronymic", "birth", "sex", "citizenship", "number",
             "issued", "expires", "entry", "checkpoint", "purpose", "region", "city", "street", "house", "postcode",
-            "host_kind", "host_name", "host_iin", "host_bin", "host_phone", "child", "internal_citizenship")
+            "host_kind", "host_name", "host_iin", "host_bin", "host_phone", "child", "exit_date", "earlier_stays", "stay",
+            "internal_citizenship")
 
 
 def _citizenships() -> list[str]:
@@ -74,6 +75,32 @@ def _date_parts(prefix: str, day: date, rng: random.Random, wrong: bool) -> dict
         if rng.random() < 0.1:
             parts = {key: "" for key in parts}  # not given at all
     return {f"{prefix}-{key}": value for key, value in parts.items()}
+
+
+def _trip(rng: random.Random, today: date, entry: date, wrong: set) -> dict:
+    """The day of leaving (none, past, ahead, or wrong) and the earlier stays: not answered, none,
+    or a few in the last year, sometimes overlapping (the evaluator's warnings)."""
+    out: dict = {}
+    leaving = rng.choice((None, None, entry + timedelta(days=rng.randrange(0, 120))))
+    if "exit_date" in wrong:
+        leaving = rng.choice((entry - timedelta(days=rng.randrange(1, 30)), today + timedelta(days=400), date(1999, 5, 1)))
+    if leaving:
+        out.update(_date_parts("exit_date", leaving, rng, "exit_date" in wrong and rng.random() < 0.3))
+    count = rng.choice((0, 0, 1, 1, 2, 3))
+    answer = rng.choice(("", "no")) if not count else rng.choice(("yes", "yes", ""))
+    if "earlier_stays" in wrong:
+        answer = "yes" if not count else "no"
+    out["earlier_stays"] = answer
+    end = entry
+    for i in range(count):
+        exit_day = end - timedelta(days=rng.randrange(1, 120))
+        entry_day = exit_day - timedelta(days=rng.randrange(0, 60))
+        if "stay" in wrong and rng.random() < 0.5:
+            entry_day, exit_day = exit_day + timedelta(days=rng.randrange(1, 10)), entry_day
+        out.update(_date_parts(f"previous_stays-{i}-entry", entry_day, rng, "stay" in wrong and rng.random() < 0.2))
+        out.update(_date_parts(f"previous_stays-{i}-exit", exit_day, rng, False))
+        end = entry_day if rng.random() < 0.8 else end  # now and then out of order, or overlapping
+    return out
 
 
 def answer_set(rng: random.Random, valid: bool) -> dict:
@@ -126,6 +153,7 @@ def answer_set(rng: random.Random, valid: bool) -> dict:
         else pick((_identifier(rng, valid=True), "", "")),
         "host-phone": either("host_phone", PHONES[:4], PHONES[4:]),
     }
+    answers.update(_trip(rng, today, entry, wrong))
     for child in range(pick((0, 0, 0, 1, 2, 3))):
         answers[f"children-{child}-surname"] = either("child", ("Иванова", "PETROV", "Müller"), CYRILLIC_NAMES[5:])
         answers[f"children-{child}-given_names"] = pick(("Мария", "ANNA", "Әли"))

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from flask import Response, current_app, url_for
 
+from ..case import phone_case
 from ..deadlines.forms import NAVIGATION as DEADLINES_NAVIGATION
 from ..documents.answers import HOST_LANGUAGE_FIELD
 from ..documents.answers import NAVIGATION as DOCUMENTS_NAVIGATION
@@ -68,7 +69,9 @@ def schema() -> dict:
     # Pages reach the stores by name (store.files, store.proofs); the answers' store is named for
     # the fallback, which keeps only the answers in localStorage.
     return {"name": NAME, "version": VERSION, "stores": stores, "answers": ANSWERS, "prefixes": PREFIXES,
-            "localPrefix": LOCAL_PREFIX, "notAnswers": not_answers(), "migrations": list(MIGRATIONS)}
+            "localPrefix": LOCAL_PREFIX, "notAnswers": not_answers(), "migrations": list(MIGRATIONS),
+            # One case for both journeys (webapp/case.py): answers.js copies it from one's record to the other's.
+            "case": phone_case()}
 
 
 def handover() -> dict:

@@ -16,6 +16,9 @@ MAX_PREVIOUS_STAYS = 50
 MAX_DAYS_AHEAD = 366  # planning mode: an entry up to a year ahead
 # Where the person stays: the kinds of rules/data/accommodation.json, each with its own steps.
 ACCOMMODATIONS = tuple(rule_book().accommodation["kinds"])
+# The answer to "Have you stayed in Kazakhstan before?": "No earlier stays" and not answered differ
+# (a last day counted without the stays a person did not give is no last day to print).
+EARLIER_STAYS = ("yes", "no")
 
 
 def check_entry_date(entry: date, today: date) -> str | None:
@@ -53,3 +56,19 @@ def check_stay(stay: Stay) -> str | None:
     if stay.exit < stay.entry:
         return "exit_before_entry"
     return None
+
+
+def check_earlier_stays(answer: str | None, stays: int) -> str | None:
+    """Error code for the yes/no answer to earlier stays, given how many stays were added."""
+    if answer and answer not in EARLIER_STAYS:
+        return "invalid_earlier_stays"
+    if answer == "yes" and not stays:
+        return "earlier_stays_missing"
+    if answer == "no" and stays:
+        return "earlier_stays_given"
+    return None
+
+
+def stays_known(answer: str | None, stays: int) -> bool:
+    """Whether the earlier stays were answered: "no", or stays given."""
+    return answer == "no" or stays > 0

@@ -8,6 +8,7 @@ from ..pwa.offline import NEVER, keep
 from ..rules import rule_book
 from .assets import static_url
 from .i18n import DEFAULT_LANGUAGE, country_name, current_language, language_name, languages, long_date
+from .links import linked
 from .modules import data_module, module_scripts
 
 bp = Blueprint("site", __name__)
@@ -40,4 +41,5 @@ def healthz():
 
 
 bp.add_app_template_global(long_date, "long_date")
+bp.add_app_template_filter(linked, "linked")
 bp.add_app_template_global(country_name, "country_name")

@@ -96,29 +96,30 @@ export function readDate(answers, name) {
 }
 export function dateOf(answers, name) { return readDate(answers, name).iso || null; }
 
-// The children's rows by index, as the server's FieldList reads them.
-export function childIndices(answers, max) {
-  const seen = new Set();
+// A list's rows by index, as the server's FieldList reads them.
+export function rowIndices(answers, prefix, max) {
+  const seen = new Set(), row = new RegExp("^" + prefix + "-(\\d{1,6})-");
   for (const key of Object.keys(answers)) {
-    const match = /^children-(\d{1,6})-/.exec(key);
+    const match = row.exec(key);
     if (match) seen.add(+match[1]);
   }
   return [...seen].sort((a, b) => a - b).slice(0, max);
 }
+export function childIndices(answers, max) { return rowIndices(answers, "children", max); }
 
-// A step's fields, in the order the server lists its errors.
+// A step's fields, in the order the server lists its errors: its own, checks.step_fields, its rows.
 export function fieldsOf(step, answers, checks) {
-  const fields = [], kind = documentKind(answers, checks);
-  const chosen = (checks.documents || {})[kind] || { fields: {}, not_asked: [] };
+  const fields = [], rows = checks.rows[step], extra = checks.step_fields[step] || [];
+  const chosen = (checks.documents || {})[documentKind(answers, checks)] || { fields: {}, not_asked: [] };
   for (const name of Object.keys(checks.fields)) {
-    if (step === "children" && name.startsWith("children-*-")) continue;
+    if (name.includes("-*-")) continue;
     if (chosen.not_asked.includes(name)) continue;
-    if (name.startsWith(step + "-")) fields.push({ name, spec: chosen.fields[name] || checks.fields[name] });
+    if (name.startsWith(step + "-") || extra.includes(name)) fields.push({ name, spec: chosen.fields[name] || checks.fields[name] });
   }
-  if (step !== "children") return fields;
-  for (const i of childIndices(answers, checks.max_children)) {
+  if (!rows) return fields;
+  for (const i of rowIndices(answers, rows.prefix, rows.max)) {
     for (const name of Object.keys(checks.fields)) {
-      if (name.startsWith("children-*-")) fields.push({ name: name.replace("*", i), spec: checks.fields[name] });
+      if (name.startsWith(rows.prefix + "-*-")) fields.push({ name: name.replace("*", i), spec: checks.fields[name] });
     }
   }
   return fields;
@@ -161,11 +162,28 @@ function crossCheck(step, results, answers, checks, today) {
     const entry = iso("entry-date");
     if (entry && entry < checks.first_entry) fail("entry-date", "entry_before_rules");
     else if (entry && entry > addDays(today, checks.max_days_ahead)) fail("entry-date", "too_far_ahead");
+    tripChecks(results, answers, checks, today, fail, iso);
   } else if (step === "children") {
     for (const name of Object.keys(results)) {
       const born = /-date_of_birth$/.test(name) ? iso(name) : null;
       if (born && !(born > yearsBefore(today, 18) && born <= today)) fail(name, "child_date_of_birth");
     }
+  }
+}
+
+// As AnswersForm._validate_trip.
+function tripChecks(results, answers, checks, today, fail, iso) {
+  const check = (name, key) => key && fail(name, key);
+  const early = (day) => (day < checks.earliest_date ? "too_early" : day > addDays(today, checks.max_days_ahead) ? "too_far_ahead" : null);
+  const entry = dateOf(answers, "entry-date"), leaving = iso("exit_date"), rows = checks.rows.entry;
+  if (leaving) check("exit_date", early(leaving) || (entry && leaving < entry && "exit_before_entry"));
+  const n = rowIndices(answers, rows.prefix, rows.max), answer = tidy(answers.earlier_stays);
+  check("earlier_stays", answer === "yes" && !n.length ? "earlier_stays_missing" : answer === "no" && n.length && "earlier_stays_given");
+  for (const i of n) {
+    const a = rows.prefix + "-" + i + "-entry", b = rows.prefix + "-" + i + "-exit";
+    if (iso(a)) check(a, early(iso(a)));
+    if (iso(b)) check(b, early(iso(b)));
+    if (results[a] && results[a].iso && iso(b) && iso(b) < results[a].iso) fail(b, "exit_before_entry");
   }
 }
 

@@ -1,7 +1,7 @@
 // Every value the documents print, from the answers as the form posts them: those of
 // webapp/documents/content.py document_values.
 import { evaluate, NotCovered } from "./evaluator.js";
-import { childIndices, dateOf, FOREIGN_PASSPORT, icaoLatin, seriesNumber } from "./checks.js";
+import { childIndices, dateOf, FOREIGN_PASSPORT, icaoLatin, rowIndices, seriesNumber } from "./checks.js";
 import { numericDate as numeric, tidy, words as wordsFor } from "./words.js";
 
 function joined(parts) { return parts.filter(Boolean).join(", "); }
@@ -14,16 +14,23 @@ function inLanguages(names, languages) {
 // The card: the reader's language first, then Russian and Kazakh.
 export function cardLanguages(language) { return [language].concat(["ru", "kk"].filter(function (l) { return l !== language; })); }
 
-const HOST_PLACES = { person: "private", hotel: "hotel", organisation: "employer", dormitory: "dormitory" };
+// As AnswersForm.earlier_stays_given and stays_known.
+function earlierStays(answers) {
+  return rowIndices(answers, "previous_stays").map(function (i) {
+    return { entry: dateOf(answers, "previous_stays-" + i + "-entry"), exit: dateOf(answers, "previous_stays-" + i + "-exit") };
+  }).filter(function (s) { return s.entry && s.exit; });
+}
+function staysKnown(answers) {
+  return tidy(answers.earlier_stays) === "no" || rowIndices(answers, "previous_stays").length > 0;
+}
 
-function plan(answers, rules, today) {
-  var checkpoint = tidy(answers["entry-checkpoint"]), hostKind = tidy(answers["host-kind"]);
+function plan(answers, data, rules, today) {
+  var checkpoint = tidy(answers["entry-checkpoint"]);
   try {
     return evaluate({
       citizenship: tidy(answers["person-citizenship"]), entry_date: dateOf(answers, "entry-date"), today: today,
-      previous_stays: [], checkpoint: checkpoint && checkpoint !== "other" ? checkpoint : null,
-      // Where they stay, from who houses them, as webapp/documents/content.py _plan maps it.
-      accommodation: Object.prototype.hasOwnProperty.call(HOST_PLACES, hostKind) ? HOST_PLACES[hostKind] : null
+      previous_stays: earlierStays(answers), checkpoint: checkpoint && checkpoint !== "other" ? checkpoint : null,
+      accommodation: data.accommodations[tidy(answers["host-kind"])] || null, exit_date: dateOf(answers, "exit_date")
     }, rules);
   } catch (error) {
     if (error instanceof NotCovered) return null;
@@ -62,7 +69,7 @@ export function values(answers, data, rules, today, language) {
   var country = data.countries[a("person-citizenship")];
   var place = data.regions[a("stay-region")] || null;
   var pointNames = data.checkpoints[a("entry-checkpoint")] || data.other_checkpoint;
-  var result = plan(answers, rules, today);
+  var result = plan(answers, data, rules, today);
   var registration = result && result.obligations.length ? result.obligations[0] : null;
   var crossed = Object.prototype.hasOwnProperty.call(data.document_names, a("passport-document")) ? a("passport-document") : FOREIGN_PASSPORT;
   var latin = latinName(a, crossed), nameLatin = latin[0], transliterated = latin[1];
@@ -73,6 +80,7 @@ export function values(answers, data, rules, today, language) {
   // The date a duty is due by: the earlier reading where the sources allow two (content.py).
   var due = registration ? numeric(registration.safe_by || registration.deadline) : "";
   var twoReadings = !!(registration && registration.safe_by);
+  var leaveBy = result && result.stay && result.stay.leave_by ? result.stay.leave_by : null;
   var duty = registration === null ? "undated" : registration.kind === "self_registration" ? "self" : "notice";
   var warnings = result ? result.warnings.filter(function (w) { return data.document_warnings.indexOf(w.code) !== -1; }) : [];
   function warningsIn(l) { var words = wordsFor(data.words[l]); return warnings.map(words.warningText); }
@@ -130,8 +138,8 @@ export function values(answers, data, rules, today, language) {
     deadline: due,
     deadline_sub: twoReadings ? data.to_be_safe.ru + " / " + data.to_be_safe.kk : "",
     card_deadline: due + (twoReadings ? " (" + data.to_be_safe[language] + ")" : ""),
-    has_stay: !!(result && result.stay),
-    leave_by: result && result.stay && result.stay.leave_by ? numeric(result.stay.leave_by) : "",
+    leave_by: leaveBy && staysKnown(answers) ? numeric(leaveBy) : "",
+    leave_by_unknown: !!(leaveBy && !staysKnown(answers)),
     citations: citations,
     made_on: numeric(today)
   }, passportValues(answers, a, crossed, data, card));
