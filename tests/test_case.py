@@ -217,3 +217,28 @@ def test_phone_numbers_and_official_sites_are_links(client):
     assert '<a href="https://egov.kz">egov.kz</a>' in old.get_data(as_text=True)
     for address in ("/en/what-if", "/en/", "/ru/rules"):
         assert 'href="tel:1414"' in client.get(address).get_data(as_text=True), address
+
+
+# What the plan warns of the stay is on the documents too: a stay that ended after the last day, and
+# a last day that comes before the registration deadline (the "registration after the last day").
+WARNED = [
+    ({"entry_date": "2026-05-01", "exit_date": "2026-08-15", "previous_stays": []}, "overstayed"),
+    ({"entry_date": "2026-09-01", "previous_stays": [{"entry": "2026-04-01", "exit": "2026-06-20"}]},
+     "leave_before_registration"),
+]
+
+
+@pytest.mark.parametrize(("case", "code"), WARNED, ids=[code for _, code in WARNED])
+def test_the_documents_say_what_the_plan_warns_of_the_stay(client, case, code):
+    def warning(language):
+        plan = client.post("/api/v1/plan", json={"citizenship": "RU", **case}, headers={"Accept-Language": language}).json
+        return next(w["message"] for w in plan["warnings"] if w["code"] == code)
+
+    answers = _case_answers(**{"entry": {**api_answers()["entry"], "date": case["entry_date"]}},
+                            **{key: case[key] for key in ("exit_date", "previous_stays") if key in case})
+    card = pdf_text(post_pdf(client, "card", answers, "en").data)  # the holder's language only
+    assert " ".join(warning("en").split()) in card
+    for name in ("registration-sheet", "host-sheet"):  # Russian and Kazakh, for the host and the officer
+        text = pdf_text(post_pdf(client, name, answers, "en").data)
+        for language in ("ru", "kk"):
+            assert " ".join(warning(language).split()) in text, (name, language)

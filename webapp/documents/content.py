@@ -18,8 +18,12 @@ OTHER_CHECKPOINT = _l("Another checkpoint or an airport")
 # the dates on a sheet come from the guest's own plan.
 RULES_NOW = "kz-2026-self-registration"
 DOCUMENT_LANGUAGES = ("ru", "kk")  # every document is labelled in both
-# Warnings printed on the documents: no dates for visa holders, and dates already missed.
-DOCUMENT_WARNINGS = frozenset({"visa_required", "overstay", "limit_used_on_entry", "deadline_passed"})
+# The plan's warnings a document prints: what the person, the host and an officer must know of this
+# stay (no dates for visa holders, dates missed or already past, a last day before a deadline), not
+# the notes on how Tirkeu reads the sources, which the result page explains.
+DOCUMENT_WARNINGS = frozenset({
+    "visa_required", "overstay", "limit_used_on_entry", "deadline_passed", "leaving_after_last_day",
+    "overstayed", "limit_was_used_on_entry", "leave_before_registration", "leave_before_host_notification"})
 
 
 def in_language(text, language: str) -> str:

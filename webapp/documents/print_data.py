@@ -38,8 +38,10 @@ HOST_NOTE = {
     "time": _l("How long it takes: no official source says, so we do not guess."),
     "private": _l("This link carries your guest's personal details. They were not sent to Tirkeu's server: this phone read them from the link itself. Do not forward the link."),
 }
-# The warnings with a number (explain.warning_text, words.js): their plural forms travel too.
-WARNING_PLURALS = ("On the day you entered you had", "You should have left")
+# The warnings with a number (explain.warning_text, words.js): their plural forms travel too. The
+# documents' golden test fails if a code of DOCUMENT_WARNINGS says a number these do not start.
+WARNING_PLURALS = ("On the day you entered you had", "You should have left", "You plan to leave", "You left on")
+RULE_WORD_PLURALS = ("%(num)d day", "%(num)d working day")  # a warning's numbers of days (messages.rule_words)
 
 
 def words(language: str) -> dict:
@@ -49,7 +51,8 @@ def words(language: str) -> dict:
         return {
             "language": language,
             "messages": {},
-            "plurals": keyed({msgid: forms for msgid, forms in plurals.items() if msgid.startswith(WARNING_PLURALS)}),
+            "plurals": keyed({msgid: forms for msgid, forms in plurals.items()
+                              if msgid.startswith(WARNING_PLURALS) or msgid in RULE_WORD_PLURALS}),
             "plural_forms": plural_forms(),
             "calendar": calendar_words(language),
             "warnings": {code: str(text) for code, text in WARNINGS.items() if code in DOCUMENT_WARNINGS},
