@@ -242,3 +242,21 @@ def test_the_documents_say_what_the_plan_warns_of_the_stay(client, case, code):
         text = pdf_text(post_pdf(client, name, answers, "en").data)
         for language in ("ru", "kk"):
             assert " ".join(warning(language).split()) in text, (name, language)
+
+
+def test_without_the_earlier_stays_no_document_prints_a_warning_counted_with_them(client):
+    """A planned exit on 15 December is after the last day counted without earlier stays (29 November):
+    the plan warns of it. The documents, whose earlier stays were not answered, print no last day and
+    so not that warning either: the stays could move the day."""
+    trip = {"citizenship": "RU", "entry_date": "2026-09-01", "exit_date": "2026-12-15"}
+    answers = _case_answers(entry={**api_answers()["entry"], "date": trip["entry_date"]}, exit_date=trip["exit_date"])
+    said = {language: [w["message"] for w in client.post("/api/v1/plan", json=trip, headers={"Accept-Language": language})
+                       .json["warnings"] if w["code"] == "leaving_after_last_day"] for language in ("ru", "kk", "en")}
+    assert all(len(messages) == 1 for messages in said.values()), said
+    for name in ("card", "registration-sheet", "host-sheet"):
+        text = pdf_text(post_pdf(client, name, answers, "en").data)
+        assert "29.11.2026" not in text, name
+        for (message,) in said.values():
+            assert " ".join(message.split()) not in text, name
+    answered = pdf_text(post_pdf(client, "host-sheet", {**answers, "previous_stays": []}, "en").data)
+    assert " ".join(said["ru"][0].split()) in answered  # with "no earlier stays", it is printed

@@ -24,6 +24,10 @@ DOCUMENT_LANGUAGES = ("ru", "kk")  # every document is labelled in both
 DOCUMENT_WARNINGS = frozenset({
     "visa_required", "overstay", "limit_used_on_entry", "deadline_passed", "leaving_after_last_day",
     "overstayed", "limit_was_used_on_entry", "leave_before_registration", "leave_before_host_notification"})
+# Of those, the ones counted with the earlier stays: where those were not answered, a document prints
+# none of them, as it prints no last day (each would say a date or a count the stays may change).
+STAY_WARNINGS = frozenset({"overstay", "limit_used_on_entry", "leaving_after_last_day", "overstayed",
+                           "limit_was_used_on_entry", "leave_before_registration", "leave_before_host_notification"})
 
 
 def in_language(text, language: str) -> str:
@@ -46,12 +50,13 @@ def source_title(source_id: str, language: str) -> str:
     return in_language(lazy_data(rule_book().sources[source_id]["title"]), language)
 
 
-def warnings_in(plan, language: str) -> list[str]:
+def warnings_in(plan, language: str, stays_known: bool) -> list[str]:
     """The warnings that must reach the paper too, in `language`."""
     if plan is None:
         return []
     with force_language(language):
-        return [warning_text(w) for w in plan.warnings if w.code in DOCUMENT_WARNINGS]
+        return [warning_text(w) for w in plan.warnings
+                if w.code in DOCUMENT_WARNINGS and (stays_known or w.code not in STAY_WARNINGS)]
 
 
 def numeric_date(day) -> str:
@@ -147,8 +152,9 @@ def document_values(form: AnswersForm, language: str) -> dict:
     # A last day counted without earlier stays the person did not give would be too late: none then.
     leave_by = plan.stay.leave_by if plan and plan.stay and plan.stay.leave_by else None
     return {
-        "warnings": [list(pair) for pair in zip(warnings_in(plan, "ru"), warnings_in(plan, "kk"), strict=True)],
-        "card_warnings": warnings_in(plan, language),
+        "warnings": [list(pair) for pair in zip(warnings_in(plan, "ru", form.stays_known()),
+                                                warnings_in(plan, "kk", form.stays_known()), strict=True)],
+        "card_warnings": warnings_in(plan, language, form.stays_known()),
         "name_latin": name_latin,
         "name_cyrillic": name_cyrillic,
         "name_transliterated": transliterated,

@@ -15,7 +15,7 @@ from ..rules.places import checkpoints, regions
 from ..web.i18n import calendar_words, countries, country_codes, country_name, force_language, languages, place_name
 from .answers import HOST_KINDS, PURPOSES
 from .catalog import DOCUMENTS
-from .content import DOCUMENT_NAMES, DOCUMENT_WARNINGS, LABELS, OTHER_CHECKPOINT, numeric_date, translated
+from .content import DOCUMENT_NAMES, DOCUMENT_WARNINGS, LABELS, OTHER_CHECKPOINT, STAY_WARNINGS, numeric_date, translated
 
 # The print page's own words, in the reader's language.
 PAGE_WORDS = {
@@ -105,6 +105,7 @@ def _print_data(codes: tuple[str, ...]) -> dict:
     return {
         "languages": list(codes),  # the first is the page's when its address names none
         "document_warnings": sorted(DOCUMENT_WARNINGS),
+        "stay_warnings": sorted(STAY_WARNINGS),
         "regions": {r["id"]: {lang: place_name(r, lang) for lang in codes} for r in regions()},
         "checkpoints": {p["id"]: {lang: place_name(p, lang) for lang in codes} for p in checkpoints()},
         "other_checkpoint": translated(OTHER_CHECKPOINT),

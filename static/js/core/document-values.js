@@ -82,7 +82,10 @@ export function values(answers, data, rules, today, language) {
   var twoReadings = !!(registration && registration.safe_by);
   var leaveBy = result && result.stay && result.stay.leave_by ? result.stay.leave_by : null;
   var duty = registration === null ? "undated" : registration.kind === "self_registration" ? "self" : "notice";
-  var warnings = result ? result.warnings.filter(function (w) { return data.document_warnings.indexOf(w.code) !== -1; }) : [];
+  // As content.py warnings_in: those counted with the earlier stays only where they were answered.
+  var warnings = result ? result.warnings.filter(function (w) {
+    return data.document_warnings.indexOf(w.code) !== -1 && (staysKnown(answers) || data.stay_warnings.indexOf(w.code) === -1);
+  }) : [];
   function warningsIn(l) { var words = wordsFor(data.words[l]); return warnings.map(words.warningText); }
   var citationIds = [];
   if (result && registration) {
