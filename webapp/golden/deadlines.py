@@ -101,7 +101,7 @@ def result_sentences(plan, answers: PlanInput) -> dict:
     if stay.leave_by:
         out["key_dates"].append({"label": explain._("Last day you may stay"), "date": long_date(stay.leave_by),
                                  "tag": explain.leave_tag(plan)})
-        leave = {"kind": "leave", "title": explain._("Leave Kazakhstan by %(date)s", date=long_date(stay.leave_by)),
+        leave = {"kind": "leave", "title": explain.leave_title(plan),
                  "tag": explain.leave_tag(plan), "reasoning": explain.stay_reasoning(stay, answers.entry_date),
                  "sources": list(stay.sources)}
         if stay.window_days:  # reasons.html day_by_day
