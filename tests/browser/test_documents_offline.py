@@ -198,6 +198,10 @@ def test_the_internal_passport_runs_offline_to_the_printed_documents(browser, br
         assert "45 12 345678" in printed and "ИВАНОВ ИВАН" in printed and "IVANOV IWAN" in printed  # as typed
         assert "транслитерация, не из документа" in printed
         assert page.evaluate("import('/static/js/print-documents.js').then(m => m.printed)") == python_values("ru", answers)
+    page.goto(f"{live_server}/documents/print#ru/iin-sheet")  # the steps for the document crossed with
+    page.wait_for_selector(".document[data-document=iin-sheet]:not([hidden])")
+    printed = text(page, ".document[data-document=iin-sheet]:not([hidden])")
+    assert "по внутреннему паспорту гражданина России" in printed and "машиночитаемой зоне" not in printed
     context.set_offline(False)
     # The same answers as the server's PDF: the number and the Cyrillic name read back from its text.
     reader = PdfReader(io.BytesIO(client.post("/ru/documents/registration-sheet.pdf", data=answers).data))
