@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import gettext as translate_data
 from flask_babel import ngettext
 
-from ..messages import HOLIDAYS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS, rule_words, working_days_text
+from ..messages import HOLIDAYS, KEY_DATE_LABELS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS, rule_words, working_days_text
 from ..rules.calendar import DayOff
 from ..rules.evaluator import NextEntry, Obligation, Plan, PlanInput, StayLimit, Warning
 from ..rules.ruleset import rule_book
@@ -99,6 +99,11 @@ def status_text(obligation: Obligation) -> str | None:
 def left_on_text(plan: Plan) -> str | None:
     """In place of the days left to the last day allowed, once the stay has ended."""
     return _("You left on %(date)s", date=long_date(plan.ended)) if plan.ended else None
+
+
+def registration_label(obligation: Obligation) -> str:
+    """The registration among the key dates: who acts, as where the person stays says."""
+    return str(KEY_DATE_LABELS[obligation.title])
 
 
 def leave_title(plan: Plan) -> str:

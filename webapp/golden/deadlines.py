@@ -87,8 +87,7 @@ def result_sentences(plan, answers: PlanInput) -> dict:
     # In date order, as deadlines/plan.html draws them.
     leave_first = explain.leave_comes_first(plan)
     registration_key = {
-        "kind": "registration", "label": (explain._("Register online") if registration.kind == "self_registration"
-                  else explain._("Host notifies the migration police")),
+        "kind": "registration", "label": explain.registration_label(registration),
         "date": long_date(explain.due_date(registration)), "tag": explain.registration_tag(registration)}
     registration_step = {
         "kind": "registration", "title": explain.obligation_title(registration, answers.accommodation),

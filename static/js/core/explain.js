@@ -251,7 +251,7 @@ export function explainer(data) {
     const registration = plan.obligations[0], stay = plan.stay, accommodation = answers.accommodation;
     // Steps in date order (explain.py leave_comes_first): the last day allowed first when it is earlier.
     const leaveFirst = !!(stay.leave_by && stay.leave_by < dueDate(registration));
-    const registrationKey = { kind: "registration", label: registration.kind === "self_registration" ? _("Register online") : _("Host notifies the migration police"),
+    const registrationKey = { kind: "registration", label: data.key_date_labels[registration.title], // explain.py registration_label
                               date: longDate(dueDate(registration)), tag: registrationTag(registration) };
     const registrationStep = { kind: "registration", title: obligationTitle(registration, accommodation), tag: registrationTag(registration),
                                paragraphs: obligationSteps(registration, accommodation), reasoning: obligationReasoning(registration),
