@@ -46,7 +46,7 @@ def fill_offline(page, with_child: bool = True, internal: bool = False, no_earli
     page.wait_for_selector(f"{step(page, 'passport')}:not([hidden])")
     if internal:
         page.click("label[for=passport-document-1]")
-        assert page.is_hidden("#passport-expires-day")  # not asked
+        page.wait_for_selector("#passport-expires-day", state="hidden", timeout=10_000)  # not asked
         assert page.inner_text("label[for=passport-number]") == page.evaluate(
             "JSON.parse(document.getElementById('tirkeu-offline-checks').textContent)"
             ".document_labels.ru_internal_passport['passport-number']")
