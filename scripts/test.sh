@@ -33,3 +33,6 @@ npx eslint .
 .venv/bin/flask --app webapp rules export build/rules.json
 .venv/bin/flask --app webapp golden write build/golden
 node --test tests/js/
+# The same tests on the modules as the app serves them (without their comment-only lines).
+.venv/bin/python -m tests.served_files build/served
+TIRKEU_SERVED=build/served node --import ./tests/js/served.mjs --test tests/js/

@@ -2,6 +2,7 @@
 page, in each language, and the API's plan say who acts and what each kind of place does."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -86,6 +87,22 @@ def test_each_place_has_its_own_steps_in_each_period(client, period, place, line
     for other, other_lines in steps.items():
         if other != place and other_lines[1] not in lines:
             assert other_lines[1] not in text, other
+
+
+# Who acts, as the key dates name the registration.
+KEY_LABELS = {"private": "Host notifies the migration police", "hotel": "The hotel notifies the migration police",
+              "employer": "Your employer notifies the migration police",
+              "dormitory": "The dormitory notifies the migration police",
+              "none": "Whoever houses you notifies the migration police"}
+
+
+@pytest.mark.parametrize("place", sorted(KEY_LABELS))
+def test_the_key_dates_name_who_acts(client, place):
+    html = client.get(f"/en/deadlines/plan?{ENTRIES['2023']}&accommodation={place}").get_data(as_text=True)
+    labels = [label.strip() for label in re.findall(r"<dt>([^<]*)</dt>", html)]
+    assert labels[0] == KEY_LABELS[place] and labels[1] == "Last day you may stay"
+    html = client.get(f"/en/deadlines/plan?{ENTRIES['2026']}&accommodation={place}").get_data(as_text=True)
+    assert re.findall(r"<dt>([^<]*)</dt>", html)[0].strip() == "Register online"  # the person registers, wherever
 
 
 @pytest.mark.parametrize("lang, period, place, expected", [

@@ -11,6 +11,7 @@ import pytest
 
 from tests.documents_data import form_answers
 from webapp.pwa import store
+from webapp.web.comments import strip_script
 
 STATIC_JS = Path(__file__).parent.parent / "static" / "js"
 
@@ -78,9 +79,9 @@ def test_the_service_worker_holds_the_store_and_its_schema(client):
 
 
 def _code(name: str) -> list[str]:
-    """A script's lines as the phone gets them: whole-line comments left out."""
-    source = (STATIC_JS / name).read_text(encoding="utf-8")
-    return [line for line in source.splitlines() if not line.lstrip().startswith("//")]
+    """A script's lines as the phone gets them: comment-only lines emptied (web/comments.py, checked
+    by tests/test_served_modules.py)."""
+    return strip_script((STATIC_JS / name).read_text(encoding="utf-8"), keep_lines=True).splitlines()
 
 
 def test_pages_run_one_module_the_store_its_schema_and_the_shared_scripts(client):

@@ -141,6 +141,22 @@ def test_the_passport_still_prints_its_expiry_and_number(client):
     assert text.index("IVANOV IVAN") < text.index("ИВАНОВ ИВАН")
 
 
+def test_the_iin_sheet_says_what_the_sources_say_for_each_document(client):
+    """The sources speak of the foreign passport (its machine-readable zone, a translation); of the
+    internal passport they say nothing, and the sheet says so in place of those steps."""
+    unknown = ("Мы не нашли источника о том, выдаёт ли ЦОН ИИН по внутреннему паспорту гражданина России",
+               "ХҚКО Ресей азаматының ішкі паспорты бойынша ЖСН бере ме, бұл туралы дереккөз таппадық")
+    passport_only = ("Возьмите с собой оригинал действующего паспорта.", "машиночитаемой зоне паспорта",
+                     "нотариально заверенный перевод")
+    on_internal = pdf_text(post_pdf(client, "iin-sheet", internal(), "en").data)
+    on_passport = pdf_text(post_pdf(client, "iin-sheet", EXAMPLE, "en").data)
+    for text in unknown:
+        assert text in on_internal and text not in on_passport
+    for text in passport_only:
+        assert text in on_passport and text not in on_internal
+    assert "Лично обратитесь в ЦОН по месту пребывания." in on_internal  # the steps for everyone stay
+
+
 def test_the_wizard_without_javascript_takes_the_internal_passport_to_the_check_page(client):
     answers = flatten_json(internal(**{"passport.number": "4512 345678"})).to_dict(flat=True)
     page = client.post("/en/documents/passport", data=answers).get_data(as_text=True)

@@ -569,6 +569,23 @@ def test_a_stay_that_has_ended_is_told_in_the_past(client):
     for wrong in ("too long", "overdue", "Do it now", "call 1414 now", "If you move", "temporary residence permit"):
         assert wrong not in text, wrong
     assert "warning-urgent" not in html and "tag-red" not in html
+    # Each date as a fact, not a thing to do; nothing ahead to put in a calendar, no document to make.
+    titles = [h.strip() for h in re.findall(r'<h2 class="step-title">([^<]*)</h2>', html)]
+    assert titles[:2] == ["Registration deadline: 30 September 2026", "Last day you could stay: 29 November 2026"]
+    for wrong in ("Register online by", "Leave Kazakhstan by", "Add to my calendar", "Prepare my documents", "Send to your host"):
+        assert wrong not in text, wrong
+    assert "Keep the proof" in text
+    calendar = client.get("/en/deadlines/plan.ics?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
+                          "&exit_date-day=15&exit_date-month=10&exit_date-year=2026&today=2026-12-02").get_data(as_text=True)
+    assert "BEGIN:VCALENDAR" in calendar and "BEGIN:VEVENT" not in calendar
+
+
+def test_a_stay_that_ends_later_still_says_what_to_do(client):
+    """The same trip asked on 10 October, before the day of leaving: the dates are still things to do."""
+    html = _plan(client, "en", "RU", "2026-09-01", "2026-09-20", exit_date="2026-10-15").get_data(as_text=True)
+    text = check_page(html).plain_text
+    assert "Register online by 30 September 2026" in text and "Leave Kazakhstan by 29 November 2026" in text
+    assert "Add to my calendar" in text and "Prepare my documents" in text
 
 
 def test_a_stay_of_2022_is_not_an_overstay_nor_a_change_of_rules(client):
@@ -576,7 +593,7 @@ def test_a_stay_of_2022_is_not_an_overstay_nor_a_change_of_rules(client):
     text = check_page(html).plain_text
     assert "You left Kazakhstan on 30 December 2022." in text
     # The date shown is the earlier reading (3 working days counting the day of arrival, Monday 3 October).
-    assert "Your host must notify the migration police by 5 October 2022" in text
+    assert "Deadline for the notice of your arrival: 5 October 2022" in text
     for wrong in ("too long", "overdue", "Do it now", "The rules changed"):
         assert wrong not in text, wrong
     assert "warning-urgent" not in html

@@ -149,20 +149,20 @@ export function init(root) {
             return el("div", { "class": "key-date" }, el("dt", null, k.label),
               el("dd", null, el("strong", null, k.date), " · ", tag));
           }))),
-        el("ol", { "class": "steps" }, steps), calendarButton(plan, answers)] : []),
+        el("ol", { "class": "steps" }, steps), ...(plan.ended ? [] : [calendarButton(plan, answers)])] : []),
       el("p", { "class": "offline-note small" }, _("Worked out on this phone without a connection.")),
       ...(said.sources.length ? [el("h2", null, _("Sources")), sourcesList(said.sources)] : []),
       el("p", { "class": "small" }, linked(_("The rules can change. If a date matters, confirm it with the migration police or the free hotline 1414."))),
-      nextSteps(plan));
+      ...(plan.ended && !plan.group ? [] : [nextSteps(plan)]));
   }
 
-  function nextSteps(plan) {
+  function nextSteps(plan) { // as deadlines/plan.html: after a stay that has ended, only the proof
     var documents = "/" + data.language + "/documents/" + data.documents_step + "?" +
       new URLSearchParams(carried(Object.fromEntries(new URLSearchParams(window.location.search)), "deadlines", "documents")).toString();
     return el("section", { "class": "next-steps" }, el("h2", null, _("What to do next")),
       el("ol", { "class": "list-bullet" },
-        el("li", null, el("a", { href: documents }, _("Prepare my documents"))),
-        plan.group && el("li", null, el("a", { href: documents }, _("Send to your host"))),
+        !plan.ended && el("li", null, el("a", { href: documents }, _("Prepare my documents"))),
+        plan.group && !plan.ended && el("li", null, el("a", { href: documents }, _("Send to your host"))),
         plan.group && el("li", null, el("a", { href: "/" + data.language + "/proof" }, _("Keep the proof")))));
   }
 

@@ -39,9 +39,10 @@ def continue_(page, name: str):
     page.click(f"{step(page, name)} button[data-continue]")
 
 
-def fill_offline(page, with_child: bool = True, internal: bool = False):
+def fill_offline(page, with_child: bool = True, internal: bool = False, no_earlier_stays: bool = False):
     """Every step of the phone's own wizard, one mistake on the way. `internal`: crossed on the
-    Russian internal passport (the name in Cyrillic, the Latin spelling offered)."""
+    Russian internal passport (the name in Cyrillic, the Latin spelling offered); `no_earlier_stays`:
+    the earlier stays answered No (else not answered)."""
     page.wait_for_selector(f"{step(page, 'passport')}:not([hidden])")
     if internal:
         page.click("label[for=passport-document-1]")
@@ -87,6 +88,8 @@ def fill_offline(page, with_child: bool = True, internal: bool = False):
     date(page, "entry-date", 1, 9, 2026)
     page.select_option("#entry-checkpoint", "kairak")
     page.click("label[for=entry-purpose-0]")
+    if no_earlier_stays:
+        page.click("label[for=earlier_stays-1]")
     continue_(page, "entry")
     page.select_option("#stay-region", "west_kazakhstan")
     page.fill("#stay-city", "Уральск")
@@ -198,6 +201,10 @@ def test_the_internal_passport_runs_offline_to_the_printed_documents(browser, br
         assert "45 12 345678" in printed and "ИВАНОВ ИВАН" in printed and "IVANOV IWAN" in printed  # as typed
         assert "транслитерация, не из документа" in printed
         assert page.evaluate("import('/static/js/print-documents.js').then(m => m.printed)") == python_values("ru", answers)
+    page.goto(f"{live_server}/documents/print#ru/iin-sheet")  # the steps for the document crossed with
+    page.wait_for_selector(".document[data-document=iin-sheet]:not([hidden])")
+    printed = text(page, ".document[data-document=iin-sheet]:not([hidden])")
+    assert "по внутреннему паспорту гражданина России" in printed and "машиночитаемой зоне" not in printed
     context.set_offline(False)
     # The same answers as the server's PDF: the number and the Cyrillic name read back from its text.
     reader = PdfReader(io.BytesIO(client.post("/ru/documents/registration-sheet.pdf", data=answers).data))

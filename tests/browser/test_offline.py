@@ -178,6 +178,8 @@ def test_results_offline_are_laid_out_as_online(browser, browser_context_args, l
         assert _result_text(page, ".offline-note") == expected, f"{lang}: {query[:40]}"
     assert "You left on 15 October 2026" in online["en", RESULT_QUERIES[-4]]
     assert "If you move" not in online["en", RESULT_QUERIES[-4]]
+    assert "Add to my calendar" not in online["en", RESULT_QUERIES[-4]]  # nothing ahead, here as offline
+    assert "Last day you could stay: 29 November 2026" in online["en", RESULT_QUERIES[-4]]
     assert "раньше срока регистрации, 19 декабря 2026" in online["ru", RESULT_QUERIES[-3]]  # the safe date
     context.close()
 

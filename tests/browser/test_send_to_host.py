@@ -36,7 +36,7 @@ def make_link(page, host_language: str) -> str:
 
 
 def payload_lacks(link: str, answers: dict) -> bool:
-    """Nothing of the sex or the purpose of the trip travels (the payload unpacked in Python; version 2: 22 answers)."""
+    """Nothing of the sex or the purpose of the trip travels (the payload unpacked in Python; version 3: 25 answers)."""
     import base64
     import json
     import zlib
@@ -44,7 +44,7 @@ def payload_lacks(link: str, answers: dict) -> bool:
     packed = link.split("host-sheet/", 1)[1][2:]
     raw = zlib.decompress(base64.urlsafe_b64decode(packed + "=" * (-len(packed) % 4)), -15)[:-4]
     values = json.loads(raw)
-    return len(values) == 22 and answers["person-sex"] not in values and answers["entry-purpose"] not in values
+    return len(values) == 25 and answers["person-sex"] not in values and answers["entry-purpose"] not in values
 
 
 def read_qr(page) -> str:
@@ -73,10 +73,10 @@ def test_the_link_made_offline_opens_the_filled_sheet_on_the_hosts_phone(browser
     wait_for_kept(page, "/ru/documents/send-to-host")
     guest.set_offline(True)
     page.goto(f"{live_server}/ru/documents/offline#passport")
-    fill_offline(page, with_child=False)
+    fill_offline(page, with_child=False, no_earlier_stays=True)
     page.wait_for_selector("[data-send-to-host]:not([hidden])")
     link = make_link(page, "kk")
-    prefix = f"{live_server}/documents/print#kk/host-sheet/2"  # link version 2: the document crossed with
+    prefix = f"{live_server}/documents/print#kk/host-sheet/3"  # link version 3: the day of leaving, the earlier stays
     assert link.startswith(prefix) and "IVANOV" not in link  # compressed, not the answers as typed
     assert page.is_checked("#host-language-kk")
     assert read_qr(page) == link
@@ -102,6 +102,8 @@ def test_the_link_made_offline_opens_the_filled_sheet_on_the_hosts_phone(browser
     expected = python_values("kk", {k: v for k, v in answers.items() if not k.startswith("children-")})
     assert ({k: v for k, v in on_phone.items() if k not in not_in_link}
             == {k: v for k, v in expected.items() if k not in not_in_link})
+    # The guest's plan, earlier stays and all: the same last day and warnings as the guest's own sheet.
+    assert on_phone["leave_by"] == "29.11.2026" and not on_phone["leave_by_unknown"]
     assert payload_lacks(link, answers)
     assert host_page.is_visible("button[data-print]")
     assert not host_page.is_visible("a[data-word=back]")  # the host has no answers to go back to

@@ -24,15 +24,15 @@ function dates(answers) {
   const out = {};
   for (const name of hostLink.FIELDS) {
     out[name] = name + "-day" in answers
-      ? dateParts({ day: answers[name + "-day"], month: answers[name + "-month"], year: answers[name + "-year"] }).iso
-      : answers[name];
+      ? dateParts({ day: answers[name + "-day"], month: answers[name + "-month"], year: answers[name + "-year"] }).iso || ""
+      : answers[name] || ""; // not answered: empty, as the link carries it
   }
   return out;
 }
 
 test("the host's phone reads back what the guest's phone put in the link", async () => {
   const payload = await hostLink.encode(ANSWERS);
-  assert.match(payload, /^2z[A-Za-z0-9_-]+$/); // compressed, URL-safe, nothing to escape in a message
+  assert.match(payload, /^3z[A-Za-z0-9_-]+$/); // compressed, URL-safe, nothing to escape in a message
   assert.ok(!payload.includes("IVANOV"));
   const back = await hostLink.decode(payload);
   assert.deepEqual(dates(back), dates(ANSWERS));
@@ -47,7 +47,7 @@ test("a browser that cannot compress sends the answers uncompressed, still reada
   globalThis.CompressionStream = undefined;
   try {
     const payload = await hostLink.encode(ANSWERS);
-    assert.match(payload, /^2j/);
+    assert.match(payload, /^3j/);
     assert.deepEqual(dates(await hostLink.decode(payload)), dates(ANSWERS));
   } finally {
     globalThis.CompressionStream = saved;
@@ -78,8 +78,9 @@ test("a link cut short, changed or from elsewhere is refused", async () => {
   const payload = await hostLink.encode(ANSWERS);
   await assert.rejects(hostLink.decode(payload.slice(0, -12)));
   await assert.rejects(hostLink.decode(payload.slice(0, 20) + (payload[20] === "A" ? "B" : "A") + payload.slice(21)));
-  await assert.rejects(hostLink.decode("3z" + payload.slice(2)));
-  await assert.rejects(hostLink.decode("1z" + payload.slice(2))); // a version 2 link read as version 1
+  await assert.rejects(hostLink.decode("4z" + payload.slice(2))); // no such version
+  await assert.rejects(hostLink.decode("2z" + payload.slice(2))); // a version 3 link read as version 2
+  await assert.rejects(hostLink.decode("1z" + payload.slice(2))); // or as version 1
   await assert.rejects(hostLink.decode(""));
   const plain = "1j" + Buffer.from(JSON.stringify(["only one"])).toString("base64url");
   await assert.rejects(hostLink.decode(plain));
@@ -101,7 +102,7 @@ function plainLink(version, values) {
 }
 
 test("a link sent before the document was asked (version 1) still opens, as a passport's", async () => {
-  const values = hostLink.FIELDS.slice(0, -1).map((name) => (dates(ANSWERS)[name] || ""));
+  const values = hostLink.FIELDS.slice(0, 21).map((name) => (dates(ANSWERS)[name] || ""));
   assert.equal(values.length, 21);
   const back = await hostLink.decode(plainLink(1, values));
   assert.equal(back["passport-document"], "");
@@ -109,6 +110,40 @@ test("a link sent before the document was asked (version 1) still opens, as a pa
   assert.equal(back["person-surname_cyrillic"], "ИВАНОВ");
   assert.equal(back["entry-date-year"], "2026");
   await assert.rejects(hostLink.decode(plainLink(1, values.concat(["foreign_passport"])))); // 22 answers are no version 1
+});
+
+test("the day of leaving and the earlier stays travel in the link (version 3), as the form has them", async () => {
+  const trip = { ...ANSWERS, "exit_date-day": "20", "exit_date-month": "12", "exit_date-year": "2026", earlier_stays: "yes",
+                 "previous_stays-0-entry-day": "10", "previous_stays-0-entry-month": "7", "previous_stays-0-entry-year": "2026",
+                 "previous_stays-0-exit-day": "15", "previous_stays-0-exit-month": "9", "previous_stays-0-exit-year": "2026",
+                 "previous_stays-4-entry-day": "1", "previous_stays-4-entry-month": "3", "previous_stays-4-entry-year": "2026",
+                 "previous_stays-4-exit-day": "20", "previous_stays-4-exit-month": "3", "previous_stays-4-exit-year": "2026" };
+  const payload = await hostLink.encode(trip);
+  assert.match(payload, /^3z/);
+  const back = await hostLink.decode(payload);
+  assert.equal(back.earlier_stays, "yes");
+  assert.deepEqual([back["exit_date-day"], back["exit_date-month"], back["exit_date-year"]], ["20", "12", "2026"]);
+  assert.deepEqual(Object.keys(back).filter((k) => k.startsWith("previous_stays-")).sort(), [
+    "previous_stays-0-entry-day", "previous_stays-0-entry-month", "previous_stays-0-entry-year",
+    "previous_stays-0-exit-day", "previous_stays-0-exit-month", "previous_stays-0-exit-year",
+    "previous_stays-1-entry-day", "previous_stays-1-entry-month", "previous_stays-1-entry-year",
+    "previous_stays-1-exit-day", "previous_stays-1-exit-month", "previous_stays-1-exit-year"]);
+  assert.deepEqual([back["previous_stays-1-entry-day"], back["previous_stays-1-exit-month"]], ["1", "3"]);
+  // "No earlier stays" is an answer too; a link without the trip (version 2) leaves it not answered.
+  const none = await hostLink.decode(await hostLink.encode({ ...ANSWERS, earlier_stays: "no" }));
+  assert.equal(none.earlier_stays, "no");
+  assert.ok(!Object.keys(none).some((k) => k.startsWith("previous_stays-")));
+  const version2 = await hostLink.decode(plainLink(2, hostLink.FIELDS.slice(0, 22).map((name) => (dates(ANSWERS)[name] || ""))));
+  assert.equal(version2.earlier_stays, "");
+  assert.equal(version2["passport-number"], "75 1234567");
+});
+
+test("earlier stays that are not pairs of dates are refused", async () => {
+  const values = hostLink.FIELDS.slice(0, 24).map((name) => (dates(ANSWERS)[name] || ""));
+  for (const bad of ["2026-07-10", "2026-07-10/2026-09-15  2026-03-01/2026-03-20", "x/y", Array(51).fill("2026-07-10/2026-09-15").join(" ")]) {
+    await assert.rejects(hostLink.decode(plainLink(3, values.concat([bad]))), bad.slice(0, 30));
+  }
+  assert.ok(await hostLink.decode(plainLink(3, values.concat(["2026-07-10/2026-09-15"]))));
 });
 
 test("the document crossed with travels in the link", async () => {

@@ -55,6 +55,8 @@ def plan_calendar(plan: Plan, answers: PlanInput, language: str) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Tirkeu: my deadlines in Kazakhstan"))
     stamp = datetime.now(UTC).replace(microsecond=0)
+    if plan.ended:  # a stay that has ended: nothing ahead to remind of (the page offers no file then)
+        return calendar.to_ical()
     last_day = plan.stay.leave_by if plan.stay else None
     urgent = [warning_text(w) for w in plan.warnings if w.code in ACT_NOW_WARNINGS]
     if urgent and answers.today >= answers.entry_date:

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import gettext as translate_data
 from flask_babel import ngettext
 
-from ..messages import HOLIDAYS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS, rule_words, working_days_text
+from ..messages import HOLIDAYS, KEY_DATE_LABELS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS, rule_words, working_days_text
 from ..rules.calendar import DayOff
 from ..rules.evaluator import NextEntry, Obligation, Plan, PlanInput, StayLimit, Warning
 from ..rules.ruleset import rule_book
@@ -101,6 +101,18 @@ def left_on_text(plan: Plan) -> str | None:
     return _("You left on %(date)s", date=long_date(plan.ended)) if plan.ended else None
 
 
+def registration_label(obligation: Obligation) -> str:
+    """The registration among the key dates: who acts, as where the person stays says."""
+    return str(KEY_DATE_LABELS[obligation.title])
+
+
+def leave_title(plan: Plan) -> str:
+    """The last day allowed: a thing to do while the stay goes on, a fact once it has ended."""
+    if plan.ended:
+        return _("Last day you could stay: %(date)s", date=long_date(plan.stay.leave_by))
+    return _("Leave Kazakhstan by %(date)s", date=long_date(plan.stay.leave_by))
+
+
 def shown_steps(plan: Plan, by_last_day: bool = False) -> list[Obligation]:
     """The obligations after the registration that the result shows: not those a stay that has
     ended no longer needs (a move, a permit to stay longer). Steps go in date order: a permit to
@@ -149,6 +161,11 @@ def day_off_text(day: DayOff) -> str:
 
 def obligation_title(obligation: Obligation, accommodation: str | None) -> str:
     deadline = long_date(due_date(obligation)) if obligation.deadline else ""
+    if obligation.status in ("was_due", "not_needed") and obligation.kind in ("self_registration", "host_notification"):
+        # A stay that has ended: the date as a fact, not a thing to do (the tag says what became of it).
+        if obligation.kind == "self_registration":
+            return _("Registration deadline: %(date)s", date=deadline)
+        return _("Deadline for the notice of your arrival: %(date)s", date=deadline)
     if obligation.title:  # the registration, as where the person stays words it (accommodation.json)
         return OBLIGATION_TITLES[obligation.title] % {"date": deadline}
     if obligation.kind == "address_change":

@@ -10,7 +10,7 @@ from functools import lru_cache
 from flask_babel import get_translations
 
 from ..documents.answers import STEPS
-from ..messages import HOLIDAYS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS
+from ..messages import HOLIDAYS, KEY_DATE_LABELS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS
 from ..rules import rule_book
 from ..rules.inputs import ACCOMMODATIONS
 from ..rules.places import checkpoints
@@ -104,6 +104,7 @@ def offline_data(language: str) -> dict:
         "warnings": {code: str(text) for code, text in WARNINGS.items()},
         "accommodations": list(ACCOMMODATIONS),  # the answers "Where are you staying?" takes
         "obligation_titles": {key: str(text) for key, text in OBLIGATION_TITLES.items()},
+        "key_date_labels": {key: str(text) for key, text in KEY_DATE_LABELS.items()},
         "obligation_steps": {key: str(text) for key, text in OBLIGATION_STEPS.items()},
         "rule_sets": {r.id: rule_set_label(r.id) for r in book.rule_sets},
         "sources": {

@@ -314,12 +314,16 @@ HOST_NOTIFICATION_UNDATED = (
     (RuleText(_l("Notify the migration police of your guest's arrival within %(working_days)s of the arrival."),
               RULES_NOW, working_days="visa_free_30.registration.working_days"),) + HOST_NOTIFICATION[1][1:],
 )
+# Each step with the document it is for (None: any; as a row's if_). The sources speak of the
+# foreign passport; of the Russian internal passport they say nothing, and the sheet says so.
 IIN_STEPS = (
-    _l("Go in person to a Public Service Centre (ЦОН) in the place where you stay. Since 29 February 2024 the IIN is not issued online."),
-    _l("Bring your valid foreign passport (the original)."),
-    _l("If your passport has no spelling of your name in Cyrillic or Latin letters, bring a notarised translation of it."),
-    _l("Your names are taken from the machine-readable zone of your passport (the lines at the bottom of the data page)."),
-    _l("According to gov.kz the IIN certificate is issued in 1 working day and is free for foreigners."),
+    (_l("Go in person to a Public Service Centre (ЦОН) in the place where you stay. Since 29 February 2024 the IIN is not issued online."), None),
+    (_l("Bring your valid foreign passport (the original)."), "!internal_passport"),
+    (_l("We found no source on whether a Public Service Centre gives an IIN on the Russian internal passport: the sources speak of the foreign passport. Ask the Centre or call 1414 before you go, and bring your foreign passport too if you have one."),
+     "internal_passport"),
+    (_l("If your passport has no spelling of your name in Cyrillic or Latin letters, bring a notarised translation of it."), "!internal_passport"),
+    (_l("Your names are taken from the machine-readable zone of your passport (the lines at the bottom of the data page)."), "!internal_passport"),
+    (_l("According to gov.kz the IIN certificate is issued in 1 working day and is free for foreigners."), None),
 )
 IIN_DATA_TITLE = _l("Your details as they will be asked")
 

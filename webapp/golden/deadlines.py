@@ -87,8 +87,7 @@ def result_sentences(plan, answers: PlanInput) -> dict:
     # In date order, as deadlines/plan.html draws them.
     leave_first = explain.leave_comes_first(plan)
     registration_key = {
-        "kind": "registration", "label": (explain._("Register online") if registration.kind == "self_registration"
-                  else explain._("Host notifies the migration police")),
+        "kind": "registration", "label": explain.registration_label(registration),
         "date": long_date(explain.due_date(registration)), "tag": explain.registration_tag(registration)}
     registration_step = {
         "kind": "registration", "title": explain.obligation_title(registration, answers.accommodation),
@@ -101,7 +100,7 @@ def result_sentences(plan, answers: PlanInput) -> dict:
     if stay.leave_by:
         out["key_dates"].append({"label": explain._("Last day you may stay"), "date": long_date(stay.leave_by),
                                  "tag": explain.leave_tag(plan)})
-        leave = {"kind": "leave", "title": explain._("Leave Kazakhstan by %(date)s", date=long_date(stay.leave_by)),
+        leave = {"kind": "leave", "title": explain.leave_title(plan),
                  "tag": explain.leave_tag(plan), "reasoning": explain.stay_reasoning(stay, answers.entry_date),
                  "sources": list(stay.sources)}
         if stay.window_days:  # reasons.html day_by_day

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 
 from ..documents.answers import STEPS
 from ..web.assets import static_url
+from ..web.comments import strip_script
 from ..web.i18n import force_language, languages
 from .offline import AFTER_READY, INSTALL, NEVER, OPENED, keep, marked_urls
 
@@ -99,10 +100,12 @@ def service_worker():
     after_ready = json.dumps(after_ready_urls())
     # The files kept after "ready" carry their content hash in their URL: a new one is a new version.
     version = hashlib.sha256((version + after_ready).encode()).hexdigest()[:12]
-    body = render_template("pwa/sw.js", entries=json.dumps(list(entries)), version=version, after_ready=after_ready,
+    # Without its comment-only lines, as the phone's other scripts (web/comments.py): it is fetched
+    # before anything is kept, so its bytes count for "Ready offline".
+    body = strip_script(render_template("pwa/sw.js", entries=json.dumps(list(entries)), version=version, after_ready=after_ready,
                            routes=json.dumps(routes(), ensure_ascii=False),
                            store_code=store.classic_store(), pages_module=store.pages_module_url(),
-                           handover=json.dumps(store.handover()))
+                           handover=json.dumps(store.handover())), keep_lines=True)
     response = Response(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"
     return response

@@ -21,14 +21,14 @@ import hashlib
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from flask import Response, current_app, url_for
+from flask import Response, url_for
 
 from ..case import phone_case
 from ..deadlines.forms import NAVIGATION as DEADLINES_NAVIGATION
 from ..documents.answers import HOST_LANGUAGE_FIELD
 from ..documents.answers import NAVIGATION as DOCUMENTS_NAVIGATION
+from ..web.assets import served
 from ..web.modules import shared_module
 from . import bp
 from .offline import NEVER, keep
@@ -84,20 +84,9 @@ def schema_json() -> str:
     return json.dumps(schema(), ensure_ascii=False, separators=(",", ":"))
 
 
-# Whole-line comments are left out of what the phone gets: the precache's bytes have a budget, and
-# the comments are for the people who read the source.
-_COMMENT_LINE = re.compile(r"^[ \t]*//.*\n", re.MULTILINE)
-
-
-@lru_cache(maxsize=16)
-def _read(path: str, mtime: float) -> str:
-    return _COMMENT_LINE.sub("", Path(path).read_text(encoding="utf-8"))
-
-
 def _script(name: str) -> str:
-    """A script as the phone gets it; read once per version of the file (every page names it)."""
-    path = Path(current_app.static_folder) / "js" / name
-    return _read(str(path), path.stat().st_mtime)
+    """A script as the phone gets it, without its comment-only lines (web/assets.py `served`)."""
+    return served(f"js/{name}").decode("utf-8")
 
 
 def _source() -> str:

@@ -6,7 +6,7 @@ from flask import Flask
 from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import errors, headers, language_urls
+from . import assets, errors, headers, language_urls
 from .catalogs import compile_missing_catalogs
 from .config import ROOT
 from .i18n import select_locale
@@ -37,5 +37,7 @@ def init_app(app: Flask, *, production: bool) -> None:
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
     language_urls.init_app(app)
+    # Scripts and stylesheets without their comment-only lines, at addresses hashed from that text.
+    app.view_functions["static"] = assets.send_static
     headers.init_app(app)
     errors.init_app(app)

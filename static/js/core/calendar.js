@@ -39,13 +39,14 @@ export async function calendarText(plan, answers, explained, data, stamp) {
   const remind = (day) => Math.max(0, Math.min(data.reminder_days, daysBetween(day, earliest)));
   const lastDay = plan.stay ? plan.stay.leave_by : null;
   const events = [];
+  // A stay that has ended: nothing ahead to remind of (calendar_file.py; the page offers no file then).
   // One event today for every warning that asks to act now (calendar_file.py ACT_NOW_WARNINGS), while in Kazakhstan.
-  const urgent = plan.warnings.filter((w) => data.act_now_warnings.includes(w.code)).map((w) => explained.warningText(w));
+  const urgent = plan.ended ? [] : plan.warnings.filter((w) => data.act_now_warnings.includes(w.code)).map((w) => explained.warningText(w));
   if (urgent.length && answers.today >= answers.entry_date) {
     events.push({ parts: ["act_now"], day: answers.today, summary: _("Act now: contact the migration police or call 1414"),
                   description: urgent.join("\n\n"), remind: 0 });
   }
-  plan.obligations.forEach((o) => {
+  if (!plan.ended) plan.obligations.forEach((o) => {
     if (!o.deadline || o.kind === "residence_permit" || o.deadline < answers.today) return;
     // The date shown (the earlier reading); once it has passed, today, while the later one has not.
     const shown = o.safe_by || o.deadline, day = shown > answers.today ? shown : answers.today;
@@ -55,7 +56,7 @@ export async function calendarText(plan, answers, explained, data, stamp) {
     events.push({ parts: [o.kind, o.deadline], day: day, summary: explained.obligationTitle(o, answers.accommodation),
                   description: lines.join("\n\n"), remind: remind(day) });
   });
-  if (lastDay && lastDay >= answers.today) {
+  if (!plan.ended && lastDay && lastDay >= answers.today) {
     const permit = plan.obligations.some((o) => o.kind === "residence_permit");
     events.push({ parts: ["leave_by", lastDay], day: lastDay,
                   summary: _("Leave Kazakhstan by %(date)s", { date: explained.longDate(lastDay) }),

@@ -41,6 +41,11 @@ export function explainer(data) {
 
   function obligationTitle(o) {
     var date = o.deadline ? longDate(dueDate(o)) : "";
+    // A stay that has ended: the date as a fact, not a thing to do (explain.py obligation_title).
+    if ((o.status === "was_due" || o.status === "not_needed") && (o.kind === "self_registration" || o.kind === "host_notification")) {
+      return o.kind === "self_registration" ? _("Registration deadline: %(date)s", { date: date })
+        : _("Deadline for the notice of your arrival: %(date)s", { date: date });
+    }
     // The registration, as where the person stays words it (accommodation.json).
     if (o.title) return format(data.obligation_titles[o.title], { date: date });
     if (o.kind === "address_change") {
@@ -215,6 +220,9 @@ export function explainer(data) {
     if (o.status === "not_needed") return _("You left before this date");
     return null;
   }
+  // As explain.py leave_title.
+  const leaveTitle = (plan) => plan.ended ? _("Last day you could stay: %(date)s", { date: longDate(plan.stay.leave_by) })
+    : _("Leave Kazakhstan by %(date)s", { date: longDate(plan.stay.leave_by) });
   const leftOnText = (plan) => plan.ended ? _("You left on %(date)s", { date: longDate(plan.ended) }) : null;
 
   // As explain.py near_level: red once passed, orange when near (NEAR_DAYS, handed over as data.near_days).
@@ -252,7 +260,7 @@ export function explainer(data) {
     const registration = plan.obligations[0], stay = plan.stay;
     // Steps in date order (explain.py leave_comes_first): the last day allowed first when it is earlier.
     const leaveFirst = !!(stay.leave_by && stay.leave_by < dueDate(registration));
-    const registrationKey = { kind: "registration", label: registration.kind === "self_registration" ? _("Register online") : _("Host notifies the migration police"),
+    const registrationKey = { kind: "registration", label: data.key_date_labels[registration.title], // explain.py registration_label
                               date: longDate(dueDate(registration)), tag: registrationTag(registration) };
     const registrationStep = { kind: "registration", title: obligationTitle(registration, accommodation), tag: registrationTag(registration),
                                paragraphs: obligationSteps(registration, accommodation), reasoning: obligationReasoning(registration),
@@ -263,7 +271,7 @@ export function explainer(data) {
     }
     if (stay.leave_by) {
       out.key_dates.push({ label: _("Last day you may stay"), date: longDate(stay.leave_by), tag: leaveTag(plan) });
-      const leave = { kind: "leave", title: _("Leave Kazakhstan by %(date)s", { date: longDate(stay.leave_by) }), tag: leaveTag(plan),
+      const leave = { kind: "leave", title: leaveTitle(plan), tag: leaveTag(plan),
                       reasoning: stayReasoning(stay, answers.entry_date), sources: stay.sources };
       if (stay.window_days) {
         const days = windowDays(plan, answers);

@@ -1,21 +1,26 @@
 // The host's link: the answers the host's sheet needs, after the "#" (never sent to a server).
-import { dateOf } from "./checks.js";
+import { dateOf, rowIndices } from "./checks.js";
 
 // What the host's sheet prints or counts from, in version 1's order: a new answer goes at the
 // end with a new version, so that links already sent still open (a version's answers are the
-// first of these; those it has not are empty). Version 2: the document crossed with.
+// first of these; those it has not are empty). Version 2: the document crossed with. Version 3:
+// the day of leaving and the earlier stays, so that the host's sheet prints the guest's last day
+// (links of before leave them not answered: the sheet prints no last day and says why).
 var VERSION_1 = ["person-surname_latin", "person-given_names_latin", "person-surname_cyrillic",
   "person-given_names_cyrillic", "person-date_of_birth", "person-citizenship",
   "passport-number", "passport-issued", "passport-expires", "entry-date", "entry-checkpoint",
   "stay-region", "stay-city", "stay-street", "stay-house", "stay-flat",
   "host-kind", "host-name", "host-iin", "host-bin", "host-phone"];
-export const FIELDS = VERSION_1.concat(["passport-document"]);
-var COUNTS = { 1: VERSION_1.length, 2: FIELDS.length };
-var DATES = ["person-date_of_birth", "passport-issued", "passport-expires", "entry-date"];
-var VERSION = "2";
+// The earlier stays, in one answer: "2026-07-10/2026-09-15 2026-03-01/2026-03-20" (at most 50, as
+// rules/inputs.py MAX_PREVIOUS_STAYS).
+var STAYS = "previous_stays", STAY = /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/, MAX_STAYS = 50;
+export const FIELDS = VERSION_1.concat(["passport-document", "exit_date", "earlier_stays", "previous_stays"]);
+var COUNTS = { 1: VERSION_1.length, 2: VERSION_1.length + 1, 3: FIELDS.length };
+var DATES = ["person-date_of_birth", "passport-issued", "passport-expires", "entry-date", "exit_date"];
+var VERSION = "3";
 // "z": deflate-raw JSON; "j": plain, from a browser that cannot compress. Both end with an
 // Adler-32 (deflate-raw has none): a character changed on the way must not become another name.
-var PAYLOAD = /^([12])([zj])([A-Za-z0-9_-]{1,4000})$/;
+var PAYLOAD = /^([123])([zj])([A-Za-z0-9_-]{1,4000})$/;
 var MAX_BYTES = 16384; // a crafted link must not unpack into gigabytes
 var MAX_ANSWER = 200;
 export const SHEET = "host-sheet";
@@ -68,6 +73,12 @@ function checked(bytes) {
 // The answers (as the form posts them) -> the part after "host-sheet/".
 export function encode(answers) {
   var values = FIELDS.map(function (name) {
+    if (name === STAYS) {
+      return rowIndices(answers, STAYS).map(function (i) {
+        var entry = dateOf(answers, STAYS + "-" + i + "-entry"), exit = dateOf(answers, STAYS + "-" + i + "-exit");
+        return entry && exit ? entry + "/" + exit : "";
+      }).filter(Boolean).join(" ");
+    }
     return DATES.indexOf(name) !== -1 ? dateOf(answers, name) || "" : String(answers[name] || "").trim();
   });
   var bytes = withChecksum(new TextEncoder().encode(JSON.stringify(values)));
@@ -93,22 +104,38 @@ export function decode(payload) {
   var unpacked = packing === "j" ? Promise.resolve(bytes) : through(new DecompressionStream("deflate-raw"), bytes);
   return unpacked.then(function (plain) {
     var values = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(checked(plain)));
-    if (!Array.isArray(values) || values.length !== count || values.some(function (v) {
+    if (!Array.isArray(values) || values.length !== count || values.some(function (v, i) {
+      var longest = FIELDS[i] === STAYS ? MAX_STAYS * 22 : MAX_ANSWER;
       // eslint-disable-next-line no-control-regex -- control characters are what it refuses
-      return typeof v !== "string" || v.length > MAX_ANSWER || /[\u0000-\u001f\u007f]/.test(v);
-    })) {
+      return typeof v !== "string" || v.length > longest || /[\u0000-\u001f\u007f]/.test(v);
+    }) || (count > FIELDS.indexOf(STAYS) && !stays(values[FIELDS.indexOf(STAYS)]))) {
       throw new Error("not a Tirkeu host link");
     }
     var answers = {};
-    FIELDS.forEach(function (name, i) {
-      if (DATES.indexOf(name) === -1) { answers[name] = i < count ? values[i] : ""; return; }
-      var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values[i]) || ["", "", "", ""];
+    function putDate(name, iso) {
+      var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "") || ["", "", "", ""];
       answers[name + "-year"] = parts[1];
       answers[name + "-month"] = parts[2] ? String(+parts[2]) : "";
       answers[name + "-day"] = parts[3] ? String(+parts[3]) : "";
+    }
+    FIELDS.forEach(function (name, i) {
+      if (name === STAYS) {
+        stays(i < count ? values[i] : "").forEach(function (pair, row) {
+          putDate(STAYS + "-" + row + "-entry", pair[0]);
+          putDate(STAYS + "-" + row + "-exit", pair[1]);
+        });
+      } else if (DATES.indexOf(name) === -1) answers[name] = i < count ? values[i] : "";
+      else putDate(name, values[i]);
     });
     return answers;
   });
+}
+
+// The earlier stays' answer -> [[entry, exit], …], or null when it is not one.
+function stays(text) {
+  var pairs = text ? text.split(" ") : [];
+  if (pairs.length > MAX_STAYS || pairs.some(function (pair) { return !STAY.test(pair); })) return null;
+  return pairs.map(function (pair) { return pair.split("/"); });
 }
 
 export function link(origin, language, payload) {
