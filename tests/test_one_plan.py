@@ -270,7 +270,8 @@ def test_the_calendar_file_reminds_only_of_the_plans_days_within_the_stay(app, o
     the day of entry, none after the last day allowed — and each of those days is there. What is due
     now is not a day to remember: one "Act now" event, today, while the person is in Kazakhstan and
     the plan asks to act now (a date missed, a stay past its last day, a limit used up on entry);
-    it is the only event after the last day allowed, so an overstay gets no day invented ahead."""
+    it is the only event after the last day allowed, so an overstay gets no day invented ahead. A
+    stay that has ended has nothing ahead: no event."""
     for result in outputs["server"]:
         case = result["case"]
         if result["ics"] is None:
@@ -280,6 +281,9 @@ def test_the_calendar_file_reminds_only_of_the_plans_days_within_the_stay(app, o
             act_now = _("Act now: contact the migration police or call 1414")
         dates = plan_dates(plan)
         found = events(result["ics"].get_data(as_text=True))
+        if plan.ended:
+            assert found == [], (case["name"], "a stay that has ended", found)
+            continue
         urgent = [(day, summary) for day, summary in found if summary == act_now]
         must_act = answers.today >= answers.entry_date and any(w.code in URGENT_WARNINGS for w in plan.warnings)
         assert urgent == ([(answers.today, act_now)] if must_act else []), (case["name"], found)
