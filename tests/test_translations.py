@@ -101,3 +101,71 @@ def test_the_phones_result_page_uses_only_catalogued_messages():
         known = {m.id if isinstance(m.id, str) else m.id[0] for m in messages(language)}
         assert renderer_msgids() <= known, sorted(renderer_msgids() - known)[:5]
     assert len(renderer_msgids()) > 50
+
+
+# Kazakh dates in sentences. long_date (web/i18n.py) and longDate (core/words.js) write a date in Kazakh
+# as "2026 ж. 27 қазан": the month in the nominative, and a placeholder cannot add the case ending
+# that a postposition or a verb after it needs ("27 қазанға дейін", "15 тамызда шықтыңыз"). So in the
+# Kazakh catalog a date placeholder is never directly followed by such a word: the sentence is turned so
+# that the date stands alone ("Шығудың соңғы күні — %(date)s", "%(exit)s күні шықтыңыз").
+#
+# The params that are filled with a date, read from the code:
+# - deadlines/explain.py and core/explain.js: date, start, end, entry, day (long_date and short_day),
+#   first, last, exit, earliest, leave_by, since;
+# - warnings (explain.warning_text, core/words.js warningText) write every date param of a warning with
+#   long_date/longDate: rules/evaluator.py gives exit, leave_by, deadline and date (messages.WARNINGS);
+# - templates and the phone's pages: date (rules checked, sources checked, a proof's or a file's date),
+#   start, end, day.
+DATE_PARAMS = {"date", "start", "end", "entry", "day", "first", "last", "exit", "earliest", "leave_by", "since",
+               "deadline"}
+# Words that need the date before them in a case other than the nominative: postpositions taking the
+# dative (дейін, шейін, қарай) or the ablative (бастап, кейін, соң, бұрын, бері, ерте, кеш), and verbs of
+# leaving, entering, arriving, moving and registering, which need the locative (-да/-де) on a day; the
+# verbs are matched by their stem, whatever the ending ("шықтыңыз", "шықсаңыз", "кірдіңіз", "кетесіз").
+AFTER_A_DATE = {"дейін", "шейін", "қарай", "бастап", "кейін", "соң", "бұрын", "бері", "ерте", "кеш"}
+VERB_STEMS = ("шық", "кір", "кет", "кел", "көш", "тіркел", "хабарла")
+# rule_words (messages.py) writes a param whose name ends in "days" as a number with its word, "30 күн",
+# "3 жұмыс күні", also in the nominative: a comparison after it needs the ablative ("30 күннен артық"),
+# and "дейін"/"бастап" the dative/ablative. ("30 күн бұрын", "30 күн кейін", "… ішінде" are right.)
+AFTER_A_COUNT = {"артық", "астам", "көп", "кем", "аз", "ұзақ", "асатын", "аспайтын", "асса", "дейін", "шейін", "бастап"}
+FOLLOWED = re.compile(r"%\((\w+)\)s\s+(\w+)")
+
+
+def date_case_mistakes(strings) -> list[str]:
+    mistakes = []
+    for string in strings:
+        for name, word in FOLLOWED.findall(string):
+            word = word.lower()
+            after_a_date = name in DATE_PARAMS and (word in AFTER_A_DATE or word.startswith(VERB_STEMS))
+            after_a_count = name.endswith("days") and word in AFTER_A_COUNT
+            if after_a_date or after_a_count:
+                mistakes.append(f"%({name})s {word}: {string}")
+    return mistakes
+
+
+def test_kazakh_dates_stand_where_the_nominative_is_right():
+    strings = [s for m in messages("kk") for s in (m.string if isinstance(m.string, tuple) else (m.string,))]
+    assert not date_case_mistakes(strings)
+
+
+def test_the_date_case_check_finds_what_it_is_for():
+    assert date_case_mistakes(["Сіз Қазақстаннан %(leave_by)s дейін шығуыңыз керек.", "Сіз %(exit)s шықтыңыз.",
+                               "%(since)s бастап", "Қайта %(earliest)s кірсеңіз", "олар %(days)s артық болса"]) == [
+        "%(leave_by)s дейін: Сіз Қазақстаннан %(leave_by)s дейін шығуыңыз керек.", "%(exit)s шықтыңыз: Сіз %(exit)s шықтыңыз.",
+        "%(since)s бастап: %(since)s бастап", "%(earliest)s кірсеңіз: Қайта %(earliest)s кірсеңіз",
+        "%(days)s артық: олар %(days)s артық болса"]
+    assert not date_case_mistakes(["Шығудың соңғы күні — %(date)s", "%(exit)s күні шықтыңыз", "%(working_days)s ішінде",
+                                   "көшкен күніңіз %(day)s болса", "%(num)d күн кейін"])
+
+
+def test_every_param_the_code_fills_with_a_date_is_checked():
+    """A new message filling a new param with long_date/longDate joins DATE_PARAMS (the check above)."""
+    python = re.compile(r"(\w+)=(?:long_date|short_day)\(")
+    javascript = re.compile(r"(\w+): (?:(?:explained|words)\.)?(?:longDate|shortDay)\(")
+    found = set()
+    for path in [*(ROOT / "webapp").rglob("*.py"), *(ROOT / "webapp" / "templates").rglob("*.html")]:
+        found |= set(python.findall(path.read_text(encoding="utf-8")))
+    for path in (ROOT / "static" / "js").rglob("*.js"):
+        found |= set(javascript.findall(path.read_text(encoding="utf-8")))
+    assert {"date", "leave_by", "exit", "since"} <= found
+    assert found <= DATE_PARAMS, sorted(found - DATE_PARAMS)
