@@ -216,7 +216,7 @@ OFFLINE_ONLY = (
 # numbers from its own rules.
 RULE_SET_SUMMARIES = {
     "kz-2020-host-notification": RuleText(
-        _l("Foreigners did not register themselves: the host (the owner, the hotel or the employer) notified the migration police within %(working_days)s of each arrival. Citizens of EAEU countries could stay %(stay_days)s from each entry, so leaving and coming back started the count again."),
+        _l("Foreigners did not register themselves: the host (the owner, the hotel, the employer or the dormitory) notified the migration police within %(working_days)s of each arrival. Citizens of EAEU countries could stay %(stay_days)s from each entry, so leaving and coming back started the count again."),
         "kz-2020-host-notification", working_days="eaeu.registration.working_days", stay_days="eaeu.stay.per_entry"),
     "kz-2023-90-in-180": RuleText(
         _l("Leaving and coming back no longer starts the count again: a stay is limited to %(max_days)s in any %(window)d-day period. Visitors from other visa-free countries may also stay at most %(per_entry_days)s per entry. The host still notifies the migration police within %(working_days)s."),
