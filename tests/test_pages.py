@@ -351,6 +351,25 @@ def test_calendar_says_act_now_when_the_limit_is_used_up(client):
     assert "90-day limit was already used" in str(urgent["description"])
 
 
+def test_an_overstay_with_a_missed_registration_gets_one_act_now_event_today(client):
+    """Not one event per warning: one "Act now" today that says both; nothing after the last day."""
+    query = "citizenship=AM&entry_date-day=4&entry_date-month=3&entry_date-year=2022&today=2022-07-01"
+    [event] = Calendar.from_ical(client.get(f"/en/deadlines/plan.ics?{query}").data).walk("VEVENT")
+    assert str(event["summary"]).startswith("Act now") and event.decoded("dtstart").isoformat() == "2022-07-01"
+    assert "You should have left by 1 June 2022." in str(event["description"])
+    assert "The deadline 9 March 2022 has passed." in str(event["description"])
+
+
+def test_planning_an_entry_with_the_limit_used_up_gets_no_act_now_on_a_future_day(client):
+    query = ("citizenship=RU&entry_date-day=1&entry_date-month=10&entry_date-year=2026&today=2026-09-05"
+             "&previous_stays-0-entry-day=1&previous_stays-0-entry-month=4&previous_stays-0-entry-year=2026"
+             "&previous_stays-0-exit-day=29&previous_stays-0-exit-month=8&previous_stays-0-exit-year=2026")
+    page = client.get(f"/en/deadlines/plan?{query}").get_data(as_text=True)
+    assert "90-day limit was already used" in page  # the page says it, today
+    events = Calendar.from_ical(client.get(f"/en/deadlines/plan.ics?{query}").data).walk("VEVENT")
+    assert not [e for e in events if str(e["summary"]).startswith("Act now")]
+
+
 def test_pages_with_answers_in_the_query_are_never_cached(client):
     for url in [f"/en/deadlines/plan?{ANSWERS}", f"/en/deadlines/plan.ics?{ANSWERS}", f"/en/deadlines/?{ANSWERS}"]:
         response = client.get(url)

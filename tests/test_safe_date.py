@@ -112,7 +112,10 @@ def test_every_pdf_prints_the_safe_date(december_client, name):
 def test_steps_and_key_dates_go_in_date_order(client):
     html = client.get(f"/en/deadlines/plan?{LEAVE_FIRST}").get_data(as_text=True)
     titles = re.findall(r'<h2 class="step-title">([^<]*)</h2>', html)
-    assert titles[:2] == ["Leave Kazakhstan by 11 December 2026", "Register online by 19 December 2026"]
+    # A permit to stay longer is due by the last day allowed: its step follows the step of leaving.
+    assert titles[:3] == ["Leave Kazakhstan by 11 December 2026",
+                          "To stay after 11 December 2026 you need a temporary residence permit",
+                          "Register online by 19 December 2026"]
     key_dates = re.findall(r"<dt>([^<]*)</dt>\s*<dd><strong>([^<]*)</strong>", html)
     assert key_dates == [("Last day you may stay", "11 December 2026"), ("Register online", "19 December 2026")]
     # The usual order when registration comes first.

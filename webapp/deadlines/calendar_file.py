@@ -1,6 +1,9 @@
 """A calendar file (.ics) with each date still ahead and a reminder three days before it: a duty
 on the date it is shown by (the earlier reading, `explain.due_date`), never after the last day
-allowed; no reminder before the day of entry or before today."""
+allowed; no reminder before the day of entry or before today. What is due now is not a date to
+remember: one "Act now" event today, while the person is in Kazakhstan (today on or after the day
+of entry), gives every warning that asks to act now. It is the only event a stay past its last day
+allowed gets: no day after the last day allowed is invented."""
 from __future__ import annotations
 
 import hashlib
@@ -15,7 +18,7 @@ from .explain import URGENT_WARNINGS, due_date, obligation_steps, obligation_tit
 
 REMINDER_BEFORE = timedelta(days=3)
 
-# Something to do today, not at a date: each gets an event today that says so (a missed
+# Something to do today, not at a date: together one event today that says so (a missed
 # registration deadline too: a date in the past gets no event of its own).
 ACT_NOW_WARNINGS = URGENT_WARNINGS
 
@@ -55,13 +58,13 @@ def plan_calendar(plan: Plan, answers: PlanInput, language: str) -> bytes:
     if plan.ended:  # a stay that has ended: nothing ahead to remind of (the page offers no file then)
         return calendar.to_ical()
     last_day = plan.stay.leave_by if plan.stay else None
-    for warning in plan.warnings:
-        if warning.code in ACT_NOW_WARNINGS:
-            calendar.add_component(_event(
-                (plan.rule_set, answers.entry_date, warning.code), max(answers.today, answers.entry_date),
-                _("Act now: contact the migration police or call 1414"), warning_text(warning), stamp,
-                remind_before=timedelta(0),
-            ))
+    urgent = [warning_text(w) for w in plan.warnings if w.code in ACT_NOW_WARNINGS]
+    if urgent and answers.today >= answers.entry_date:
+        calendar.add_component(_event(
+            (plan.rule_set, answers.entry_date, "act_now"), answers.today,
+            _("Act now: contact the migration police or call 1414"), "\n\n".join(urgent), stamp,
+            remind_before=timedelta(0),
+        ))
     for obligation in plan.obligations:
         if obligation.deadline is None or obligation.kind == "residence_permit" or obligation.deadline < answers.today:
             continue

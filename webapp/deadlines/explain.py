@@ -113,10 +113,14 @@ def leave_title(plan: Plan) -> str:
     return _("Leave Kazakhstan by %(date)s", date=long_date(plan.stay.leave_by))
 
 
-def shown_steps(plan: Plan) -> list[Obligation]:
+def shown_steps(plan: Plan, by_last_day: bool = False) -> list[Obligation]:
     """The obligations after the registration that the result shows: not those a stay that has
-    ended no longer needs (a move, a permit to stay longer)."""
-    return [o for o in plan.obligations[1:] if o.status != "not_needed"]
+    ended no longer needs (a move, a permit to stay longer). Steps go in date order: a permit to
+    stay longer is due by the last day allowed, so its step follows the step of leaving by that day
+    (`by_last_day`: those; else the others, after the dated steps)."""
+    leave_by = plan.stay.leave_by if plan.stay else None
+    return [o for o in plan.obligations[1:]
+            if o.status != "not_needed" and (leave_by is not None and o.deadline == leave_by) == by_last_day]
 
 
 def registration_tag(obligation: Obligation) -> dict:

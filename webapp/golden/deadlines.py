@@ -116,6 +116,8 @@ def result_sentences(plan, answers: PlanInput) -> dict:
                          "runs": " ".join(f"{first.isoformat()}/{last.isoformat()}" for first, last in days.runs),
                          "months": ",".join(days.month_labels)}}
         out["steps"].append(leave)
+        for obligation in explain.shown_steps(plan, by_last_day=True):
+            out["steps"].append(other_step(obligation, answers))
     if leave_first:
         out["key_dates"].append(registration_key)
         out["steps"].append(registration_step)
@@ -126,11 +128,17 @@ def result_sentences(plan, answers: PlanInput) -> dict:
             "reasoning": explain.next_entry_reasoning(plan.next_entry, plan.rule_set, answers.today if plan.ended else None),
             "sources": list(plan.next_entry.sources)})
     for obligation in explain.shown_steps(plan):
-        out["steps"].append({
-            "kind": obligation.kind, "title": explain.obligation_title(obligation, answers.accommodation),
-            "paragraphs": explain.obligation_steps(obligation, answers.accommodation),
-            "reasoning": explain.obligation_reasoning(obligation), "sources": list(obligation.sources)})
+        out["steps"].append(other_step(obligation, answers))
     return out
+
+
+def other_step(obligation, answers: PlanInput) -> dict:
+    """A step of the result after the registration's (deadlines/plan.html other_step)."""
+    from ..deadlines import explain
+
+    return {"kind": obligation.kind, "title": explain.obligation_title(obligation, answers.accommodation),
+            "paragraphs": explain.obligation_steps(obligation, answers.accommodation),
+            "reasoning": explain.obligation_reasoning(obligation), "sources": list(obligation.sources)}
 
 
 def calendar_text(plan, answers: PlanInput, language: str) -> str:

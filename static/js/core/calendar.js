@@ -40,12 +40,12 @@ export async function calendarText(plan, answers, explained, data, stamp) {
   const lastDay = plan.stay ? plan.stay.leave_by : null;
   const events = [];
   // A stay that has ended: nothing ahead to remind of (calendar_file.py; the page offers no file then).
-  if (!plan.ended) plan.warnings.forEach((w) => {
-    if (data.act_now_warnings.includes(w.code)) { // webapp/deadlines/calendar_file.py ACT_NOW_WARNINGS
-      events.push({ parts: [w.code], day: earliest, summary: _("Act now: contact the migration police or call 1414"),
-                    description: explained.warningText(w), remind: 0 });
-    }
-  });
+  // One event today for every warning that asks to act now (calendar_file.py ACT_NOW_WARNINGS), while in Kazakhstan.
+  const urgent = plan.ended ? [] : plan.warnings.filter((w) => data.act_now_warnings.includes(w.code)).map((w) => explained.warningText(w));
+  if (urgent.length && answers.today >= answers.entry_date) {
+    events.push({ parts: ["act_now"], day: answers.today, summary: _("Act now: contact the migration police or call 1414"),
+                  description: urgent.join("\n\n"), remind: 0 });
+  }
   if (!plan.ended) plan.obligations.forEach((o) => {
     if (!o.deadline || o.kind === "residence_permit" || o.deadline < answers.today) return;
     // The date shown (the earlier reading); once it has passed, today, while the later one has not.

@@ -236,9 +236,18 @@ export function explainer(data) {
   const leaveTag = (plan) => plan.ended ? { text: leftOnText(plan), level: plan.ended > plan.stay.leave_by ? "red" : "past" }
     : tag(plan.stay.days_left);
 
+  // The steps after the registration's (explain.py shown_steps): not those a stay that has ended no
+  // longer needs; `byLastDay`: those due by the last day allowed (a permit to stay longer), which
+  // follow the step of leaving, else the others.
+  const shownSteps = (plan, byLastDay) => plan.obligations.slice(1).filter((o) => o.status !== "not_needed"
+    && (!!plan.stay.leave_by && o.deadline === plan.stay.leave_by) === byLastDay);
+
   // Everything "Your deadlines" says about one plan, in the order of plan.html; what a step does
   // not show is left out.
   function result(plan, answers) {
+    const accommodation = answers.accommodation;
+    const otherStep = (o) => ({ kind: o.kind, title: obligationTitle(o, accommodation), paragraphs: obligationSteps(o, accommodation),
+                                reasoning: obligationReasoning(o), sources: o.sources });
     const out = {
       entered: _("entered on %(date)s", { date: longDate(answers.entry_date) }),
       checkpoint: answers.checkpoint ? data.checkpoints[answers.checkpoint] : null,
@@ -248,7 +257,7 @@ export function explainer(data) {
       key_dates: [], steps: [], sources: plan.sources
     };
     if (!plan.group) return out;
-    const registration = plan.obligations[0], stay = plan.stay, accommodation = answers.accommodation;
+    const registration = plan.obligations[0], stay = plan.stay;
     // Steps in date order (explain.py leave_comes_first): the last day allowed first when it is earlier.
     const leaveFirst = !!(stay.leave_by && stay.leave_by < dueDate(registration));
     const registrationKey = { kind: "registration", label: data.key_date_labels[registration.title], // explain.py registration_label
@@ -277,6 +286,7 @@ export function explainer(data) {
         };
       }
       out.steps.push(leave);
+      shownSteps(plan, true).forEach((o) => out.steps.push(otherStep(o)));
     }
     if (leaveFirst) {
       out.key_dates.push(registrationKey);
@@ -286,9 +296,7 @@ export function explainer(data) {
       out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: [nextEntryText(plan.next_entry, !!answers.exit_date, plan.ended)],
                        reasoning: nextEntryReasoning(plan.next_entry, plan.rule_set, plan.ended ? answers.today : null), sources: plan.next_entry.sources });
     }
-    // Not those a stay that has ended no longer needs (explain.py shown_steps).
-    plan.obligations.slice(1).filter((o) => o.status !== "not_needed").forEach((o) => out.steps.push({ kind: o.kind, title: obligationTitle(o, accommodation),
-      paragraphs: obligationSteps(o, accommodation), reasoning: obligationReasoning(o), sources: o.sources }));
+    shownSteps(plan, false).forEach((o) => out.steps.push(otherStep(o)));
     return out;
   }
 
