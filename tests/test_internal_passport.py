@@ -175,9 +175,9 @@ def test_the_wizard_without_javascript_takes_the_internal_passport_to_the_check_
 def test_the_passport_step_hides_the_expiry_once_the_internal_passport_is_chosen(client):
     answers = flatten_json(internal()).to_dict(flat=True)
     page = client.post("/en/documents/passport", data={**answers, "nav": "back"}).get_data(as_text=True)
-    assert '<div data-for-document="foreign_passport" hidden>' in page
+    assert '<div data-for-document="foreign_passport am_id_card" hidden>' in page
     fresh = client.get("/en/documents/passport").get_data(as_text=True)
-    assert '<div data-for-document="foreign_passport">' in fresh  # not chosen yet: every field shows
+    assert '<div data-for-document="foreign_passport am_id_card">' in fresh  # not chosen yet: every field shows
 
 
 def test_the_documents_without_a_form_post_keep_the_answers_as_sent(app):

@@ -3,7 +3,7 @@
 // passport, the Latin spelling offered from the Cyrillic as Russian foreign passports spell it
 // (core/checks.js icaoLatin), until the person types another. Without this file every part shows
 // and the server checks what the chosen document has.
-import { FOREIGN_PASSPORT, icaoLatin } from "./core/checks.js";
+import { FOREIGN_PASSPORT, icaoLatin, RU_INTERNAL_PASSPORT } from "./core/checks.js";
 import { ready } from "./answers.js";
 
 var LATIN = { "person-surname_cyrillic": "person-surname_latin", "person-given_names_cyrillic": "person-given_names_latin" };
@@ -30,7 +30,7 @@ export function init(el) {
   }
   function offer(cyrillicName) {
     var latin = form.elements.namedItem(LATIN[cyrillicName]), cyrillic = form.elements.namedItem(cyrillicName);
-    if (!latin || !cyrillic || kind() === FOREIGN_PASSPORT) return;
+    if (!latin || !cyrillic || kind() !== RU_INTERNAL_PASSPORT) return;
     if (latin.value && latin.value !== offered[latin.name]) return; // typed by the person
     latin.value = offered[latin.name] = icaoLatin(cyrillic.value.trim().split(/\s+/).join(" "));
   }

@@ -10,7 +10,7 @@ from flask import abort, jsonify
 from ..documents.answers import NOT_ASKED, AnswersForm, flatten_json
 from ..documents.catalog import BY_NAME, DOCUMENTS
 from ..documents.print_data import country_names, host_note, print_data
-from ..documents.schema import EXAMPLE, EXAMPLE_RU_INTERNAL_PASSPORT, answers_schema
+from ..documents.schema import EXAMPLE, EXAMPLE_AM_ID_CARD, EXAMPLE_RU_INTERNAL_PASSPORT, answers_schema
 from ..documents.views import document_pdf, pdf_response
 from ..messages import FIELD_ERRORS
 from ..pwa.offline import INSTALL, NEVER, keep
@@ -51,7 +51,8 @@ def list_documents():
     schema = answers_schema()
     return jsonify([
         {"name": d.name, "title": str(d.title), "summary": str(d.summary), "schema": schema, "example": EXAMPLE,
-         "examples": {"foreign_passport": EXAMPLE, "ru_internal_passport": EXAMPLE_RU_INTERNAL_PASSPORT}}
+         "examples": {"foreign_passport": EXAMPLE, "ru_internal_passport": EXAMPLE_RU_INTERNAL_PASSPORT,
+                      "am_id_card": EXAMPLE_AM_ID_CARD}}
         for d in DOCUMENTS
     ])
 

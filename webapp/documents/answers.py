@@ -47,6 +47,9 @@ CHECKS = {
     "internal_passport_citizenship": _l(
         "The Russian internal passport is a document of citizens of Russia: choose Russia, or go back to “Your passport” "
         "and choose the passport you crossed with"),
+    "am_id_card_citizenship": _l(
+        "The identity card of Armenia is a document of citizens of Armenia: choose Armenia, or go back to “Your passport” "
+        "and choose the document you crossed with"),
 }
 PLAIN_TEXT = _l("Remove the special characters: use letters, digits and punctuation")
 
@@ -88,14 +91,26 @@ class PersonForm(Form):
 
 PASSPORT_NUMBER_CHARS = string.ascii_uppercase + string.digits + " "
 # The document the person crossed the border with. Citizens of Russia may enter and stay on the
-# internal passport (sputnik-internal-passport-2023, zakon-ru-internal-passport); no source we
-# found says which identity documents of other EAEU countries the Kazakh border takes today, so
-# none is offered. Absent (an API client of before): the passport.
-FOREIGN_PASSPORT, RU_INTERNAL_PASSPORT = "foreign_passport", "ru_internal_passport"
+# internal passport (sputnik-internal-passport-2023, zakon-ru-internal-passport); citizens of
+# Armenia on their identity card, as news reports of the agreement of 15 April 2024 say
+# (tengrinews-armenia-agreement, prg-armenia-agreement; article 3, which lists them, was not read:
+# the choice's hint says so). No source we found names the identity documents of the other EAEU
+# countries, so none is offered. Absent (an API client of before): the passport.
+FOREIGN_PASSPORT, RU_INTERNAL_PASSPORT, AM_ID_CARD = "foreign_passport", "ru_internal_passport", "am_id_card"
 DOCUMENT_KINDS = {
     FOREIGN_PASSPORT: _l("A passport for travel abroad"),
     RU_INTERNAL_PASSPORT: _l("The Russian internal passport (citizens of Russia only)"),
+    AM_ID_CARD: _l("The identity card of Armenia (citizens of Armenia only)"),
 }
+# What the wizard says under a choice, where it is offered.
+DOCUMENT_CHOICE_HINTS = {
+    AM_ID_CARD: _l("News reports of the agreement between Kazakhstan and Armenia of 15 April 2024, in force since "
+                   "22 November 2025, say that citizens of Armenia may enter on their identity card. We have not read "
+                   "the agreement's text: carry your passport too if you have one."),
+}
+# The citizenship each document is for, and the message when another is chosen.
+DOCUMENT_CITIZENSHIP = {RU_INTERNAL_PASSPORT: ("RU", "internal_passport_citizenship"),
+                        AM_ID_CARD: ("AM", "am_id_card_citizenship")}
 
 
 class SeriesNumber:
@@ -135,7 +150,7 @@ class PassportForm(Form):
         _choice_check(self.document, set(DOCUMENT_KINDS), _l("Select the document you crossed the border with"))
         if self.issued.data and self.issued.data > today:
             self.issued.errors = [*self.issued.errors, str(CHECKS["issued_future"])]
-        if self.kind != FOREIGN_PASSPORT:  # no date of expiry to check
+        if self.kind == RU_INTERNAL_PASSPORT:  # no date of expiry to check
             return
         if self.issued.data and self.expires.data and self.expires.data <= self.issued.data:
             self.expires.errors = [*self.expires.errors, str(CHECKS["expires_before_issued"])]
@@ -312,7 +327,7 @@ class AnswersForm(Form):
         another is typed; typed or offered, it is not from that document."""
         person = self.person.form
         typed = f"{person.surname_latin.data or ''} {person.given_names_latin.data or ''}".strip()
-        if self.document_kind == FOREIGN_PASSPORT:
+        if self.document_kind != RU_INTERNAL_PASSPORT:  # the passport and the identity card have one
             return typed, False
         offered = f"{icao_latin(person.surname_cyrillic.data)} {icao_latin(person.given_names_cyrillic.data)}".strip()
         return typed or offered, True
@@ -340,12 +355,17 @@ class AnswersForm(Form):
         return labels
 
     def document_hint(self, foreign, internal) -> Markup:
-        """A hint for each document: both until one is chosen (without JavaScript nothing hides)."""
+        """A hint for each document (the passport's for the identity card too, which has the same
+        fields): both until one is chosen (without JavaScript nothing hides)."""
         chosen = self.passport.form.document.data in DOCUMENT_KINDS
+        passport_like = tuple(kind for kind in DOCUMENT_KINDS if kind != RU_INTERNAL_PASSPORT)
         parts = [Markup('<span data-for-document="{}"{}>{}</span>').format(
-            kind, Markup(" hidden") if chosen and kind != self.document_kind else "", text)
-            for kind, text in ((FOREIGN_PASSPORT, foreign), (RU_INTERNAL_PASSPORT, internal))]
+            " ".join(kinds), Markup(" hidden") if chosen and self.document_kind not in kinds else "", text)
+            for kinds, text in ((passport_like, foreign), ((RU_INTERNAL_PASSPORT,), internal))]
         return Markup(" ").join(parts)
+
+    def document_choice_hints(self) -> dict[str, str]:
+        return {kind: str(text) for kind, text in DOCUMENT_CHOICE_HINTS.items()}
 
     def step_forms(self, step: str) -> list[Form]:
         if step == "children":
@@ -394,9 +414,9 @@ class AnswersForm(Form):
                     field.errors = []
             valid = valid and not any(f.errors for f in form)
         citizenship = self.person.form.citizenship
-        if step == "person" and self.document_kind == RU_INTERNAL_PASSPORT and citizenship.code not in ("", "RU") \
-                and not citizenship.errors:
-            citizenship.errors = [str(CHECKS["internal_passport_citizenship"])]
+        code, message = DOCUMENT_CITIZENSHIP.get(self.document_kind, ("", ""))
+        if step == "person" and code and citizenship.code not in ("", code) and not citizenship.errors:
+            citizenship.errors = [str(CHECKS[message])]
             valid = False
         if step == "entry":
             valid = self._validate_trip() and valid

@@ -11,7 +11,7 @@ from ..messages import RuleText
 from ..rules import NotCovered, PlanInput, evaluate, rule_book
 from ..rules.places import checkpoint, region
 from ..web.i18n import country_name, force_language, languages, place_name
-from .answers import FOREIGN_PASSPORT, HOST_KINDS, PURPOSES, RU_INTERNAL_PASSPORT, AnswersForm, series_number
+from .answers import AM_ID_CARD, FOREIGN_PASSPORT, HOST_KINDS, PURPOSES, RU_INTERNAL_PASSPORT, AnswersForm, series_number
 
 OTHER_CHECKPOINT = _l("Another checkpoint or an airport")
 # The numbers the sheets' fixed texts give are those of the rules for an entry now (regimes.json);
@@ -109,13 +109,15 @@ def child_values(child) -> dict:
 
 def passport_values(form: AnswersForm, card: tuple[str, ...]) -> dict:
     """The document's rows: its kind, number (an internal passport's as "45 12 345678"), dates (an
-    internal passport has no date of expiry)."""
+    internal passport has no date of expiry); the card names a document other than the passport."""
     passport = form.passport.form
     internal = form.document_kind == RU_INTERNAL_PASSPORT
     number = series_number(passport.number.data) if internal else passport.number.data or ""
     issued = numeric_date(passport.issued.data)
     expires = "" if internal else numeric_date(passport.expires.data)
     kind = translated(DOCUMENT_NAMES[form.document_kind])
+    named = in_languages(kind, card)
+    card_document = {RU_INTERNAL_PASSPORT: named, AM_ID_CARD: f"{named}, {expires}"}.get(form.document_kind, expires)
     return {
         "internal_passport": internal,
         "document_kind": ru_kk(kind),
@@ -123,7 +125,7 @@ def passport_values(form: AnswersForm, card: tuple[str, ...]) -> dict:
         "passport_issued": issued,
         "passport_expires": expires,
         "passport_period": issued if internal else f"{issued} – {expires}",
-        "card_passport": f"{number} ({in_languages(kind, card) if internal else expires})",
+        "card_passport": f"{number} ({card_document})",
     }
 
 
@@ -329,7 +331,8 @@ IIN_DATA_TITLE = _l("Your details as they will be asked")
 
 
 # The document's name on the documents (its choice in the wizard says more).
-DOCUMENT_NAMES = {FOREIGN_PASSPORT: LABELS["passport"], RU_INTERNAL_PASSPORT: _l("Internal passport of a citizen of Russia")}
+DOCUMENT_NAMES = {FOREIGN_PASSPORT: LABELS["passport"], RU_INTERNAL_PASSPORT: _l("Internal passport of a citizen of Russia"),
+                  AM_ID_CARD: _l("Identity card of a citizen of Armenia")}
 
 HOST_DUTIES = {"self": SELF_REGISTRATION_HOST, "notice": HOST_NOTIFICATION, "undated": HOST_NOTIFICATION_UNDATED}
 

@@ -12,7 +12,19 @@ from ..forms.validators import APOSTROPHES, KazakhIdentifier, MaxLength, Pattern
 from ..messages import DATE_PARTS_ERRORS, FIELD_ERRORS
 from ..rules import inputs, rule_book
 from ..web.i18n import calendar_words
-from .answers import CHECKS, MAX_CHILDREN, NOT_ASKED, STEPS, VARIANTS, AnswersForm, ChildForm, SeriesNumber
+from .answers import (
+    CHECKS,
+    DOCUMENT_CITIZENSHIP,
+    DOCUMENT_KINDS,
+    FOREIGN_PASSPORT,
+    MAX_CHILDREN,
+    NOT_ASKED,
+    STEPS,
+    VARIANTS,
+    AnswersForm,
+    ChildForm,
+    SeriesNumber,
+)
 
 DATE_ERRORS = DATE_PARTS_ERRORS + ("entry_before_rules", "too_far_ahead")
 # The day of leaving and the earlier stays (AnswersForm._validate_trip), asked on the entry step.
@@ -82,9 +94,10 @@ def offline_checks(form: AnswersForm) -> dict:
             fields[section.name] = field_checks(section)
     documents = {
         kind: {"fields": {f"{step}-{field.short_name}": field_checks(field)
-                          for step, fields in steps.items() for field in fields()},
-               "not_asked": list(NOT_ASKED.get(kind, ()))}
-        for kind, steps in VARIANTS.items()
+                          for step, fields in VARIANTS.get(kind, {}).items() for field in fields()},
+               "not_asked": list(NOT_ASKED.get(kind, ())),
+               "citizenship": list(DOCUMENT_CITIZENSHIP[kind]) if kind in DOCUMENT_CITIZENSHIP else None}
+        for kind in DOCUMENT_KINDS if kind != FOREIGN_PASSPORT
     }
     return {
         "steps": list(STEPS),

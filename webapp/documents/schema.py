@@ -3,7 +3,15 @@ from __future__ import annotations
 
 from ..rules import inputs
 from ..rules.places import checkpoints, regions
-from .answers import DOCUMENT_KINDS, FOREIGN_PASSPORT, HOST_KINDS, MAX_CHILDREN, PURPOSES, RU_INTERNAL_PASSPORT
+from .answers import (
+    DOCUMENT_CITIZENSHIP,
+    DOCUMENT_KINDS,
+    FOREIGN_PASSPORT,
+    HOST_KINDS,
+    MAX_CHILDREN,
+    PURPOSES,
+    RU_INTERNAL_PASSPORT,
+)
 
 
 def _text(max_length: int, **extra) -> dict:
@@ -32,7 +40,8 @@ def answers_schema() -> dict:
             }),
             "passport": _object(["number", "issued"], {
                 "document": {"enum": list(DOCUMENT_KINDS), "default": FOREIGN_PASSPORT,
-                             "description": "The document crossed with (the Russian internal passport: citizens of Russia)"},
+                             "description": "The document crossed with (the Russian internal passport: citizens of Russia; "
+                                            "the identity card of Armenia: citizens of Armenia)"},
                 "number": _text(20), "issued": DATE, "expires": DATE}),
             "entry": _object(["date", "checkpoint", "purpose"], {
                 "date": DATE,
@@ -67,10 +76,15 @@ def by_document() -> dict:
     of expiry and the name in Latin letters; the Russian internal passport a series and number
     ("45 12 345678", spaces optional), no date of expiry (one given is ignored), the name in
     Cyrillic (the Latin spelling optional: a transliteration is printed when none is given), and
-    citizenship of Russia."""
-    internal = {"required": ["passport"], "properties": {"passport": {
-        "required": ["document"], "properties": {"document": {"const": RU_INTERNAL_PASSPORT}}}}}
+    citizenship of Russia. The identity card of Armenia has the passport's fields, and citizenship of Armenia."""
+    def crossed_with(kind: str) -> dict:
+        return {"required": ["passport"], "properties": {"passport": {
+            "required": ["document"], "properties": {"document": {"const": kind}}}}}
+
+    internal = crossed_with(RU_INTERNAL_PASSPORT)
     return {
+        "allOf": [{"if": crossed_with(kind), "then": {"properties": {"person": {"properties": {"citizenship": {"const": code}}}}}}
+                  for kind, (code, _message) in DOCUMENT_CITIZENSHIP.items() if kind != RU_INTERNAL_PASSPORT],
         "if": internal,
         "then": {"properties": {
             "passport": {"properties": {"number": {"pattern": "^[0-9]{2} ?[0-9]{2} ?[0-9]{6}$"}}},
@@ -100,4 +114,12 @@ EXAMPLE_RU_INTERNAL_PASSPORT = {
     **EXAMPLE,
     "person": {key: value for key, value in EXAMPLE["person"].items() if not key.endswith("_latin")},
     "passport": {"document": "ru_internal_passport", "number": "45 12 345678", "issued": "2020-06-15"},
+}
+# A citizen of Armenia entered on the identity card: the passport's fields.
+EXAMPLE_AM_ID_CARD = {
+    **EXAMPLE,
+    "person": {"surname_latin": "PETROSYAN", "given_names_latin": "ANI", "date_of_birth": "1992-04-11", "sex": "female",
+               "citizenship": "AM"},
+    "passport": {"document": "am_id_card", "number": "123456789", "issued": "2021-03-10", "expires": "2031-03-10"},
+    "children": [],
 }

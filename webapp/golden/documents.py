@@ -163,6 +163,8 @@ def answer_set(rng: random.Random, valid: bool) -> dict:
         answers.update(_date_parts(f"children-{child}-date_of_birth", born_child, rng, "child" in wrong and rng.random() < 0.4))
     if rng.random() < 0.3:
         _internal_passport(answers, rng, wrong)
+    elif rng.random() < 0.2:
+        _armenian_id_card(answers, rng, wrong)
     return {"today": today.isoformat(), "language": pick(languages()), "answers": answers}
 
 
@@ -182,6 +184,13 @@ def _internal_passport(answers: dict, rng: random.Random, wrong: set[str]) -> No
     for name in ("person-surname_latin", "person-given_names_latin"):
         if name.removeprefix("person-") not in wrong and rng.random() < 0.7:
             answers[name] = ""
+
+
+def _armenian_id_card(answers: dict, rng: random.Random, wrong: set[str]) -> None:
+    """The same case on the identity card of Armenia: the passport's fields (a number of letters
+    and digits, a date of expiry, the Latin name), a citizen of Armenia or, wrong, of another country."""
+    answers["passport-document"] = "am_id_card"
+    answers["person-citizenship"] = rng.choice(("RU", "DE", "")) if "internal_citizenship" in wrong else "AM"
 
 
 def cases(count: int, seed: int = SEED) -> list[dict]:

@@ -5,7 +5,7 @@ import { dateParts, tidy } from "./words.js";
 const MARK = /\p{Mn}/u, CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
 // The internal passport's series and number (answers.py SeriesNumber).
 const SERIES_NUMBER = /^[0-9]{2} ?[0-9]{2} ?[0-9]{6}$/;
-export const FOREIGN_PASSPORT = "foreign_passport";
+export const FOREIGN_PASSPORT = "foreign_passport", RU_INTERNAL_PASSPORT = "ru_internal_passport", AM_ID_CARD = "am_id_card";
 
 // As answers.py series_number: "4512345678" -> "45 12 345678".
 export function seriesNumber(text) {
@@ -148,8 +148,10 @@ function crossCheck(step, results, answers, checks, today) {
     const born = iso("person-date_of_birth");
     if (born && !(born >= "1900-01-01" && born <= today)) fail("person-date_of_birth", "date_of_birth_past");
     const citizenship = tidy(answers["person-citizenship"]);
-    if (documentKind(answers, checks) !== FOREIGN_PASSPORT && citizenship && citizenship !== "RU") {
-      fail("person-citizenship", "internal_passport_citizenship");
+    // As answers.py DOCUMENT_CITIZENSHIP: the citizenship the document is for.
+    const chosen = (checks.documents || {})[documentKind(answers, checks)];
+    if (chosen && chosen.citizenship && citizenship && citizenship !== chosen.citizenship[0]) {
+      fail("person-citizenship", chosen.citizenship[1]);
     }
   } else if (step === "passport") {
     const issued = iso("passport-issued"), expires = iso("passport-expires");

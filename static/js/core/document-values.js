@@ -1,7 +1,7 @@
 // Every value the documents print, from the answers as the form posts them: those of
 // webapp/documents/content.py document_values.
 import { evaluate, NotCovered } from "./evaluator.js";
-import { childIndices, dateOf, FOREIGN_PASSPORT, icaoLatin, rowIndices, seriesNumber } from "./checks.js";
+import { AM_ID_CARD, childIndices, dateOf, FOREIGN_PASSPORT, icaoLatin, RU_INTERNAL_PASSPORT, rowIndices, seriesNumber } from "./checks.js";
 import { numericDate as numeric, tidy, words as wordsFor } from "./words.js";
 
 function joined(parts) { return parts.filter(Boolean).join(", "); }
@@ -41,12 +41,12 @@ function plan(answers, data, rules, today) {
 // As content.py latin_name: [the name in Latin letters, whether it is a transliteration].
 function latinName(a, kind) {
   var typed = (a("person-surname_latin") + " " + a("person-given_names_latin")).trim();
-  if (kind === FOREIGN_PASSPORT) return [typed, false];
+  if (kind !== RU_INTERNAL_PASSPORT) return [typed, false]; // the passport and the identity card have one
   return [typed || (icaoLatin(a("person-surname_cyrillic")) + " " + icaoLatin(a("person-given_names_cyrillic"))).trim(), true];
 }
 // As content.py passport_values.
 function passportValues(answers, a, kind, data, card) {
-  var internal = kind === "ru_internal_passport";
+  var internal = kind === RU_INTERNAL_PASSPORT;
   var number = internal ? seriesNumber(a("passport-number")) : a("passport-number");
   var issued = numeric(dateOf(answers, "passport-issued"));
   var expires = internal ? "" : numeric(dateOf(answers, "passport-expires"));
@@ -58,7 +58,7 @@ function passportValues(answers, a, kind, data, card) {
     passport_issued: issued,
     passport_expires: expires,
     passport_period: internal ? issued : issued + " – " + expires,
-    card_passport: number + " (" + (internal ? inLanguages(names, card) : expires) + ")"
+    card_passport: number + " (" + (internal ? inLanguages(names, card) : kind === AM_ID_CARD ? inLanguages(names, card) + ", " + expires : expires) + ")"
   };
 }
 
