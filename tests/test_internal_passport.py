@@ -155,6 +155,8 @@ def test_the_iin_sheet_says_what_the_sources_say_for_each_document(client):
     for text in passport_only:
         assert text in on_passport and text not in on_internal
     assert "Лично обратитесь в ЦОН по месту пребывания." in on_internal  # the steps for everyone stay
+    # Its date of issue on a row of its own (under the number alone it would not say what it is).
+    assert "Серия и номер / Сериясы мен нөмірі 45 12 345678 Дата выдачи / Берілген күні 15.06.2020" in on_internal
 
 
 def test_the_wizard_without_javascript_takes_the_internal_passport_to_the_check_page(client):
