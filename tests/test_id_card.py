@@ -102,6 +102,15 @@ def test_each_document_prints_the_cards_name_and_number(client, name):
         assert NAME_KK in text and "10.03.2031" in text
 
 
+def test_the_iin_sheet_says_no_source_speaks_of_the_card(client):
+    text = pdf_text(post_pdf(client, "iin-sheet", id_card()).data)
+    assert "Мы не нашли источника о том, выдаёт ли ЦОН ИИН по идентификационной карте гражданина Армении" in text
+    assert "Армения азаматының сәйкестендіру картасы бойынша ЖСН бере ме" in text
+    for passport_only in ("Возьмите с собой оригинал действующего паспорта.", "машиночитаемой зоне паспорта",
+                          "внутреннему паспорту гражданина России"):
+        assert passport_only not in text
+
+
 def test_the_card_in_english_names_the_document(client):
     text = pdf_text(post_pdf(client, "card", id_card(), "en").data)
     assert "Identity card of a citizen of Armenia" in text and "10.03.2031" in text

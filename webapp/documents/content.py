@@ -120,6 +120,8 @@ def passport_values(form: AnswersForm, card: tuple[str, ...]) -> dict:
     card_document = {RU_INTERNAL_PASSPORT: named, AM_ID_CARD: f"{named}, {expires}"}.get(form.document_kind, expires)
     return {
         "internal_passport": internal,
+        "id_card": form.document_kind == AM_ID_CARD,
+        "foreign_passport": form.document_kind == FOREIGN_PASSPORT,
         "document_kind": ru_kk(kind),
         "passport_number": number,
         "passport_issued": issued,
@@ -320,11 +322,13 @@ HOST_NOTIFICATION_UNDATED = (
 # foreign passport; of the Russian internal passport they say nothing, and the sheet says so.
 IIN_STEPS = (
     (_l("Go in person to a Public Service Centre (ЦОН) in the place where you stay. Since 29 February 2024 the IIN is not issued online."), None),
-    (_l("Bring your valid foreign passport (the original)."), "!internal_passport"),
+    (_l("Bring your valid foreign passport (the original)."), "foreign_passport"),
     (_l("We found no source on whether a Public Service Centre gives an IIN on the Russian internal passport: the sources speak of the foreign passport. Ask the Centre or call 1414 before you go, and bring your foreign passport too if you have one."),
      "internal_passport"),
-    (_l("If your passport has no spelling of your name in Cyrillic or Latin letters, bring a notarised translation of it."), "!internal_passport"),
-    (_l("Your names are taken from the machine-readable zone of your passport (the lines at the bottom of the data page)."), "!internal_passport"),
+    (_l("We found no source on whether a Public Service Centre gives an IIN on the identity card of Armenia: the sources speak of the foreign passport. Ask the Centre or call 1414 before you go, and bring your foreign passport too if you have one."),
+     "id_card"),
+    (_l("If your passport has no spelling of your name in Cyrillic or Latin letters, bring a notarised translation of it."), "foreign_passport"),
+    (_l("Your names are taken from the machine-readable zone of your passport (the lines at the bottom of the data page)."), "foreign_passport"),
     (_l("According to gov.kz the IIN certificate is issued in 1 working day and is free for foreigners."), None),
 )
 IIN_DATA_TITLE = _l("Your details as they will be asked")

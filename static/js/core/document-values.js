@@ -53,6 +53,8 @@ function passportValues(answers, a, kind, data, card) {
   var names = data.document_names[kind];
   return {
     internal_passport: internal,
+    id_card: kind === AM_ID_CARD,
+    foreign_passport: kind === FOREIGN_PASSPORT,
     document_kind: ruKk(names),
     passport_number: number,
     passport_issued: issued,
