@@ -50,8 +50,10 @@ def payload_lacks(link: str, answers: dict) -> bool:
 def read_qr(page) -> str:
     shot = page.locator("[data-host-qr-code] svg").screenshot()
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))
-    assert len(found) == 1
-    return found[0].text
+    # One code; the reader may report it twice (found by two of its detectors), never two texts.
+    texts = {code.text for code in found}
+    assert len(texts) == 1, texts
+    return texts.pop()
 
 
 def open_as_host(browser, browser_context_args, link: str):
