@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 
 def test_messages_follow_accept_language(client):
     body = {"citizenship": "KZ", "entry_date": "2026-02-30"}
@@ -54,6 +56,17 @@ def test_bad_json_is_a_400_with_a_message(client):
         response = client.post("/api/v1/plan", data=data, content_type="application/json")
         assert response.status_code == 400, data
         assert response.json["errors"]["body"]
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/api/v1/plan", '{"citizenship": "\\udfff", "entry_date": "2026-09-01"}'),
+    ("/api/v1/documents/card.pdf", '{"person": {"citizenship": "\\udfff"}}'),  # was a 500: its message repeated it
+    ("/api/v1/documents/registration-sheet.pdf", '{"stay": {"street": "\\ud800 street"}}'),
+])
+def test_text_that_is_not_unicode_is_a_400_with_a_message(client, path, body):
+    response = client.post(path, data=body, content_type="application/json", headers={"Accept-Language": "en"})
+    assert response.status_code == 400
+    assert response.json == {"errors": {"body": "Send a JSON object with the fields citizenship and entry_date"}}
 
 
 def test_more_than_50_earlier_stays(client):

@@ -86,6 +86,21 @@ def test_a_page_seen_before_costs_a_304_and_answers_never_do(app, client):
     assert "ETag" not in step.headers
 
 
+def test_head_answers_as_get_does(client):
+    """A HEAD is a GET without the body: the same status and headers (a wizard step answered 400)."""
+    from webapp.documents.answers import STEPS
+
+    urls = ["/en/", "/ru/deadlines/", "/kk/documents/", "/en/documents/check", "/api/v1/rules", "/en/proof",
+            "/en/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"]
+    urls += [f"/kk/documents/{step}" for step in STEPS]
+    for url in urls:
+        get, head = client.get(url), client.head(url)
+        assert head.status_code == get.status_code, url
+        assert head.data == b"", url
+        for header in ("Content-Type", "Content-Length", "Cache-Control", "ETag", "Location", "Content-Security-Policy"):
+            assert head.headers.get(header) == get.headers.get(header), (url, header)
+
+
 def test_hsts_over_https_behind_a_proxy():
     app = create_app({"TESTING": True, "TODAY": TODAY, "PROXIES": 1})
     response = app.test_client().get("/en/", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.4"})

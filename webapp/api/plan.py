@@ -1,6 +1,7 @@
 """POST /api/v1/plan: the deadlines for one person, as JSON."""
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -150,11 +151,15 @@ def _read_exit_date(reader: _Reader, entry: date | None, today: date) -> date | 
 
 
 def json_body():
-    """The request's JSON, or None when it is not JSON (malformed, or nested too deeply to parse)."""
+    """The request's JSON, or None when it is not JSON (malformed, nested too deeply to parse, or
+    with text that is not Unicode: a lone surrogate such as "\udfff" parses, but no answer can
+    hold it and no message can repeat it)."""
     try:
-        return request.get_json(silent=True)
-    except RecursionError:
+        body = request.get_json(silent=True)
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except (RecursionError, UnicodeEncodeError):
         return None
+    return body
 
 
 @bp.post("/plan")

@@ -98,7 +98,7 @@ def _rows_page(form: AnswersForm, step: str, nav: str):
 @keep(NEVER, reason="a step shows answers; offline, the phone's own documents page takes over")
 def step(step: str):
     form = _answers()
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):  # HEAD answers as GET does
         return _step_page(form, step)
     nav = request.form.get(NAV, "continue")
     if (page := _rows_page(form, step, nav)) is not None:
@@ -116,7 +116,7 @@ def step(step: str):
 @bp.route("/check", methods=["GET", "POST"])
 @keep(NEVER, reason="it shows answers; offline, the phone's own documents page takes over")
 def check():
-    if request.method == "GET":  # the answers are only ever posted: start again
+    if request.method in ("GET", "HEAD"):  # the answers are only ever posted: start again
         return redirect(url_for("documents.start"), code=303)
     return _check_page(_answers())
 

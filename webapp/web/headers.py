@@ -46,7 +46,7 @@ def security_headers(response):
         # A POST, or a GET with answers in its query string (a deadlines result, its calendar
         # file): what comes back shows the answers, so it stays out of every cache.
         response.headers["Cache-Control"] = "no-store"
-    elif request.method == "GET" and response.status_code == 200 and request.endpoint != "static":
+    elif request.method in ("GET", "HEAD") and response.status_code == 200 and request.endpoint != "static":
         return revalidated(response)
     return response
 

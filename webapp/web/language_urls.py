@@ -38,7 +38,7 @@ def language_links() -> list[dict]:
     """The same page in each language (keeping the answers in the query string)."""
     endpoint = request.endpoint
     args = dict(request.view_args or {})
-    if not endpoint or endpoint == "static" or "lang" not in g or request.method != "GET":
+    if not endpoint or endpoint == "static" or "lang" not in g or request.method not in ("GET", "HEAD"):
         endpoint, args = "guidance.start", {}
     links = []
     for code in languages():
