@@ -11,9 +11,10 @@ from datetime import date
 
 import pytest
 
-from webapp.documents.answers import STEPS, AnswersForm, flatten_json
+from webapp.documents.answers import STEPS, flatten_json
 from webapp.documents.schema import EXAMPLE_AM_ID_CARD, answers_schema
 
+from .documents_data import changed, form_errors
 from .test_documents_pdf import NAMES, pdf_text, post_pdf
 
 TODAY = date(2026, 9, 5)
@@ -22,23 +23,11 @@ NAME_KK = "Армения Республикасы азаматының сәйк
 
 
 def id_card(**changes) -> dict:
-    """The card's example answers; changes as {"section.field": value} (None: left out)."""
-    answers = copy.deepcopy(EXAMPLE_AM_ID_CARD)
-    for path, value in changes.items():
-        section, key = path.split(".")
-        if value is None:
-            answers[section].pop(key, None)
-        else:
-            answers[section][key] = value
-    return answers
+    return changed(EXAMPLE_AM_ID_CARD, **changes)
 
 
 def errors(app, answers: dict) -> dict[str, str]:
-    with app.test_request_context("/en/documents/passport"):
-        from flask import g
-        g.lang = "en"
-        form = AnswersForm(flatten_json(answers), today=TODAY)
-        return {field.name: str(field.errors[0]) for step in form.invalid_steps() for field in form.error_fields(step)}
+    return form_errors(app, answers, TODAY)
 
 
 def test_the_card_with_the_passports_fields_is_taken(app):

@@ -13,29 +13,18 @@ from webapp.documents.answers import STEPS, AnswersForm, flatten_json, series_nu
 from webapp.documents.schema import EXAMPLE, EXAMPLE_RU_INTERNAL_PASSPORT, answers_schema
 from webapp.documents.transliteration import icao_latin
 
+from .documents_data import changed, form_errors
 from .test_documents_pdf import NAMES, pdf_text, post_pdf
 
 TODAY = date(2026, 9, 5)
 
 
 def internal(**changes) -> dict:
-    """The internal passport's example answers; changes as {"section.field": value} (None: left out)."""
-    answers = copy.deepcopy(EXAMPLE_RU_INTERNAL_PASSPORT)
-    for path, value in changes.items():
-        section, key = path.split(".")
-        if value is None:
-            answers[section].pop(key, None)
-        else:
-            answers[section][key] = value
-    return answers
+    return changed(EXAMPLE_RU_INTERNAL_PASSPORT, **changes)
 
 
 def errors(app, answers: dict) -> dict[str, str]:
-    with app.test_request_context("/en/documents/passport"):
-        from flask import g
-        g.lang = "en"
-        form = AnswersForm(flatten_json(answers), today=TODAY)
-        return {field.name: str(field.errors[0]) for step in form.invalid_steps() for field in form.error_fields(step)}
+    return form_errors(app, answers, TODAY)
 
 
 @pytest.mark.parametrize("cyrillic, latin", [

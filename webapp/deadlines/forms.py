@@ -7,9 +7,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FieldList, FormField, RadioField, SelectChoice, SelectField
 
-from ..forms.fields import CountryField, DatePartsField
-from ..forms.trip import EARLIER_STAYS_CHOICES, EarlierStayForm
-from ..messages import ACCOMMODATIONS, FIELD_ERRORS, REGIONS
+from ..forms.fields import CountryField, DatePartsField, add_error
+from ..forms.trip import EARLIER_STAYS_CHOICES, EarlierStayForm, check_trip
+from ..messages import ACCOMMODATIONS, REGIONS
 from ..rules import inputs
 from ..rules.evaluator import PlanInput, Stay
 from ..rules.places import checkpoints
@@ -52,9 +52,7 @@ class DeadlinesForm(FlaskForm):
         self._validate_citizenship()
         self._validate_dates()
         self._validate_choices()
-        self._check(self.earlier_stays, inputs.check_earlier_stays(self.earlier_stays.data, len(self.previous_stays)))
-        for stay in self.previous_stays:
-            self._validate_earlier_stay(stay.form)
+        check_trip(self.today, self.entry_date.data, self.exit_date, self.earlier_stays, self.previous_stays)
         return not self.error_fields()
 
     def _validate_citizenship(self) -> None:
@@ -64,13 +62,9 @@ class DeadlinesForm(FlaskForm):
             self.citizenship.errors = [*self.citizenship.errors, error]
 
     def _validate_dates(self) -> None:
-        """The entry, then the day of leaving: each against today, and the stay they make."""
+        """The entry against today (the day of leaving and the earlier stays: forms/trip.py check_trip)."""
         if self.entry_date.data:
             self._check(self.entry_date, inputs.check_entry_date(self.entry_date.data, self.today))
-        if self.exit_date.data and not self.exit_date.errors:
-            self._check(self.exit_date, inputs.check_stay_date(self.exit_date.data, self.today))
-            if self.entry_date.data and not self.exit_date.errors:
-                self._check(self.exit_date, inputs.check_stay(Stay(self.entry_date.data, self.exit_date.data)))
 
     def _validate_choices(self) -> None:
         """A posted form may carry a value the page never offered."""
@@ -82,17 +76,7 @@ class DeadlinesForm(FlaskForm):
         if self.accommodation.data and self.accommodation.data not in {c.value for c in self.accommodation.choices}:
             self._check(self.accommodation, "invalid_accommodation")
 
-    def _validate_earlier_stay(self, stay: EarlierStayForm) -> None:
-        for field in (stay.entry, stay.exit):
-            if field.data and not field.errors:
-                self._check(field, inputs.check_stay_date(field.data, self.today))
-        if stay.entry.data and stay.exit.data and not stay.exit.errors:
-            self._check(stay.exit, inputs.check_stay(Stay(stay.entry.data, stay.exit.data)))
-
-    @staticmethod
-    def _check(field, code: str | None) -> None:
-        if code:
-            field.errors = [*field.errors, FIELD_ERRORS[code]]
+    _check = staticmethod(add_error)
 
     def error_fields(self) -> list:
         """Every field in error, in page order, for the error summary."""

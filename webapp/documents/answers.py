@@ -15,10 +15,9 @@ from werkzeug.datastructures import MultiDict
 from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import ValidationError
 
-from ..forms.fields import CountryField, DatePartsField, without_odd_list_keys
-from ..forms.trip import EARLIER_STAYS_CHOICES, EarlierStayForm
+from ..forms.fields import CountryField, DatePartsField, add_error, without_odd_list_keys
+from ..forms.trip import EARLIER_STAYS_CHOICES, EarlierStayForm, check_trip
 from ..forms.validators import KazakhIdentifier, MaxLength, Optional, Pattern, PersonName, PlainText, Required, tidy
-from ..messages import FIELD_ERRORS
 from ..rules import inputs
 from ..rules.evaluator import Stay
 from ..rules.places import checkpoints, regions
@@ -218,8 +217,8 @@ class EntryForm(Form):
     def check(self, today: date) -> None:
         _choice_check(self.checkpoint, {p["id"] for p in checkpoints()} | {"other"}, _l("Choose a checkpoint from the list"))
         _choice_check(self.purpose, set(PURPOSES), _l("Select the purpose of your trip"))
-        if self.date.data and (code := inputs.check_entry_date(self.date.data, today)):
-            self.date.errors = [*self.date.errors, str(FIELD_ERRORS[code])]
+        if self.date.data:
+            add_error(self.date, inputs.check_entry_date(self.date.data, today))
 
 
 POSTCODE_CHARS = string.ascii_uppercase + string.digits
@@ -287,11 +286,6 @@ class ChildForm(Form):
         born = self.date_of_birth.data
         if born and not (years_before(today, 18) < born <= today):
             self.date_of_birth.errors = [*self.date_of_birth.errors, str(CHECKS["child_date_of_birth"])]
-
-
-def _add_error(field, code: str | None) -> None:
-    if code:
-        field.errors = [*field.errors, str(FIELD_ERRORS[code])]
 
 
 class AnswersForm(Form):
@@ -389,18 +383,9 @@ class AnswersForm(Form):
         """As "My deadlines" checks the same answers (deadlines/forms.py)."""
         self.exit_date.validate(self)
         self.earlier_stays.validate(self)
-        entry, leaving = self.entry.form.date.data, self.exit_date
-        if leaving.data and not leaving.errors:
-            _add_error(leaving, inputs.check_stay_date(leaving.data, self.today)
-                       or (entry and inputs.check_stay(Stay(entry, leaving.data))))
-        _add_error(self.earlier_stays, inputs.check_earlier_stays(self.earlier_stays.data, len(self.previous_stays)))
         for stay in self.previous_stays:
             stay.form.validate()
-            for field in (stay.form.entry, stay.form.exit):
-                if field.data and not field.errors:
-                    _add_error(field, inputs.check_stay_date(field.data, self.today))
-            if stay.form.entry.data and stay.form.exit.data and not stay.form.exit.errors:
-                _add_error(stay.form.exit, inputs.check_stay(Stay(stay.form.entry.data, stay.form.exit.data)))
+        check_trip(self.today, self.entry.form.date.data, self.exit_date, self.earlier_stays, self.previous_stays)
         return not any(f.errors for f in self.trip_fields())
 
     def validate_step(self, step: str) -> bool:

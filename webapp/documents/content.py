@@ -20,14 +20,12 @@ RULES_NOW = "kz-2026-self-registration"
 DOCUMENT_LANGUAGES = ("ru", "kk")  # every document is labelled in both
 # The plan's warnings a document prints: what the person, the host and an officer must know of this
 # stay (no dates for visa holders, dates missed or already past, a last day before a deadline), not
-# the notes on how Tirkeu reads the sources, which the result page explains.
-DOCUMENT_WARNINGS = frozenset({
-    "visa_required", "overstay", "limit_used_on_entry", "deadline_passed", "leaving_after_last_day",
-    "overstayed", "limit_was_used_on_entry", "leave_before_registration", "leave_before_host_notification"})
-# Of those, the ones counted with the earlier stays: where those were not answered, a document prints
-# none of them, as it prints no last day (each would say a date or a count the stays may change).
+# the notes on how Tirkeu reads the sources, which the result page explains. STAY_WARNINGS are those
+# counted with the earlier stays: where those were not answered, a document prints none of them, as
+# it prints no last day (each would say a date or a count the stays may change).
 STAY_WARNINGS = frozenset({"overstay", "limit_used_on_entry", "leaving_after_last_day", "overstayed",
                            "limit_was_used_on_entry", "leave_before_registration", "leave_before_host_notification"})
+DOCUMENT_WARNINGS = STAY_WARNINGS | {"visa_required", "deadline_passed"}
 
 
 def in_language(text, language: str) -> str:
@@ -155,10 +153,11 @@ def document_values(form: AnswersForm, language: str) -> dict:
     duty = "undated" if registration is None else "self" if registration.kind == "self_registration" else "notice"
     # A last day counted without earlier stays the person did not give would be too late: none then.
     leave_by = plan.stay.leave_by if plan and plan.stay and plan.stay.leave_by else None
+    stays_known = form.stays_known()
     return {
-        "warnings": [list(pair) for pair in zip(warnings_in(plan, "ru", form.stays_known()),
-                                                warnings_in(plan, "kk", form.stays_known()), strict=True)],
-        "card_warnings": warnings_in(plan, language, form.stays_known()),
+        "warnings": [list(pair) for pair in zip(warnings_in(plan, "ru", stays_known),
+                                                warnings_in(plan, "kk", stays_known), strict=True)],
+        "card_warnings": warnings_in(plan, language, stays_known),
         "name_latin": name_latin,
         "name_cyrillic": name_cyrillic,
         "name_transliterated": transliterated,
@@ -203,8 +202,8 @@ def document_values(form: AnswersForm, language: str) -> dict:
         # Said beside a date that is the earlier of two readings (the page tells both under "Why this date?").
         "deadline_sub": " / ".join(both(LABELS["to_be_safe"])) if two_readings else "",
         "card_deadline": due + (f" ({in_language(LABELS['to_be_safe'], language)})" if two_readings else ""),
-        "leave_by": numeric_date(leave_by) if leave_by and form.stays_known() else "",
-        "leave_by_unknown": bool(leave_by and not form.stays_known()),
+        "leave_by": numeric_date(leave_by) if leave_by and stays_known else "",
+        "leave_by_unknown": bool(leave_by and not stays_known),
         "citations": [f"{source_view(i).host} ({numeric_date(source_view(i).checked)})"
                       for i in citation_ids(plan, registration) or ()],
         "made_on": numeric_date(form.today),
@@ -319,7 +318,8 @@ HOST_NOTIFICATION_UNDATED = (
               RULES_NOW, working_days="visa_free_30.registration.working_days"),) + HOST_NOTIFICATION[1][1:],
 )
 # Each step with the document it is for (None: any; as a row's if_). The sources speak of the
-# foreign passport; of the Russian internal passport they say nothing, and the sheet says so.
+# foreign passport; of the Russian internal passport and the Armenian card they say nothing, and
+# the sheet says so.
 IIN_STEPS = (
     (_l("Go in person to a Public Service Centre (ЦОН) in the place where you stay. Since 29 February 2024 the IIN is not issued online."), None),
     (_l("Bring your valid foreign passport (the original)."), "foreign_passport"),

@@ -17,6 +17,12 @@ from .country_match import find_country, suggestions
 DATE_PARTS = ("day", "month", "year")
 
 
+def add_error(field, code: str | None) -> None:
+    """The message of FIELD_ERRORS[code] after the field's other errors (nothing when code is None)."""
+    if code:
+        field.errors = [*field.errors, str(FIELD_ERRORS[code])]
+
+
 def ascii_digits(text: str) -> str:
     """Digits typed on any keyboard (full-width １, Arabic-Indic ١…) as 0-9; other characters kept."""
     return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
