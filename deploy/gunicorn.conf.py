@@ -12,7 +12,9 @@ import os
 bind = os.environ.get("TIRKEU_BIND", "127.0.0.1:8000")
 # Rendering a PDF is CPU work: one worker per core, and one more to answer while others render.
 workers = int(os.environ.get("TIRKEU_WORKERS", multiprocessing.cpu_count() + 1))
-worker_class = "sync"
+# gunicorn's sync worker, whose own error responses are the app's small localized pages with its
+# headers, and whose log never quotes the request (deploy/gunicorn_worker.py).
+worker_class = "deploy.gunicorn_worker.TirkeuSyncWorker"
 # Recycle workers now and then (with jitter, so that they do not all restart at once): whatever
 # a long-running renderer holds on to is given back.
 max_requests = int(os.environ.get("TIRKEU_MAX_REQUESTS", 1000))
@@ -59,3 +61,12 @@ def post_fork(server, worker):
     limit = int(os.environ.get("TIRKEU_WORKER_MEMORY_MB", 1024)) * 1024 * 1024
     if limit:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def worker_exit(server, worker):
+    # WeasyPrint's font configuration copies the documents' fonts into a weasyprint-* folder of
+    # the temporary directory, and a recycled worker would leave it behind (atexit does not run
+    # when gunicorn ends a worker): removed here.
+    from webapp.documents.render import remove_temporary_files
+
+    remove_temporary_files()

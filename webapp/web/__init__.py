@@ -7,6 +7,7 @@ from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, errors, headers, language_urls
+from .body import UnreadableBodyIsBadRequest
 from .catalogs import compile_missing_catalogs
 from .config import ROOT
 from .i18n import select_locale
@@ -30,6 +31,7 @@ def init_app(app: Flask, *, production: bool) -> None:
     if app.config["PROXIES"]:
         # Trust the proxies' X-Forwarded-For and -Proto for the client's address and https.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXIES"], x_proto=app.config["PROXIES"])
+    app.wsgi_app = UnreadableBodyIsBadRequest(app.wsgi_app)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
     compile_missing_catalogs(ROOT / "translations")
