@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -104,28 +106,43 @@ def test_gunicorns_own_errors_are_the_apps_small_localized_pages_with_its_header
     assert SECRET not in output and "deadlines" not in output and "Traceback" not in output
 
 
-def test_recycled_workers_leave_nothing_in_the_temporary_directory(tmp_path):
+def render_pdfs(port: int, count: int) -> None:
+    pdf = json.dumps(api_answers()).encode()
+    for _ in range(count):
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/documents/card.pdf", data=pdf,
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.read().startswith(b"%PDF-")
+
+
+def workers_of(master: int) -> list[int]:
+    return [int(pid) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
+
+
+def test_recycled_and_killed_workers_leave_nothing_in_the_temporary_directory(tmp_path):
+    """WeasyPrint copies the documents' fonts to a weasyprint-* folder of the temporary directory;
+    a worker recycled (TIRKEU_MAX_REQUESTS) or killed (its time limit, SIGKILL) must not leave it."""
     temp = tmp_path / "tmp"
     temp.mkdir()
     port = free_port()
     process = start({"SECRET_KEY": "s" * 64, "TMPDIR": str(temp), "TIRKEU_MAX_REQUESTS": "2",
                      "TIRKEU_MAX_REQUESTS_JITTER": "0"}, port, tmp_path / "gunicorn.log")
-    pdf = json.dumps(api_answers()).encode()
-    largest = 0
     try:
         wait_for(f"http://127.0.0.1:{port}/healthz")
-        for _ in range(10):
-            request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/documents/card.pdf", data=pdf,
-                                             headers={"Content-Type": "application/json"})
-            with urllib.request.urlopen(request, timeout=30) as response:
-                assert response.read().startswith(b"%PDF-")
-            largest = max(largest, len(os.listdir(temp)))
-        time.sleep(1)  # the last recycled worker's exit
-        assert len(os.listdir(temp)) <= 2  # at most one folder per live worker (2)
+        largest = 0
+        for _ in range(5):
+            render_pdfs(port, 2)
+            largest = max(largest, sum(1 for _ in temp.rglob("weasyprint-*")))
+        for pid in workers_of(process.pid):  # both workers, in the middle of nothing
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(1)
+        wait_for(f"http://127.0.0.1:{port}/healthz")
+        render_pdfs(port, 1)
+        assert len(list(temp.iterdir())) <= 2  # one folder per live worker at most
     finally:
         process.terminate()
         process.wait(timeout=30)
     log = (tmp_path / "gunicorn.log").read_text()
     assert log.count("Autorestarting worker") >= 3, log
     assert 1 <= largest <= 2
-    assert os.listdir(temp) == []
+    assert list(temp.iterdir()) == []
