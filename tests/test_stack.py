@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -288,6 +289,18 @@ def _malformed(host: str, port: int) -> None:
                     pass
 
 
+def _open_files_under(folder) -> list[str]:
+    """Files under `folder` that some process holds open: nginx unlinks its temporary files as soon
+    as it makes them, so they are on disk without being in the folder's listing."""
+    held = []
+    for fd in Path("/proc").glob("[0-9]*/fd/*"):
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith(str(folder)):
+                held.append(target)
+    return held
+
+
 def test_no_answer_reaches_any_log_or_file(tmp_path):
     """A journey with distinctive answers through the whole stack, one instance restarted under that
     traffic, malformed requests to nginx and to an instance directly: then no log and no file that
@@ -313,6 +326,14 @@ def test_no_answer_reaches_any_log_or_file(tmp_path):
         thread.join(timeout=60)
         for port in (running.port, running.app_ports[1]):
             _malformed("127.0.0.1", port)
+        # A large wizard body, still arriving: nginx holds what it has in memory, not in a file.
+        with socket.create_connection(("127.0.0.1", running.port), timeout=10) as uploading:
+            body = b"person-surname_latin=QWERTYUIOPOVA&padding=" + b"a" * 40000
+            uploading.sendall(b"POST /ru/documents/person HTTP/1.1\r\nHost: x\r\n"
+                              b"Content-Type: application/x-www-form-urlencoded\r\n"
+                              b"Content-Length: %d\r\n\r\n" % (len(body) + 10) + body)
+            time.sleep(0.5)
+            assert not _open_files_under(run / "temp"), "a request body in a temporary file"
         assert _health(running.url) == 200
         written = {p for p in run.rglob("*") if p.is_file()}
     assert 500 not in statuses and len(statuses) >= 8
