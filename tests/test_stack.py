@@ -114,7 +114,9 @@ def test_one_rate_limit_across_both_instances(tmp_path):
     assert "Подождите немного" in refused[2].decode()
 
 
-def test_an_instance_killed_under_traffic_costs_only_its_requests_in_flight(stack):
+def test_an_instance_killed_under_traffic_costs_no_request(stack):
+    """Killed, not stopped: the requests it had in flight are reset, and nginx sends them again to the
+    other instance (nothing on the server changes, so a POST may be sent twice)."""
     results, stop, lock = [], threading.Event(), threading.Lock()
 
     def client():
@@ -138,7 +140,7 @@ def test_an_instance_killed_under_traffic_costs_only_its_requests_in_flight(stac
     stack.start_app(0)  # back for the next tests
     failed = [(t, s) for t, s in results if s != 200]
     after = [s for t, s in results if t > killed_at + 1]
-    assert len(failed) <= 4, failed  # at most the requests in flight, one per client
+    assert not failed, failed  # even those in flight: nginx sends them again to the other instance
     assert after and all(s == 200 for s in after), failed
     assert len(results) > 40
 
