@@ -68,3 +68,15 @@ def test_no_instance_answering_is_the_502_page(stack):
     finally:
         stack.start_app(0)
         stack.start_app(1)
+
+
+def test_a_client_over_nginxs_rate_gets_the_429_page_in_its_language(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with Stack(tmp_path, client_rate="1r/s") as limited, ThreadPoolExecutor(16) as pool:
+        answers = list(pool.map(lambda _: send(limited, "GET", "/kk/deadlines/"), range(260)))
+    refused = [(headers, body) for status, headers, body in answers if status == 429]
+    assert refused, sorted({status for status, _, _ in answers})
+    headers, body = refused[0]
+    assert '<html lang="kk">' in body and "Біраз күте тұрыңыз" in body, body
+    assert_the_apps_headers(headers)

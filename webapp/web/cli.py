@@ -136,8 +136,9 @@ rules_bp.record_once(lambda state: state.app.cli.add_command(golden_cli))
 errors_cli = AppGroup("errors", help="The small error pages nginx sends itself (deploy/nginx-tirkeu.conf).")
 ERROR_PAGES = ROOT / "static" / "errors"
 # What nginx answers itself: a body too large, an address too long, headers too large (nginx's
-# 494, sent as a 400), an invalid request, no instance answering, an instance answering too late.
-NGINX_ERRORS = (400, 413, 414, 502, 504)
+# 494, sent as a 400), an invalid request, a client over its limits, no instance answering, an
+# instance answering too late.
+NGINX_ERRORS = (400, 413, 414, 429, 502, 504)
 
 
 def error_pages() -> dict[str, str]:

@@ -54,9 +54,8 @@ def init_app(app: Flask) -> None:
 # The errors that gunicorn (deploy/gunicorn_worker.py) and nginx (static/errors/, written by
 # `flask errors write`) answer themselves, before or without the app: a small page each, on its
 # own stylesheet (static/errors/error.css, which nginx serves even when no instance is up).
-SMALL_ERRORS = (400, 413, 414, 431, 502, 504)
 REASONS = {400: "Bad Request", 413: "Content Too Large", 414: "URI Too Long",
-           431: "Request Header Fields Too Large", 502: "Bad Gateway", 504: "Gateway Timeout"}
+           429: "Too Many Requests", 431: "Request Header Fields Too Large", 502: "Bad Gateway", 504: "Gateway Timeout"}
 
 
 def small_error_page(code: int, language: str) -> str:
