@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import quote_plus, urlencode
 
@@ -187,3 +188,16 @@ def test_an_address_of_before_gives_the_same_plan(client):
     # The calendar file too.
     assert client.get("/en/deadlines/plan.ics?" + urlencode(fields("previous_stays"))).data == \
         client.get("/en/deadlines/plan.ics?" + urlencode(fields("s"))).data
+
+
+def test_the_link_to_the_documents_carries_all_fifty_stays_and_fits(client, longest_country):
+    """"Prepare my documents" on the result: the case with its 50 earlier stays, in an address that
+    nginx and gunicorn take, and the documents' step that asks them shows all 50."""
+    _bytes, language, _code, name = longest_country
+    _page, fields = _fill_the_questions(client, language, name)
+    html = client.get(f"/{language}/deadlines/plan?{urlencode([tuple(f) for f in fields])}").get_data(as_text=True)
+    link = unescape(re.search(r'href="(/[a-z]{2}/documents/passport\?[^"]+)"', html).group(1))
+    assert len(f"GET {link} HTTP/1.1\r\n".encode()) < MOST_BYTES, len(link)
+    entry = client.get(link.replace("/documents/passport?", "/documents/entry?", 1)).get_data(as_text=True)
+    for n, day in enumerate(STAYS):
+        assert re.search(rf'name="previous_stays-{n}-entry-day"[^>]*value="0?{day.day}"', entry), n

@@ -31,7 +31,7 @@ from markupsafe import escape
 from werkzeug.datastructures import MultiDict
 
 from webapp.api.plan import read_plan_request
-from webapp.case import documents_query
+from webapp.case import carried
 from webapp.deadlines.explain import URGENT_WARNINGS, due_date
 from webapp.deadlines.offline_data import offline_data
 from webapp.documents.answers import AnswersForm
@@ -145,7 +145,7 @@ def documents_answers(answers) -> dict:
         "entry-checkpoint": "other", "entry-purpose": "private", "stay-region": "west_kazakhstan", "stay-city": "Уральск",
         "stay-street": "ул. Әбілқайыр хана", "stay-house": "12", "host-kind": "person", "host-name": "Қуанышбаева Әйгерім",
     }
-    return fields | documents_query(dict(deadlines_fields(answers)))
+    return fields | carried(dict(deadlines_fields(answers)), "deadlines", "documents")
 
 
 def says_date(text: str, day: str) -> bool:

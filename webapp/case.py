@@ -29,10 +29,12 @@ PARTS = (
 )
 # The earlier stays, rows of the same fields in both: <prefix>-<n>-entry, -exit (dates). "My
 # deadlines" carries its answers in its address, which must hold all its rows (rules/inputs.py
-# MAX_PREVIOUS_STAYS) well under the 8 KB nginx and gunicorn take: its prefix is one letter. Its
-# addresses and phones from before named them as the documents do (`formerly`): read as today's.
+# MAX_PREVIOUS_STAYS) well under the 8 KB nginx and gunicorn take: its prefix is one letter. Other
+# names each journey reads as its own (`also_read`): the deadlines' addresses and phones from
+# before named the rows as the documents do; the link from the result to the documents' first
+# step carries them under the deadlines' short name, so that it fits as well.
 ROWS = {"prefix": {"deadlines": "s", "documents": "previous_stays"}, "fields": ("entry", "exit"),
-        "formerly": {"deadlines": "previous_stays"}}
+        "also_read": {"deadlines": "previous_stays", "documents": "s"}}
 
 
 def _names(part: dict, journey: str) -> list[str]:
@@ -57,11 +59,11 @@ def _row_keys(answers: Mapping[str, str], journey: str) -> Iterable[tuple[str, s
 
 def current_rows(pairs: Iterable[tuple[str, str]], journey: str) -> list[tuple[str, str]]:
     """The (name, value) pairs of an address or a record with the rows of `journey` under their
-    former names (ROWS["formerly"]) renamed as today: <former>-<n>-… is <prefix>-<n>-…, after any
-    row of today's name already there (so that none is lost or overwritten). As static/js/core/store.js
+    other names (ROWS["also_read"]) renamed as its own: <other>-<n>-… is <prefix>-<n>-…, after any
+    row of its own name already there (so that none is lost or overwritten). As static/js/core/store.js
     renamedRows, which the phone's store applies to its records."""
     pairs = list(pairs)
-    former = ROWS["formerly"].get(journey)
+    former = ROWS["also_read"].get(journey)
     if not former:
         return pairs
     prefix = ROWS["prefix"][journey]
@@ -106,8 +108,12 @@ def accommodation(host_kind: str | None) -> str | None:
 
 
 def documents_query(answers: Mapping[str, str]) -> dict[str, str]:
-    """The documents' first step's query for the answers of "My deadlines"."""
-    return carried(answers, "deadlines", "documents")
+    """The documents' first step's query for the answers of "My deadlines": named as the documents
+    name them, but for the rows, which keep the deadlines' short name (read by the documents as
+    theirs: ROWS["also_read"]) so that 50 earlier stays fit the link."""
+    short, long = ROWS["prefix"]["deadlines"], ROWS["prefix"]["documents"]
+    return {(short + key[len(long):] if _row_index(key, long) is not None else key): value
+            for key, value in carried(answers, "deadlines", "documents").items()}
 
 
 def phone_case() -> dict:

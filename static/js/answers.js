@@ -49,9 +49,10 @@ export function rowPrefix(journey) { return SCHEMA.case.rows.prefix[journey]; }
 function rowPattern(journey) {
   return new RegExp("^" + rowPrefix(journey) + "-\\d{1,6}-(" + SCHEMA.case.rows.fields.join("|") + ")-(" + SCHEMA.case.date_parts.join("|") + ")$");
 }
-// Answers (an address of before) with the journey's rows under their former names, named as today.
+// Answers with the journey's rows under their other names (an address of before; the documents'
+// link from the result), named as the journey names them.
 export function currentRows(answers, journey) {
-  var former = SCHEMA.case.rows.formerly[journey];
+  var former = SCHEMA.case.rows.also_read[journey];
   return former ? renamedRows(answers, former, rowPrefix(journey)) : answers;
 }
 export function carried(answers, source, target) {
@@ -123,7 +124,7 @@ function bind(form, fieldsReady) {
     if (fresh && answersInQuery(form)) {
       // Served from the phone's cache with answers in the URL ("Change your answers" offline);
       // the documents' first step with the case "My deadlines" carried: the rest stays.
-      saved = journey === "documents" ? Object.assign({}, saved, fromQuery()) : currentRows(fromQuery(), journey);
+      saved = journey === "documents" ? Object.assign({}, saved, currentRows(fromQuery(), journey)) : currentRows(fromQuery(), journey);
     }
     // Rows for some answers (an earlier stay, a child: rows.js) are drawn now, before they are filled.
     if (saved && fresh) form.dispatchEvent(new CustomEvent("tirkeu:restore", { detail: saved }));

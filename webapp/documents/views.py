@@ -11,7 +11,9 @@ import zipfile
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
+from werkzeug.datastructures import MultiDict
 
+from ..case import current_rows
 from ..pwa.offline import AFTER_READY, INSTALL, NEVER, keep
 from ..web.errors import unavailable
 from ..web.i18n import current_language, force_language, languages
@@ -32,11 +34,10 @@ STEP_PATTERN = "<any(" + ",".join(STEPS) + "):step>"
 
 
 def _answers() -> AnswersForm:
-    """The posted answers; on a GET, those in the query (the case "My deadlines" carries over:
-    webapp/case.py), if any."""
-    if request.method == "POST":
-        return AnswersForm(request.form, today=today())
-    return AnswersForm(request.args if request.args else None, today=today())
+    """The posted answers; on a GET, those in the query (the case "My deadlines" carries over, its
+    earlier stays under the deadlines' short name, read as the documents': webapp/case.py), if any."""
+    sent = MultiDict(current_rows((request.form if request.method == "POST" else request.args).items(multi=True), "documents"))
+    return AnswersForm(sent if sent or request.method == "POST" else None, today=today())
 
 
 def _previous(step: str) -> str | None:
