@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import subprocess
 import zipfile
 
 import pytest
@@ -299,6 +300,36 @@ def test_characters_our_fonts_lack_use_no_font_of_the_server(client):
     assert {font.split("+")[1] for font, _ in fonts(response.data)} == {"Tirkeu-Noto-Sans", "Tirkeu-Noto-Sans-Bold"}
     text = pdf_text(response.data)
     assert "?????, улица Абая, 12" in text and "ТОО «Қазақ»" in text and "<b>fi" in text
+
+
+SHIPPED_FONTS = {"Tirkeu-Noto-Sans", "Tirkeu-Noto-Sans-Bold"}
+
+
+def pdffonts(data: bytes, tmp_path) -> set[str]:
+    """The fonts poppler's pdffonts lists, without their subset prefix ("ABCDEF+")."""
+    path = tmp_path / "document.pdf"
+    path.write_bytes(data)
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    return {line.split()[0].split("+")[-1] for line in lines}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_pdffonts_lists_only_the_shipped_fonts(client, tmp_path, name):
+    assert pdffonts(post_pdf(client, name, api_answers()).data, tmp_path) == SHIPPED_FONTS
+
+
+def test_a_character_the_fonts_lack_is_never_drawn_with_a_font_of_the_server(tmp_path):
+    """Without printable() in front: Greek, a Georgian letter, CJK and an emoji reach Pango, which
+    would draw them with any installed font that has them (DejaVu Sans has Greek and Georgian);
+    the documents' font configuration has no font but the shipped ones."""
+    from weasyprint import HTML
+
+    from webapp.documents.render import _shared
+
+    font_config, stylesheet, fetcher = _shared()
+    html = '<html lang="ru"><title>x</title><p>Ωμέγα ა 漢 🏠 <b>Ωμέγα</b> улица Абая</p></html>'
+    data = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet], font_config=font_config)
+    assert pdffonts(data, tmp_path) == SHIPPED_FONTS
 
 
 def test_a_render_past_its_time_limit_is_stopped_and_the_worker_carries_on(client):
