@@ -284,22 +284,40 @@ def test_hostile_values_are_refused_next_to_their_field(client, field, value):
     assert list(response.json["errors"]) == [field]
 
 
-def test_emoji_are_printed_as_text(client):
-    response = post_pdf(client, "card", api_answers(**{"stay.street": "улица Абая 🏠"}))
-    assert response.status_code == 200 and "улица Абая" in pdf_text(response.data)
+@pytest.mark.parametrize("field, value, shown", [
+    ("stay.street", "улица Абая 🏠", "🏠"),
+    ("stay.city", "Ωμέγα", "Ω"),
+    ("host.name", "ТОО «Қазақ» ❤️", "❤"),
+    ("person.surname_latin", "SALTꞌILLO", "ꞌ"),  # a Latin letter the fonts lack
+])
+def test_a_character_the_fonts_cannot_print_is_named_at_its_field(client, field, value, shown):
+    """The fonts (static/fonts, read with fontTools) decide: an answer with a character they
+    cannot draw is refused at its field, in the person's language, naming the character."""
+    response = post_pdf(client, "host-sheet", api_answers(**{field: value}))
+    assert response.status_code == 400
+    assert response.json["errors"] == {field: f"Уберите «{shown}»: документы не могут его напечатать. "
+                                              "Используйте латинские или кириллические буквы, цифры и знаки препинания"}
 
 
-def test_characters_our_fonts_lack_use_no_font_of_the_server(client):
-    """An emoji, a symbol or a letter of a script the bundled Noto Sans lacks would be drawn by
-    whatever font the server has (DejaVu, an emoji font) or as a blank box: it is left out, or
-    printed "?", and the PDF uses our two fonts alone. A compatible form the fonts have is printed
-    in its place, as text: a full-width "＜" is "<", never markup."""
-    values = {"stay.street": "улица Абая 🏠👍🏽", "stay.city": "Ωμέγα ❤️", "host.name": "ТОО «Қазақ» ✓ ＜b＞ﬁ"}
+def test_letters_the_fonts_draw_from_their_parts_are_printed(client):
+    """"Ễ" is not in the fonts, but "E" and its two accents are: it prints, and its text reads back
+    (as "E" and the accents, which NFC makes "Ễ" again); a compatibility form prints as text."""
+    import unicodedata
+
+    values = {"person.surname_latin": "NGUYỄN", "host.name": "ТОО «Қазақ» ＜b＞ﬁ"}
     response = post_pdf(client, "host-sheet", api_answers(**values))
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     assert {font.split("+")[1] for font, _ in fonts(response.data)} == {"Tirkeu-Noto-Sans", "Tirkeu-Noto-Sans-Bold"}
-    text = pdf_text(response.data)
-    assert "?????, улица Абая, 12" in text and "ТОО «Қазақ»" in text and "<b>fi" in text
+    text = unicodedata.normalize("NFC", pdf_text(response.data))
+    assert "NGUYỄN" in text and "ТОО «Қазақ»" in text and "<b>fi" in text
+
+
+def test_printable_keeps_out_what_the_fonts_lack():
+    """The last guard, for text that is not an answer: left out, or "?"."""
+    from webapp.documents.render import printable
+
+    assert printable("улица Абая 🏠👍🏽, 12") == "улица Абая, 12"
+    assert printable("Ωμέγα") == "?????"
 
 
 SHIPPED_FONTS = {"Tirkeu-Noto-Sans", "Tirkeu-Noto-Sans-Bold"}

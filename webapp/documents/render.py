@@ -102,7 +102,7 @@ def _missing_after_space() -> re.Pattern:
 
 def _replacement(match: re.Match) -> str:
     space, char = match.groups()
-    compatible = unicodedata.normalize("NFKC", char)  # "ﬁ" → "fi", "１" → "1", a no-break space
+    compatible = unicodedata.normalize("NFKD", char)  # "ﬁ" → "fi", "１" → "1", "ễ" → "e" and its accents
     if compatible != char and not _missing().search(compatible):
         return space + str(escape(compatible))  # "＜" is "<" as text, never markup
     return "" if unicodedata.category(char) in _DROPPED_CATEGORIES else space + "?"
