@@ -48,8 +48,10 @@ def wait_for(url: str, seconds: float = 30) -> None:
 class Stack:
     """nginx, two app instances and Redis, each a process of its own; logs in build/stack/."""
 
-    def __init__(self, run: Path = RUN, env: dict | None = None):
-        self.run, self.env = run, env or {}
+    def __init__(self, run: Path = RUN, env: dict | None = None, client_rate: str = "20r/s"):
+        """`env` for the instances; `client_rate` is nginx's requests per second per client (a load
+        test from one address needs more than a person does)."""
+        self.run, self.env, self.client_rate = run, env or {}, client_rate
         self.processes: dict[str, subprocess.Popen] = {}
         self.app_ports: list[int] = []
 
@@ -71,6 +73,8 @@ class Stack:
         self._spawn(f"app{index}", [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "webapp.wsgi:app"], {
             "SECRET_KEY": self.secret, "TIRKEU_BIND": f"127.0.0.1:{port}", "TIRKEU_WORKERS": "2",
             "TIRKEU_PROXIES": "1", "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{self.redis_port}/0",
+            # Their temporary files where the tests can see them (none may be left behind).
+            "TMPDIR": str(self.run / "tmp"),
             **self.env, **(extra_env or {})})
         wait_for(f"http://127.0.0.1:{port}/healthz")
 
@@ -88,6 +92,7 @@ class Stack:
 
     def _start(self) -> Stack:
         self.run.mkdir(parents=True, exist_ok=True)
+        (self.run / "tmp").mkdir(exist_ok=True)
         self.secret = self.env.get("SECRET_KEY") or secrets.token_hex(32)
         self.port, self.redis_port = free_port(), free_port()
         self.app_ports = [free_port(), free_port()]
@@ -105,7 +110,8 @@ class Stack:
     def _write_nginx_conf(self) -> None:
         server = string.Template((ROOT / "deploy" / "nginx-tirkeu.conf").read_text()).safe_substitute(
             TIRKEU_LISTEN=f"127.0.0.1:{self.port}", TIRKEU_STATIC=str(ROOT / "static"),
-            TIRKEU_ACCESS_LOG=str(self.run / "nginx-access.log"),
+            TIRKEU_ACCESS_LOG=str(self.run / "nginx-access.log"), TIRKEU_ERROR_LOG=str(self.run / "nginx-error.log"),
+            TIRKEU_CLIENT_RATE=self.client_rate,
             TIRKEU_UPSTREAMS=" ".join(f"server 127.0.0.1:{port} max_fails=0;" for port in self.app_ports))
         (self.run / "tirkeu.conf").write_text(server)
         # The few lines a system nginx.conf has around conf.d/, with every path inside build/stack/.
@@ -121,7 +127,8 @@ load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;
 pid {self.run / 'nginx.pid'};
 error_log {self.run / 'nginx-error.log'} warn;
 worker_processes 2;
-events {{ worker_connections 1024; }}
+worker_rlimit_nofile 16384;
+events {{ worker_connections 8192; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
