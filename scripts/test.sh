@@ -26,6 +26,11 @@ npm install --no-audit --no-fund --loglevel=error
 .venv/bin/ruff check .
 .venv/bin/python -c 'import pathlib, webapp; pathlib.Path("build").mkdir(exist_ok=True); pathlib.Path("build/sw.js").write_bytes(webapp.create_app({"TESTING": True}).test_client().get("/sw.js").data)'
 npx eslint .
+# The tests see only the fonts a clean Debian has with the packages above (fonts-dejavu-core), not
+# any this machine has had installed by hand: pytest, WeasyPrint and Chromium read fontconfig's
+# configuration from FONTCONFIG_FILE (tests/fonts/debian-default.conf). The documents use only the
+# fonts Tirkeu ships whatever the server has (webapp/documents/render.py).
+export FONTCONFIG_FILE="$PWD/tests/fonts/debian-default.conf"
 # pytest exits 5 when it collects no tests: that is a failure here, as is any other non-zero code.
 .venv/bin/python -m pytest "$@"
 # The browser's evaluator against the same vectors, on the rule data the app serves; and the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import subprocess
 import zipfile
 
 import pytest
@@ -283,22 +284,70 @@ def test_hostile_values_are_refused_next_to_their_field(client, field, value):
     assert list(response.json["errors"]) == [field]
 
 
-def test_emoji_are_printed_as_text(client):
-    response = post_pdf(client, "card", api_answers(**{"stay.street": "улица Абая 🏠"}))
-    assert response.status_code == 200 and "улица Абая" in pdf_text(response.data)
+@pytest.mark.parametrize("field, value, shown", [
+    ("stay.street", "улица Абая 🏠", "🏠"),
+    ("stay.city", "Ωμέγα", "Ω"),
+    ("host.name", "ТОО «Қазақ» ❤️", "❤"),
+    ("person.surname_latin", "SALTꞌILLO", "ꞌ"),  # a Latin letter the fonts lack
+])
+def test_a_character_the_fonts_cannot_print_is_named_at_its_field(client, field, value, shown):
+    """The fonts (static/fonts, read with fontTools) decide: an answer with a character they
+    cannot draw is refused at its field, in the person's language, naming the character."""
+    response = post_pdf(client, "host-sheet", api_answers(**{field: value}))
+    assert response.status_code == 400
+    assert response.json["errors"] == {field: f"Уберите «{shown}»: документы не могут его напечатать. "
+                                              "Используйте латинские или кириллические буквы, цифры и знаки препинания"}
 
 
-def test_characters_our_fonts_lack_use_no_font_of_the_server(client):
-    """An emoji, a symbol or a letter of a script the bundled Noto Sans lacks would be drawn by
-    whatever font the server has (DejaVu, an emoji font) or as a blank box: it is left out, or
-    printed "?", and the PDF uses our two fonts alone. A compatible form the fonts have is printed
-    in its place, as text: a full-width "＜" is "<", never markup."""
-    values = {"stay.street": "улица Абая 🏠👍🏽", "stay.city": "Ωμέγα ❤️", "host.name": "ТОО «Қазақ» ✓ ＜b＞ﬁ"}
+def test_letters_the_fonts_draw_from_their_parts_are_printed(client):
+    """"Ễ" is not in the fonts, but "E" and its two accents are: it prints, and its text reads back
+    (as "E" and the accents, which NFC makes "Ễ" again); a compatibility form prints as text."""
+    import unicodedata
+
+    values = {"person.surname_latin": "NGUYỄN", "host.name": "ТОО «Қазақ» ＜b＞ﬁ"}
     response = post_pdf(client, "host-sheet", api_answers(**values))
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     assert {font.split("+")[1] for font, _ in fonts(response.data)} == {"Tirkeu-Noto-Sans", "Tirkeu-Noto-Sans-Bold"}
-    text = pdf_text(response.data)
-    assert "?????, улица Абая, 12" in text and "ТОО «Қазақ»" in text and "<b>fi" in text
+    text = unicodedata.normalize("NFC", pdf_text(response.data))
+    assert "NGUYỄN" in text and "ТОО «Қазақ»" in text and "<b>fi" in text
+
+
+def test_printable_keeps_out_what_the_fonts_lack():
+    """The last guard, for text that is not an answer: left out, or "?"."""
+    from webapp.documents.render import printable
+
+    assert printable("улица Абая 🏠👍🏽, 12") == "улица Абая, 12"
+    assert printable("Ωμέγα") == "?????"
+
+
+SHIPPED_FONTS = {"Tirkeu-Noto-Sans", "Tirkeu-Noto-Sans-Bold"}
+
+
+def pdffonts(data: bytes, tmp_path) -> set[str]:
+    """The fonts poppler's pdffonts lists, without their subset prefix ("ABCDEF+")."""
+    path = tmp_path / "document.pdf"
+    path.write_bytes(data)
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    return {line.split()[0].split("+")[-1] for line in lines}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_pdffonts_lists_only_the_shipped_fonts(client, tmp_path, name):
+    assert pdffonts(post_pdf(client, name, api_answers()).data, tmp_path) == SHIPPED_FONTS
+
+
+def test_a_character_the_fonts_lack_is_never_drawn_with_a_font_of_the_server(tmp_path):
+    """Without printable() in front: Greek, a Georgian letter, CJK and an emoji reach Pango, which
+    would draw them with any installed font that has them (DejaVu Sans has Greek and Georgian);
+    the documents' font configuration has no font but the shipped ones."""
+    from weasyprint import HTML
+
+    from webapp.documents.render import _shared
+
+    font_config, stylesheet, fetcher = _shared()
+    html = '<html lang="ru"><title>x</title><p>Ωμέγα ა 漢 🏠 <b>Ωμέγα</b> улица Абая</p></html>'
+    data = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet], font_config=font_config)
+    assert pdffonts(data, tmp_path) == SHIPPED_FONTS
 
 
 def test_a_render_past_its_time_limit_is_stopped_and_the_worker_carries_on(client):

@@ -53,3 +53,45 @@ def test_touch_targets_are_at_least_44_px(page, live_server):
             .map(e => [e.outerHTML.slice(0, 80), e.getBoundingClientRect().height])
             .filter(([, h]) => h > 0 && h < 44)""")
         assert small == []
+
+
+def _long_word(word: str, length: int) -> str:
+    return (word * (length // len(word) + 1))[:length]
+
+
+# Every free text of the documents at its longest, as one word: nothing to break at but letters.
+LONG_WORDS = {
+    "person.surname_latin": _long_word("WOLFESCHLEGELSTEINHAUSEN", 60),
+    "person.given_names_latin": _long_word("MAXIMILIANUS", 60),
+    "person.surname_cyrillic": _long_word("Жауаптарыңыздың", 60),
+    "person.patronymic": _long_word("Константинович", 60),
+    "stay.city": _long_word("Қызылжарқорғаншығыс", 80),
+    "stay.street": _long_word("Жауаптарыңыздыңкөшесі", 100),
+    "stay.house": _long_word("ҮйҮй", 20),
+    "stay.flat": _long_word("ПәтерПәтер", 20),
+    "host.name": _long_word("ЖауапкершілігішектеулісеріктестігіҚазақ", 120),
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_the_longest_word_in_every_answer_wraps_at_320_px(browser, live_server, lang):
+    """The check page shows every answer; a value that is one long word, in a wide font (the
+    tests see only Debian's DejaVu: tests/fonts/debian-default.conf), wraps inside the screen."""
+    from ..documents_data import api_answers, form_answers
+
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{live_server}/{lang}/documents/")
+    with page.expect_navigation():
+        page.evaluate("""([action, fields]) => {
+        const form = document.createElement("form");
+        form.method = "post"; form.action = action;
+        for (const [name, value] of Object.entries(fields)) {
+          const input = document.createElement("input");
+          input.type = "hidden"; input.name = name; input.value = value; form.append(input);
+        }
+        document.body.append(form); form.submit();
+        }""", [f"/{lang}/documents/check", form_answers(api_answers(**LONG_WORDS))])
+    assert LONG_WORDS["host.name"] in page.inner_text("main")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()

@@ -22,6 +22,7 @@ from ..rules import inputs
 from ..rules.evaluator import Stay
 from ..rules.places import checkpoints, regions
 from ..web.i18n import current_language, place_name
+from .fonts import can_print, shown
 from .transliteration import icao_latin
 
 MAX_CHILDREN = 10
@@ -51,10 +52,25 @@ CHECKS = {
         "and choose the document you crossed with"),
 }
 PLAIN_TEXT = _l("Remove the special characters: use letters, digits and punctuation")
+NOT_PRINTABLE = _l("Remove “%(character)s”: the documents cannot print it. Use Latin or Cyrillic letters, digits and punctuation")
+
+
+class Drawn:
+    """Every character one the documents' fonts draw (fonts.can_print, from the font files): the
+    first other one is named in the message."""
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field):
+        for char in field.data or "":
+            if not can_print(char):
+                raise ValidationError(str(self.message) % {"character": shown(char)})
 
 
 def _text(label, required=None, *checks, max_length=60):
-    validators = [Required(required) if required else Optional(), MaxLength(max_length), *checks]
+    """A text the documents print: its own checks, then that they can print it."""
+    validators = [Required(required) if required else Optional(), MaxLength(max_length), *checks, Drawn(NOT_PRINTABLE)]
     return StringField(label, validators, filters=[tidy])
 
 

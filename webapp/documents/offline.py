@@ -23,8 +23,10 @@ from .answers import (
     VARIANTS,
     AnswersForm,
     ChildForm,
+    Drawn,
     SeriesNumber,
 )
+from .fonts import printable_ranges
 
 DATE_ERRORS = DATE_PARTS_ERRORS + ("entry_before_rules", "too_far_ahead")
 # The day of leaving and the earlier stays (AnswersForm._validate_trip), asked on the entry step.
@@ -49,6 +51,8 @@ def _check(check) -> dict | None:
         return {"kazakh_identifier": True, "message": str(check.message)}
     if isinstance(check, SeriesNumber):
         return {"series_number": True, "message": str(check.message)}
+    if isinstance(check, Drawn):  # the message names the character: "%(character)s" in it
+        return {"drawn": True, "message": str(check.message)}
     return None
 
 
@@ -114,6 +118,8 @@ def offline_checks(form: AnswersForm) -> dict:
         "max_days_ahead": inputs.MAX_DAYS_AHEAD,
         "name_punctuation": " -." + APOSTROPHES,
         "letters": {script: letter_steps(letter_ranges(script)) for script in ("LATIN", "CYRILLIC")},
+        # What the documents' fonts print (fonts.printable_ranges), for the Drawn check.
+        "printable": letter_steps(printable_ranges()),
         "passport_warning_days": (timedelta(days=180)).days,
     }
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from fontTools.ttLib import TTFont
 from markupsafe import escape
 from weasyprint import CSS, HTML
+from weasyprint.text.ffi import ffi, fontconfig, pangoft2
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -27,10 +28,10 @@ STATIC = (ROOT / "static").resolve()
 # Relative URLs in documents resolve against this address, which names no real host (.invalid is
 # reserved); the fetcher maps it to the static folder and never opens a connection.
 BASE_URL = "https://static.tirkeu.invalid/"
-# The fonts css/documents.css gives every document. A character neither has would be drawn by a
-# font of the server's (Pango falls back to any installed font that has it) or as a blank .notdef
-# box, which also makes WeasyPrint give the font a custom encoding that text extraction misreads;
-# printable() keeps such characters out, so the PDF depends on these files alone.
+# The fonts css/documents.css gives every document, and the only ones WeasyPrint may use
+# (ShippedFontsOnly). A character neither has would be drawn as a blank .notdef box, which also
+# makes WeasyPrint give the font a custom encoding that text extraction misreads; printable()
+# keeps such characters out.
 FONTS = ("fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf")
 # A character the fonts lack that is dropped rather than shown as "?": emoji and other symbols,
 # their variation selectors, skin tones and other combining marks.
@@ -49,9 +50,26 @@ class StaticOnlyFetcher(URLFetcher):
         raise FatalURLFetchingError(f"Documents may only use Tirkeu's own static files, not {url[:80]!r}")
 
 
+ffi.cdef("FcConfig * FcConfigCreate (void);")  # WeasyPrint declares only what it calls itself
+
+
+class ShippedFontsOnly(FontConfiguration):
+    """WeasyPrint's font configuration without the server's fonts: WeasyPrint starts from the
+    system's fontconfig (every installed font, which Pango falls back to for a character the
+    documents' fonts lack); this one starts from an empty fontconfig configuration, so the fonts of
+    css/documents.css's @font-face rules are the only ones Pango can choose, whatever the server
+    has installed. A character they lack is drawn as their blank box, never by another font."""
+
+    def __init__(self):
+        super().__init__()
+        self._config = fontconfig.FcConfigCreate()
+        pangoft2.pango_fc_font_map_set_config(ffi.cast("PangoFcFontMap *", self.font_map), self._config)
+        fontconfig.FcConfigDestroy(self._config)  # the font map keeps its own reference, as in WeasyPrint's
+
+
 @lru_cache(maxsize=1)
 def _shared() -> tuple[FontConfiguration, CSS, StaticOnlyFetcher]:
-    fonts = FontConfiguration()
+    fonts = ShippedFontsOnly()
     _font_configurations[os.getpid()] = fonts
     fetcher = StaticOnlyFetcher()
     stylesheet = CSS(url=BASE_URL + "css/documents.css", font_config=fonts, url_fetcher=fetcher)
@@ -108,7 +126,7 @@ def _missing_after_space() -> re.Pattern:
 
 def _replacement(match: re.Match) -> str:
     space, char = match.groups()
-    compatible = unicodedata.normalize("NFKC", char)  # "ﬁ" → "fi", "１" → "1", a no-break space
+    compatible = unicodedata.normalize("NFKD", char)  # "ﬁ" → "fi", "１" → "1", "ễ" → "e" and its accents
     if compatible != char and not _missing().search(compatible):
         return space + str(escape(compatible))  # "＜" is "<" as text, never markup
     return "" if unicodedata.category(char) in _DROPPED_CATEGORIES else space + "?"

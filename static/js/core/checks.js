@@ -76,10 +76,23 @@ function personName(value, scripts, checks) {
   }
   return anyLetter;
 }
+// As answers.py Drawn: the first character outside checks.printable (fonts.printable_ranges), as
+// fonts.shown names it, or null.
+function notPrintable(value, checks) {
+  if (!RANGES.has(checks.printable)) RANGES.set(checks.printable, letterRanges(checks.printable));
+  const ranges = RANGES.get(checks.printable);
+  for (const c of value) {
+    const code = c.codePointAt(0);
+    if (!ranges.some((r) => code >= r[0] && code <= r[1])) return /\p{M}/u.test(c) ? "\u25cc" + c : c;
+  }
+  return null;
+}
 export function textError(spec, raw, checks) {
   const value = tidy(raw), length = Array.from(value).length;
   if (!value) return spec.required || null;
   for (const c of spec.checks || []) {
+    const unprintable = c.drawn && notPrintable(value, checks);
+    if (unprintable) return c.message.replace("%(character)s", () => unprintable);
     const failed = (c.max_length && length > c.max_length) ||
       (c.scripts && !personName(value, c.scripts, checks)) ||
       (c.plain && CONTROL.test(value)) ||
