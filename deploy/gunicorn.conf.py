@@ -22,7 +22,8 @@ max_requests_jitter = int(os.environ.get("TIRKEU_MAX_REQUESTS_JITTER", 100))
 timeout = int(os.environ.get("TIRKEU_TIMEOUT", 30))
 graceful_timeout = 20
 keepalive = 5
-# The app is loaded once, before the workers are forked (catalogs compiled, rules read).
+# The app is loaded once, before the workers are forked (catalogs compiled, rules read, and the
+# rate limits' table made in shared memory, so that every worker counts in it: web/shared_counts.py).
 preload_app = True
 
 # Requests: a plan with 50 earlier stays is a few kilobytes; nothing legitimate needs more.

@@ -47,3 +47,30 @@ def test_access_log_has_no_answers_and_no_address(tmp_path):
     log = [line for line in output.splitlines() if "/en/deadlines/plan" in line]
     assert log and '"GET /en/deadlines/plan" 200' in log[0], output
     assert "citizenship" not in output and "kairak" not in output and "127.0.0.1 -" not in output
+
+
+def test_a_limit_holds_across_the_workers_of_an_instance(tmp_path):
+    """Three workers, one count (web/shared_counts.py): with `memory://` each worker counted alone and a
+    client had three times its limit. Each request on a connection of its own, so that the workers
+    take them in turn."""
+    import json
+    import urllib.error
+
+    port = free_port()
+    process = start({"SECRET_KEY": "s" * 64, "TIRKEU_WORKERS": "3", "TIRKEU_RATELIMIT_API": "10 per minute"},
+                    port, tmp_path / "gunicorn.log")
+    statuses = []
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz")
+        body = json.dumps({"citizenship": "RU", "entry_date": "2026-09-01"}).encode()
+        for _ in range(25):
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/plan", data=body,
+                                             headers={"Content-Type": "application/json", "Connection": "close"})
+            try:
+                statuses.append(urllib.request.urlopen(request, timeout=10).status)
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert statuses == [200] * 10 + [429] * 15

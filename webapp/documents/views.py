@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..pwa.offline import AFTER_READY, INSTALL, NEVER, keep
 from ..web.errors import unavailable
 from ..web.i18n import current_language, force_language, languages
-from ..web.limits import pdf_limit
+from ..web.limits import pdf_limit, zip_limit
 from ..web.today import today
 from .answers import DOCUMENT_KINDS, HOST_LANGUAGE_FIELD, NAV, RETURN_TO, STEPS, AnswersForm, series_number
 from .catalog import BY_NAME, DOCUMENTS
@@ -169,7 +169,7 @@ def pdf(name: str):
 
 
 @bp.post("/tirkeu-documents.zip")
-@pdf_limit
+@zip_limit
 def all_documents():
     form = _answers()
     if (error := _valid_or_first_error(form)) is not None:

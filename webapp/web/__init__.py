@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Flask
 from flask_babel import Babel
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, errors, headers, language_urls
 from .catalogs import compile_missing_catalogs
@@ -12,6 +11,7 @@ from .config import ROOT
 from .i18n import select_locale
 from .limits import limiter
 from .logs import keep_answers_out_of_logs
+from .proxies import FromProxiesOnly
 
 babel = Babel()
 
@@ -28,8 +28,9 @@ def init_app(app: Flask, *, production: bool) -> None:
             "SECRET_KEY is not set. Production needs one in the environment, for example: "
             "SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')")
     if app.config["PROXIES"]:
-        # Trust the proxies' X-Forwarded-For and -Proto for the client's address and https.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXIES"], x_proto=app.config["PROXIES"])
+        # Trust the proxies' X-Forwarded-For and -Proto for the client's address and https, when
+        # the request comes from one of their addresses.
+        app.wsgi_app = FromProxiesOnly(app.wsgi_app, app.config["PROXIES"], app.config["PROXY_ADDRESSES"])
     app.json.sort_keys = False
     app.json.ensure_ascii = False
     compile_missing_catalogs(ROOT / "translations")

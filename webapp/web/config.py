@@ -29,7 +29,9 @@ class Config:
     # cheap. With several instances, point every one at the same Redis.
     RATELIMIT_PDF = os.environ.get("TIRKEU_RATELIMIT_PDF", "30 per minute")
     RATELIMIT_API = os.environ.get("TIRKEU_RATELIMIT_API", "300 per minute")
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # One count for every worker of the instance, in shared memory (web/shared_counts.py); with
+    # several instances, the same redis://… for all.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "tirkeu-shared://")
     RATELIMIT_HEADERS_ENABLED = True
     # A PDF renders in a fraction of a second; one that takes longer than this is stopped and the
     # person is told to try again (the worker carries on).
@@ -37,3 +39,6 @@ class Config:
     # How many proxies (nginx, a load balancer) stand in front: their X-Forwarded-For/-Proto are
     # then trusted for the client's address and https. 0 when clients connect directly.
     PROXIES = int(os.environ.get("TIRKEU_PROXIES", "0"))
+    # The addresses those proxies connect from: a request from any other address is taken as it
+    # came, its X-Forwarded-* ignored (anyone can send them).
+    PROXY_ADDRESSES = tuple(os.environ.get("TIRKEU_PROXY_ADDRESSES", "127.0.0.1 ::1").split())
