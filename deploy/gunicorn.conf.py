@@ -8,11 +8,14 @@ behind a load balancer, with RATELIMIT_STORAGE_URI pointing all of them at one R
 import logging
 import multiprocessing
 import os
+import tempfile
 
 bind = os.environ.get("TIRKEU_BIND", "127.0.0.1:8000")
 # Rendering a PDF is CPU work: one worker per core, and one more to answer while others render.
 workers = int(os.environ.get("TIRKEU_WORKERS", multiprocessing.cpu_count() + 1))
-worker_class = "sync"
+# gunicorn's sync worker, whose own error responses are the app's small localized pages with its
+# headers, and whose log never quotes the request (deploy/gunicorn_worker.py).
+worker_class = "deploy.gunicorn_worker.TirkeuSyncWorker"
 # Recycle workers now and then (with jitter, so that they do not all restart at once): whatever
 # a long-running renderer holds on to is given back.
 max_requests = int(os.environ.get("TIRKEU_MAX_REQUESTS", 1000))
@@ -43,6 +46,9 @@ access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 # the app itself trusts TIRKEU_PROXIES of them for the client's address.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
+# The temporary directory (TMPDIR), as the master sees it: each worker's own folder is made in it.
+TEMPORARY_DIRECTORY = tempfile.gettempdir()
+
 
 def on_starting(server):
     # gunicorn's own error messages name a request by its full address, query string included.
@@ -60,3 +66,28 @@ def post_fork(server, worker):
     limit = int(os.environ.get("TIRKEU_WORKER_MEMORY_MB", 1024)) * 1024 * 1024
     if limit:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    # Each worker's temporary files (WeasyPrint's weasyprint-* font folder) in a folder of its
+    # own, which the master removes when the worker ends, however it ends (child_exit below).
+    folder = worker_temporary_folder(os.getpid())
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    tempfile.tempdir = folder
+
+
+def worker_temporary_folder(pid: int) -> str:
+    return os.path.join(TEMPORARY_DIRECTORY, f"tirkeu-worker-{pid}")
+
+
+def worker_exit(server, worker):
+    # WeasyPrint's font configuration copies the documents' fonts into a weasyprint-* folder of
+    # the temporary directory: removed by the worker as it ends.
+    from webapp.documents.render import remove_temporary_files
+
+    remove_temporary_files()
+
+
+def child_exit(server, worker):
+    # In the master, for every worker that ended: also one killed (its time limit, SIGKILL), which
+    # could not clean up after itself.
+    import shutil
+
+    shutil.rmtree(worker_temporary_folder(worker.pid), ignore_errors=True)

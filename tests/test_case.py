@@ -48,7 +48,7 @@ def _case_answers(**top) -> dict:
 def test_the_case_maps_each_part_and_both_ways():
     deadlines = {"citizenship": "RU", "entry_date-day": "20", "entry_date-month": "11", "entry_date-year": "2026",
                  "checkpoint": "kairak", "exit_date-day": "", "earlier_stays": "yes", "accommodation": "employer",
-                 "previous_stays-3-entry-day": "10", "previous_stays-3-exit-year": "2026", "add_stay": "1", "today": "2026-09-05"}
+                 "s-3-entry-day": "10", "s-3-exit-year": "2026", "add_stay": "1", "today": "2026-09-05"}
     documents = carried(deadlines, "deadlines", "documents")
     assert documents == {"person-citizenship": "RU", "entry-date-day": "20", "entry-date-month": "11", "entry-date-year": "2026",
                          "entry-checkpoint": "kairak", "earlier_stays": "yes", "host-kind": "organisation",

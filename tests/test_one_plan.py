@@ -113,8 +113,8 @@ def deadlines_fields(answers) -> list[tuple[str, str]]:
     day("entry_date", answers.entry_date)
     day("exit_date", answers.exit_date)
     for i, stay in enumerate(answers.previous_stays):
-        day(f"previous_stays-{i}-entry", stay.entry)
-        day(f"previous_stays-{i}-exit", stay.exit)
+        day(f"s-{i}-entry", stay.entry)
+        day(f"s-{i}-exit", stay.exit)
     fields.append(("earlier_stays", "yes" if answers.previous_stays else "no"))
     if answers.checkpoint:
         fields.append(("checkpoint", answers.checkpoint))

@@ -131,7 +131,7 @@ def test_errors_follow_the_govuk_pattern(client):
     ("citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
      "&previous_stays-0-entry-day=10&previous_stays-0-entry-month=5&previous_stays-0-entry-year=2026"
      "&previous_stays-0-exit-day=1&previous_stays-0-exit-month=5&previous_stays-0-exit-year=2026",
-     "previous_stays-0-exit-day", "The date you left must be the same as or after the date you entered"),
+     "s-0-exit-day", "The date you left must be the same as or after the date you entered"),  # an address of before
 ])
 def test_field_errors_are_specific(client, query, field, message):
     response = client.get(f"/en/deadlines/plan?{query}")
@@ -214,16 +214,17 @@ def test_change_your_answers_shows_the_country_by_name(client):
 def test_add_and_remove_earlier_stays_without_javascript(client):
     base = "citizenship=BY&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
     html = client.get(f"/en/deadlines/plan?{base}&add_stay=1").get_data(as_text=True)
-    assert 'name="previous_stays-0-entry-day"' in html
+    assert 'name="s-0-entry-day"' in html and 'formaction="/en/deadlines/plan#s-1"' in html
     assert re.search(r'name="citizenship" type="text"\s+value="Belarus"', html)  # nothing typed is lost
-    two = (f"{base}&previous_stays-0-entry-day=1&previous_stays-0-entry-month=3&previous_stays-0-entry-year=2026"
-           "&previous_stays-1-entry-day=5&previous_stays-1-entry-month=5&previous_stays-1-entry-year=2026")
-    html = client.get(f"/en/deadlines/plan?{two}&remove_stay=0").get_data(as_text=True)
-    html = re.sub(r"<template.*?</template>", "", html, flags=re.S)  # the row the phone copies
-    # One stay is left, the second one (5 May), renumbered.
-    assert len(re.findall(r'name="previous_stays-\d+-entry-day"', html)) == 1
-    assert re.search(r'name="previous_stays-0-entry-day"[^>]*value="5"', html)
-    assert re.search(r'name="previous_stays-0-entry-month"[^>]*value="5"', html)
+    for prefix in ("s", "previous_stays"):  # today's names, and those of an address of before
+        two = (f"{base}&{prefix}-0-entry-day=1&{prefix}-0-entry-month=3&{prefix}-0-entry-year=2026"
+               f"&{prefix}-1-entry-day=5&{prefix}-1-entry-month=5&{prefix}-1-entry-year=2026")
+        html = client.get(f"/en/deadlines/plan?{two}&remove_stay=0").get_data(as_text=True)
+        html = re.sub(r"<template.*?</template>", "", html, flags=re.S)  # the row the phone copies
+        # One stay is left, the second one (5 May), renumbered.
+        assert len(re.findall(r'name="[a-z_]+-\d+-entry-day"', html)) == 1
+        assert re.search(r'name="s-0-entry-day"[^>]*value="5"', html)
+        assert re.search(r'name="s-0-entry-month"[^>]*value="5"', html)
 
 
 def test_too_many_earlier_stays(client):

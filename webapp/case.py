@@ -27,8 +27,12 @@ PARTS = (
     {"part": "accommodation", "deadlines": "accommodation", "documents": "host-kind",
      "values": {"private": "person", "hotel": "hotel", "employer": "organisation", "dormitory": "dormitory"}},
 )
-# The earlier stays, rows with the same names in both: previous_stays-<n>-entry, -exit (dates).
-ROWS = {"prefix": "previous_stays", "fields": ("entry", "exit")}
+# The earlier stays, rows of the same fields in both: <prefix>-<n>-entry, -exit (dates). "My
+# deadlines" carries its answers in its address, which must hold all its rows (rules/inputs.py
+# MAX_PREVIOUS_STAYS) well under the 8 KB nginx and gunicorn take: its prefix is one letter. Its
+# addresses and phones from before named them as the documents do (`formerly`): read as today's.
+ROWS = {"prefix": {"deadlines": "s", "documents": "previous_stays"}, "fields": ("entry", "exit"),
+        "formerly": {"deadlines": "previous_stays"}}
 
 
 def _names(part: dict, journey: str) -> list[str]:
@@ -36,17 +40,47 @@ def _names(part: dict, journey: str) -> list[str]:
     return [f"{name}-{p}" for p in DATE_PARTS] if part.get("date") else [name]
 
 
-def _row_keys(answers: Mapping[str, str]) -> Iterable[str]:
-    prefix = ROWS["prefix"] + "-"
+def _row_index(key: str, prefix: str) -> str | None:
+    """The index of `<prefix>-<index>-…` when it is a plain number (as WTForms' FieldList reads it)."""
+    index = key[len(prefix) + 1:].split("-", 1)[0] if key.startswith(prefix + "-") else ""
+    return index if index.isascii() and index.isdigit() and len(index) <= 6 else None
+
+
+def _row_keys(answers: Mapping[str, str], journey: str) -> Iterable[tuple[str, str]]:
+    """(key, the same key under the row prefix of neither journey: <n>-entry-day) for each row answer."""
+    prefix = ROWS["prefix"][journey]
     for key in answers:
-        rest = key[len(prefix):].split("-") if key.startswith(prefix) else []
-        if len(rest) == 3 and rest[0].isascii() and rest[0].isdigit() and rest[1] in ROWS["fields"] and rest[2] in DATE_PARTS:
-            yield key
+        rest = key[len(prefix) + 1:].split("-") if _row_index(key, prefix) is not None else []
+        if len(rest) == 3 and rest[1] in ROWS["fields"] and rest[2] in DATE_PARTS:
+            yield key, key[len(prefix) + 1:]
+
+
+def current_rows(pairs: Iterable[tuple[str, str]], journey: str) -> list[tuple[str, str]]:
+    """The (name, value) pairs of an address or a record with the rows of `journey` under their
+    former names (ROWS["formerly"]) renamed as today: <former>-<n>-… is <prefix>-<n>-…, after any
+    row of today's name already there (so that none is lost or overwritten). As static/js/core/store.js
+    renamedRows, which the phone's store applies to its records."""
+    pairs = list(pairs)
+    former = ROWS["formerly"].get(journey)
+    if not former:
+        return pairs
+    prefix = ROWS["prefix"][journey]
+    today_s = [int(i) for key, _value in pairs if (i := _row_index(key, prefix)) is not None]
+    offset = max(today_s) + 1 if today_s else 0
+    out = []
+    for key, value in pairs:
+        index, dash, rest = key[len(former) + 1:].partition("-")
+        if dash and _row_index(key, former) is not None:
+            key = f"{prefix}-{int(index) + offset}-{rest}"
+        out.append((key, value))
+    return out
 
 
 def carried(answers: Mapping[str, str], source: str, target: str) -> dict[str, str]:
     """The case's parts among `answers` of journey `source`, named as journey `target` names them.
-    A value with no counterpart (an accommodation "none") is not carried."""
+    A value with no counterpart (an accommodation "none") is not carried; rows under their former
+    names are carried as today's."""
+    answers = dict(current_rows(answers.items(), source))
     out: dict[str, str] = {}
     for part in PARTS:
         values = part.get("values", {})
@@ -59,9 +93,9 @@ def carried(answers: Mapping[str, str], source: str, target: str) -> dict[str, s
                 value = mapping.get(value, "")
             if value:
                 out[to_name] = value
-    for key in _row_keys(answers):
+    for key, row in _row_keys(answers, source):
         if value := (answers.get(key) or "").strip():
-            out[key] = value
+            out[f"{ROWS['prefix'][target]}-{row}"] = value
     return out
 
 

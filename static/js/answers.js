@@ -2,7 +2,7 @@
 // and put back when they return, even offline. Nothing here is ever sent anywhere. Pages get it
 // with the scripts every page runs in one module, /pages-<hash>.js (webapp/pwa/store.py drops the
 // imports between them).
-import { SCHEMA, isAnswer, openStore } from "./core/store.js";
+import { SCHEMA, isAnswer, openStore, renamedRows } from "./core/store.js";
 
 export const store = openStore(SCHEMA, window);
 function answer(name) { return isAnswer(SCHEMA, name); }
@@ -44,9 +44,19 @@ function restore(form, saved, addMissing) {
 function caseNames(part, journey) {
   return part.date ? SCHEMA.case.date_parts.map(function (p) { return part[journey] + "-" + p; }) : [part[journey]];
 }
-var ROW = new RegExp("^" + SCHEMA.case.rows.prefix + "-\\d+-(" + SCHEMA.case.rows.fields.join("|") + ")-(" + SCHEMA.case.date_parts.join("|") + ")$");
+// Each journey names its rows of earlier stays with its own prefix (s-<n>-… in "My deadlines").
+export function rowPrefix(journey) { return SCHEMA.case.rows.prefix[journey]; }
+function rowPattern(journey) {
+  return new RegExp("^" + rowPrefix(journey) + "-\\d{1,6}-(" + SCHEMA.case.rows.fields.join("|") + ")-(" + SCHEMA.case.date_parts.join("|") + ")$");
+}
+// Answers (an address of before) with the journey's rows under their former names, named as today.
+export function currentRows(answers, journey) {
+  var former = SCHEMA.case.rows.formerly[journey];
+  return former ? renamedRows(answers, former, rowPrefix(journey)) : answers;
+}
 export function carried(answers, source, target) {
-  var out = {};
+  var out = {}, row = rowPattern(source);
+  answers = currentRows(answers, source);
   SCHEMA.case.parts.forEach(function (part) {
     var to = caseNames(part, target);
     caseNames(part, source).forEach(function (name, i) {
@@ -56,7 +66,9 @@ export function carried(answers, source, target) {
       if (value) out[to[i]] = value;
     });
   });
-  Object.keys(answers).forEach(function (key) { if (ROW.test(key) && answers[key].trim()) out[key] = answers[key].trim(); });
+  Object.keys(answers).forEach(function (key) {
+    if (row.test(key) && answers[key].trim()) out[rowPrefix(target) + key.slice(rowPrefix(source).length)] = answers[key].trim();
+  });
   return out;
 }
 // The other journey's record gets this one's case, whole: a part cleared here is cleared there.
@@ -66,7 +78,7 @@ function shareCase(s, journey, answers) {
   var names = [].concat.apply([], SCHEMA.case.parts.map(function (part) { return caseNames(part, other); }));
   return s.get(other).then(function (saved) {
     var merged = {};
-    Object.keys(saved || {}).forEach(function (key) { if (!ROW.test(key) && names.indexOf(key) === -1) merged[key] = saved[key]; });
+    Object.keys(saved || {}).forEach(function (key) { if (!rowPattern(other).test(key) && names.indexOf(key) === -1) merged[key] = saved[key]; });
     return s.set(other, Object.assign(merged, carried(answers, journey, other)));
   });
 }
@@ -196,7 +208,7 @@ function bind(form, fieldsReady) {
     if (fresh && answersInQuery(form)) {
       // Served from the phone's cache with answers in the URL ("Change your answers" offline);
       // the documents' first step with the case "My deadlines" carried: the rest stays.
-      saved = journey === "documents" ? Object.assign({}, saved, fromQuery()) : fromQuery();
+      saved = journey === "documents" ? Object.assign({}, saved, fromQuery()) : currentRows(fromQuery(), journey);
     }
     // Rows for some answers (an earlier stay, a child: rows.js) are drawn now, before they are filled.
     if (saved && fresh) form.dispatchEvent(new CustomEvent("tirkeu:restore", { detail: saved }));

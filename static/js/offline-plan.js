@@ -6,7 +6,7 @@ import { dateParts } from "./core/words.js";
 import { explainer } from "./core/explain.js";
 import { calendarText } from "./core/calendar.js";
 import { dayGrid } from "./app.js";
-import { carried } from "./answers.js";
+import { carried, currentRows, rowPrefix } from "./answers.js";
 
 export function init(root) {
   var data = JSON.parse(document.getElementById("tirkeu-offline-data").textContent);
@@ -79,17 +79,20 @@ export function init(root) {
   }
 
   function readAnswers(params) {
-    function date(prefix) { // as the server reads it (webapp/forms/fields.py DatePartsField)
-      return dateParts({ day: params.get(prefix + "-day"), month: params.get(prefix + "-month"),
-                        year: params.get(prefix + "-year") }).iso || null;
+    // The first of each name, as the server reads it; the rows of an address of before, as today's.
+    var first = {}, prefix = rowPrefix("deadlines");
+    params.forEach(function (value, key) { if (!Object.prototype.hasOwnProperty.call(first, key)) first[key] = value; });
+    first = currentRows(first, "deadlines");
+    function date(name) { // as the server reads it (webapp/forms/fields.py DatePartsField)
+      return dateParts({ day: first[name + "-day"], month: first[name + "-month"], year: first[name + "-year"] }).iso || null;
     }
-    var indices = {};
-    params.forEach(function (value, key) {
-      var match = /^previous_stays-(\d{1,6})-/.exec(key);
-      if (match) indices[+match[1]] = true; // "01" is stay 1, as WTForms reads it: previous_stays-1-…
+    var indices = {}, row = new RegExp("^" + prefix + "-(\\d{1,6})-");
+    Object.keys(first).forEach(function (key) {
+      var match = row.exec(key);
+      if (match) indices[+match[1]] = true; // "01" is stay 1, as WTForms reads it: s-1-…
     });
     var stays = Object.keys(indices).sort((a, b) => a - b).map(function (i) {
-      return { entry: date("previous_stays-" + i + "-entry"), exit: date("previous_stays-" + i + "-exit") };
+      return { entry: date(prefix + "-" + i + "-entry"), exit: date(prefix + "-" + i + "-exit") };
     });
     // A control date as the server takes it: a real date from 2000 to 2100, else today in Kazakhstan.
     var given = (params.get("today") || "").slice(0, 10), givenDate = new Date(given + "T00:00:00Z");

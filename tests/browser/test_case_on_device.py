@@ -24,13 +24,13 @@ def type_deadlines(page):
     page.fill("#entry_date-year", "2026")
     page.select_option("#checkpoint", "kairak")
     page.click("label[for=earlier_stays-0]")
-    page.click("[data-rows=previous_stays] [data-add-row]")
-    page.fill("#previous_stays-0-entry-day", "10")
-    page.fill("#previous_stays-0-entry-month", "7")
-    page.fill("#previous_stays-0-entry-year", "2026")
-    page.fill("#previous_stays-0-exit-day", "15")
-    page.fill("#previous_stays-0-exit-month", "9")
-    page.fill("#previous_stays-0-exit-year", "2026")
+    page.click("[data-rows=s] [data-add-row]")  # "My deadlines" names its rows s-<n>-… (webapp/case.py ROWS)
+    page.fill("#s-0-entry-day", "10")
+    page.fill("#s-0-entry-month", "7")
+    page.fill("#s-0-entry-year", "2026")
+    page.fill("#s-0-exit-day", "15")
+    page.fill("#s-0-exit-month", "9")
+    page.fill("#s-0-exit-year", "2026")
     page.click("label[for=accommodation-1]")  # a hotel
     page.wait_for_timeout(400)  # saving is debounced
 
@@ -72,7 +72,7 @@ def test_answers_typed_once_start_the_documents(browser, browser_context_args, l
     assert "person-surname_latin" not in deadlines and stored(page)["documents"]["person-surname_latin"] == "IVANOV"
     page.goto(f"{live_server}/en/deadlines/")
     wait_value(page, "#exit_date-year", "2026")
-    assert page.input_value("#previous_stays-0-entry-day") == "10"
+    assert page.input_value("#s-0-entry-day") == "10" and deadlines["s-0-exit-month"] == "9"
     # Never sent: no request carried the surname.
     assert not any("IVANOV" in url for url in requests)
     context.close()

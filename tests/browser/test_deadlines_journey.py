@@ -30,12 +30,12 @@ def _fill_trip(journey: Journey, search: bool):
     assert journey.page.is_visible("#citizenship-typing") == (not search)
     journey.enter_date("entry_date", 1, 9, 2026)
     journey.page.click("button[name=add_stay]")
-    journey.page.wait_for_selector("#previous_stays-0-entry-day")
+    journey.page.wait_for_selector("#s-0-entry-day")
     # Nothing typed before the round trip is lost.
     assert journey.country_kept("RU", search)
     assert journey.page.input_value("#entry_date-day") == "1"
-    journey.enter_date("previous_stays-0-entry", 1, 4, 2026)
-    journey.enter_date("previous_stays-0-exit", 30, 5, 2026)
+    journey.enter_date("s-0-entry", 1, 4, 2026)
+    journey.enter_date("s-0-exit", 30, 5, 2026)
     journey.choose_accommodation(0)
     journey.submit()
 
@@ -70,10 +70,10 @@ def test_remove_an_earlier_stay_without_javascript(nojs_page, live_server):
     journey.choose_country("BY", search=False)
     nojs_page.click("button[name=add_stay]")
     nojs_page.click("button[name=add_stay]")
-    journey.enter_date("previous_stays-1-entry", 5, 5, 2026)
+    journey.enter_date("s-1-entry", 5, 5, 2026)
     nojs_page.click("button[name=remove_stay] >> nth=0")
     assert nojs_page.locator("button[name=remove_stay]").count() == 1
-    assert nojs_page.input_value("#previous_stays-0-entry-day") == "5"
+    assert nojs_page.input_value("#s-0-entry-day") == "5"
     assert journey.country_kept("BY", search=False)
 
 

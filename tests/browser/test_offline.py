@@ -242,13 +242,13 @@ def test_offline_journey_from_the_questions(browser, browser_context_args, live_
     # Earlier stays are added and removed on the phone: two added, the first removed.
     page.click("button[data-add-row]")
     page.click("button[data-add-row]")
-    assert page.evaluate("document.activeElement.id") == "previous_stays-1-entry-day"
-    page.click("#previous_stays-0 button[data-remove-row]")
-    assert page.inner_text("#previous_stays-1 .stay-title") == "Бұрынғы сапар № 1"
+    assert page.evaluate("document.activeElement.id") == "s-1-entry-day"
+    page.click("#s-0 button[data-remove-row]")
+    assert page.inner_text("#s-1 .stay-title") == "Бұрынғы сапар № 1"
     for field, (day, month, year) in (("entry", (1, 4, 2026)), ("exit", (30, 6, 2026))):
-        page.fill(f"#previous_stays-1-{field}-day", str(day))
-        page.fill(f"#previous_stays-1-{field}-month", str(month))
-        page.fill(f"#previous_stays-1-{field}-year", str(year))
+        page.fill(f"#s-1-{field}-day", str(day))
+        page.fill(f"#s-1-{field}-month", str(month))
+        page.fill(f"#s-1-{field}-year", str(year))
     page.click("form > button.button:not([name])")
     page.wait_for_selector("main .key-dates")
     text = " ".join(page.inner_text("main").split()).replace("\u202f", " ")
@@ -348,13 +348,13 @@ def test_trips_recorded_on_the_phone_give_the_return_date_offline(browser, brows
         page.fill(f"#{field}-year", str(when.year))
     page.click("button[name=add_stay]")
     for part, when in {"entry": day[-100], "exit": day[-51]}.items():
-        page.fill(f"#previous_stays-0-{part}-day", str(when.day))
-        page.fill(f"#previous_stays-0-{part}-month", str(when.month))
-        page.fill(f"#previous_stays-0-{part}-year", str(when.year))
+        page.fill(f"#s-0-{part}-day", str(when.day))
+        page.fill(f"#s-0-{part}-month", str(when.month))
+        page.fill(f"#s-0-{part}-year", str(when.year))
     page.wait_for_timeout(400)  # saving is debounced
     context.set_offline(True)
     page.goto(f"{live_server}/en/deadlines/")  # a fresh page: the trips come back from the phone
-    wait_value(page, "#previous_stays-0-exit-day", str(day[-51].day))
+    wait_value(page, "#s-0-exit-day", str(day[-51].day))
     assert page.input_value("#exit_date-day") == str(day[29].day) and page.input_value("#citizenship") == "KG"
     page.click("form > button.button:not([name])")
     page.wait_for_selector("main .offline-note")

@@ -36,7 +36,10 @@ WRITE_VERSION_2 = """async ([pdf, proof, proofKey]) => {
   });
   const tx = db.transaction(["answers", "files"], "readwrite");
   tx.objectStore("answers").put({"citizenship": "BY", "entry_date-day": "3", "entry_date-month": "9",
-                                 "entry_date-year": "2026", "accommodation": "private"}, "deadlines");
+                                 "entry_date-year": "2026", "accommodation": "private", "earlier_stays": "yes",
+                                 "previous_stays-0-entry-day": "1", "previous_stays-0-entry-month": "4",
+                                 "previous_stays-0-entry-year": "2026", "previous_stays-0-exit-day": "30",
+                                 "previous_stays-0-exit-month": "5", "previous_stays-0-exit-year": "2026"}, "deadlines");
   tx.objectStore("answers").put({"person-surname_latin": "IVANOVA", "person-given_names_latin": "ANNA"}, "documents");
   tx.objectStore("files").put({name: "registration", language: "en", title: "Registration data",
                                blob: new Blob([bytes(pdf)], {type: "application/pdf"}), made: "2026-09-04"}, "en/registration");
@@ -77,12 +80,17 @@ def test_a_phone_of_today_keeps_its_answers_pdfs_and_proofs_through_the_upgrade(
     assert page.input_value("#citizenship") == "BY"
     assert page.input_value("#entry_date-day") == "3" and page.input_value("#entry_date-month") == "9"
     assert page.is_checked("input[name=accommodation][value=private]")
+    # The earlier stay, kept under the former names, is in its row under today's (webapp/case.py ROWS).
+    assert page.input_value("#s-0-entry-month") == "4" and page.input_value("#s-0-exit-day") == "30"
+    assert not page.query_selector("[name^=previous_stays]")
+    kept = page.evaluate(STORE + ".then(s => s.get('deadlines'))")
+    assert kept["s-0-exit-year"] == "2026" and not any(key.startswith("previous_stays") for key in kept)
     page.goto(f"{live_server}/en/documents/person")
     wait_value(page, "#person-surname_latin", "IVANOVA")
     assert page.input_value("#person-given_names_latin") == "ANNA"
 
     upgraded = page.evaluate(READ)
-    assert upgraded == {"version": 3, "stores": ["answers", "files", "proofs"], "answers": ["deadlines", "documents"],
+    assert upgraded == {"version": 4, "stores": ["answers", "files", "proofs"], "answers": ["deadlines", "documents"],
                         "files": ["en/registration"], "proofs": [PROOF_KEY]}
 
     # The kept PDF, listed on the documents pages with its own bytes.

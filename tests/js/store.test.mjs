@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import { IDBFactory } from "fake-indexeddb";
-import { isAnswer, openStore } from "../../static/js/core/store.js";
+import { isAnswer, openStore, renamedRows } from "../../static/js/core/store.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PYTHON = existsSync(ROOT + ".venv/bin/python") ? ROOT + ".venv/bin/python" : "python3";
@@ -223,4 +223,55 @@ test("the classic copy of the module (pages and the service worker) opens, upgra
   assert.deepEqual(after.answers.documents, { "passport-number": "75 1234567" });
   assert.deepEqual(Object.keys(after.proofs), ["proof/m3k2abc123"]);
   assert.equal(TirkeuStore.isAnswer(SCHEMA, "nav"), false);
+});
+
+// "My deadlines" names its earlier stays s-<n>-… since version 4 (webapp/case.py ROWS); before, as
+// the documents do, previous_stays-<n>-…. Phones keep what they had, renamed.
+const FORMER_STAYS = { citizenship: "RU", "previous_stays-0-entry-day": "01", "previous_stays-0-exit-year": "2025",
+                       "previous_stays-12-entry-month": "10", "previous_stays-x-entry-day": "5" };
+
+test("rows under their former names are renamed as the server renames an address, none lost or overwritten", () => {
+  const cases = [
+    [FORMER_STAYS, "previous_stays", "s"],
+    [{ "s-2-entry-day": "3", "previous_stays-01-exit-day": "4", "previous_stays-3": "5", "previous_stays-4-": "6" }, "previous_stays", "s"],
+    [{ "s-0-entry-day": "1" }, "previous_stays", "s"],
+  ];
+  assert.deepEqual(renamedRows(cases[0][0], "previous_stays", "s"), {
+    citizenship: "RU", "s-0-entry-day": "01", "s-0-exit-year": "2025", "s-12-entry-month": "10", "previous_stays-x-entry-day": "5" });
+  assert.deepEqual(renamedRows(cases[1][0], "previous_stays", "s"),
+                   { "s-2-entry-day": "3", "s-4-exit-day": "4", "previous_stays-3": "5", "s-7-": "6" });
+  const server = JSON.parse(python("import json\nfrom webapp.case import current_rows\n" +
+    `print(json.dumps([dict(current_rows(record.items(), 'deadlines')) for record, _f, _t in json.loads(${JSON.stringify(JSON.stringify(cases))})]))`));
+  assert.deepEqual(cases.map(([record, from, to]) => renamedRows(record, from, to)), server);
+});
+
+for (const version of [2, 3]) {
+  test(`a phone of version ${version} gets the deadlines' earlier stays under today's names; the documents keep theirs`, async () => {
+    const idb = new IDBFactory();
+    const documents = { "previous_stays-0-entry-day": "1", "person-surname_latin": "IVANOV" };
+    await versionTwo(idb, { answers: { deadlines: FORMER_STAYS, documents }, files: {} });
+    if (version === 3) await openStore({ ...SCHEMA, version: 3, migrations: SCHEMA.migrations.slice(0, 3) }, { indexedDB: idb }).then((s) => s.close());
+    assert.equal((await raw(idb)).version, version);
+    const store = await openStore(SCHEMA, { indexedDB: idb });
+    assert.deepEqual(await store.get("deadlines"), renamedRows(FORMER_STAYS, "previous_stays", "s"));
+    assert.equal((await store.get("deadlines"))["s-12-entry-month"], "10");
+    assert.deepEqual(await store.get("documents"), documents);
+    await store.close();
+    const again = await openStore(SCHEMA, { indexedDB: idb }); // opened again: renamed once
+    assert.deepEqual(await again.get("deadlines"), renamedRows(FORMER_STAYS, "previous_stays", "s"));
+    await again.close();
+  });
+}
+
+test("without IndexedDB the record in localStorage is renamed too, each time it is opened", async () => {
+  const local = fakeLocalStorage();
+  local.setItem(SCHEMA.localPrefix + "deadlines", JSON.stringify(FORMER_STAYS));
+  local.setItem(SCHEMA.localPrefix + "documents", JSON.stringify({ "previous_stays-0-entry-day": "1" }));
+  const store = await openStore(SCHEMA, { indexedDB: undefined, localStorage: local });
+  assert.deepEqual(await store.get("deadlines"), renamedRows(FORMER_STAYS, "previous_stays", "s"));
+  assert.deepEqual(await store.get("documents"), { "previous_stays-0-entry-day": "1" });
+  // A tab of the version before writes the former names again: the next page renames them, after today's.
+  local.setItem(SCHEMA.localPrefix + "deadlines", JSON.stringify({ "s-0-entry-day": "1", "previous_stays-0-entry-day": "2" }));
+  const next = await openStore(SCHEMA, { indexedDB: undefined, localStorage: local });
+  assert.deepEqual(await next.get("deadlines"), { "s-0-entry-day": "1", "s-1-entry-day": "2" });
 });

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FieldList, FormField, RadioField, SelectChoice, SelectField
 
+from ..case import ROWS
 from ..forms.fields import CountryField, DatePartsField, add_error
 from ..forms.trip import EARLIER_STAYS_CHOICES, EarlierStayForm, check_trip
 from ..messages import ACCOMMODATIONS, REGIONS
@@ -30,7 +31,9 @@ class DeadlinesForm(FlaskForm):
     exit_date = DatePartsField(_l("When do you leave Kazakhstan? (optional)"), required_message=None)
     checkpoint = SelectField(_l("Checkpoint (optional)"), choices=[], validate_choice=False)
     earlier_stays = RadioField(_l("Have you been in Kazakhstan before?"), choices=EARLIER_STAYS_CHOICES, validate_choice=False)
-    previous_stays = FieldList(FormField(EarlierStayForm), max_entries=inputs.MAX_PREVIOUS_STAYS)
+    # Named s-<n>-entry-day…, not previous_stays-…: the address holds every row (webapp/case.py ROWS).
+    previous_stays = FieldList(FormField(EarlierStayForm), max_entries=inputs.MAX_PREVIOUS_STAYS,
+                               name=ROWS["prefix"]["deadlines"])
     accommodation = RadioField(
         _l("Where are you staying?"),
         # "No place yet, or not decided" is one of them: it has steps of its own (accommodation.json).

@@ -12,7 +12,7 @@ from flask import Blueprint, Response, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from ..case import documents_query
+from ..case import ROWS, current_rows, documents_query
 from ..documents.answers import STEPS
 from ..forms.fields import without_odd_list_keys
 from ..messages import FIELD_ERRORS
@@ -27,11 +27,13 @@ from .offline_data import offline_data
 
 bp = Blueprint("deadlines", __name__, url_prefix="/<lang:lang>/deadlines")
 
-STAY_PREFIX = "previous_stays-"
+STAY_PREFIX = ROWS["prefix"]["deadlines"] + "-"
 
 
 def _answers() -> tuple[MultiDict, date]:
-    answers = without_odd_list_keys(request.args, "previous_stays")
+    # An address of before (a bookmark, the history) names the rows previous_stays-<n>-…: read as today's.
+    renamed = MultiDict(current_rows(request.args.items(multi=True), "deadlines"))
+    answers = without_odd_list_keys(renamed, ROWS["prefix"]["deadlines"])
     day = today()
     fixed = answers.get("today", "")
     if fixed:  # a "control date", as in 90/180 calculators: what the dates look like on another day

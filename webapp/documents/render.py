@@ -3,9 +3,12 @@ URL fetcher that serves only our own static files and data: URLs, and a time lim
 (the memory limit is the worker's: deploy/gunicorn.conf.py)."""
 from __future__ import annotations
 
+import atexit
 import gc
 import mimetypes
+import os
 import re
+import shutil
 import signal
 import threading
 import unicodedata
@@ -49,9 +52,30 @@ class StaticOnlyFetcher(URLFetcher):
 @lru_cache(maxsize=1)
 def _shared() -> tuple[FontConfiguration, CSS, StaticOnlyFetcher]:
     fonts = FontConfiguration()
+    _font_configurations[os.getpid()] = fonts
     fetcher = StaticOnlyFetcher()
     stylesheet = CSS(url=BASE_URL + "css/documents.css", font_config=fonts, url_fetcher=fetcher)
     return fonts, stylesheet, fetcher
+
+
+# The font configuration made by this process (not one inherited from the process it was forked
+# from, which may still use its folder).
+_font_configurations: dict[int, FontConfiguration] = {}
+
+
+@atexit.register
+def remove_temporary_files() -> None:
+    """Remove the folder WeasyPrint's font configuration writes the documents' fonts to (in the
+    temporary directory, weasyprint-*): a process that ends leaves nothing behind. gunicorn's
+    workers call it from deploy/gunicorn.conf.py's worker_exit; other servers at exit."""
+    fonts = _font_configurations.pop(os.getpid(), None)
+    if fonts is None:
+        return
+    _shared.cache_clear()
+    folder = getattr(fonts, "_folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        fonts._folder = None
 
 
 @lru_cache(maxsize=1)

@@ -53,6 +53,9 @@ MIGRATIONS = (
     # The proof wallet's documents get their own store: a list of kept PDFs or "Delete all" no
     # longer reads every photo of a proof, and each list shows only its own records.
     {"version": 3, "create": [PROOFS], "move": [{"from": FILES, "to": PROOFS, "prefix": PREFIXES["proof"]}]},
+    # "My deadlines" names its earlier stays s-<n>-… (webapp/case.py ROWS): its record's
+    # previous_stays-<n>-… are renamed, after any s-<n> there (core/store.js renamedRows).
+    {"version": 4, "rename": [{"store": ANSWERS, "key": "deadlines", "from": "previous_stays", "to": "s"}]},
 )
 VERSION = MIGRATIONS[-1]["version"]
 

@@ -6,6 +6,7 @@ from flask import Flask
 from flask_babel import Babel
 
 from . import assets, errors, headers, language_urls
+from .body import UnreadableBodyIsBadRequest
 from .catalogs import compile_missing_catalogs
 from .config import ROOT
 from .i18n import select_locale
@@ -31,6 +32,7 @@ def init_app(app: Flask, *, production: bool) -> None:
         # Trust the proxies' X-Forwarded-For and -Proto for the client's address and https, when
         # the request comes from one of their addresses.
         app.wsgi_app = FromProxiesOnly(app.wsgi_app, app.config["PROXIES"], app.config["PROXY_ADDRESSES"])
+    app.wsgi_app = UnreadableBodyIsBadRequest(app.wsgi_app)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
     compile_missing_catalogs(ROOT / "translations")

@@ -131,3 +131,35 @@ def write_golden_command(directory, count, workers):
 
 # Added with the rules' commands, so that create_app need not know of one more blueprint.
 rules_bp.record_once(lambda state: state.app.cli.add_command(golden_cli))
+
+
+errors_cli = AppGroup("errors", help="The small error pages nginx sends itself (deploy/nginx-tirkeu.conf).")
+ERROR_PAGES = ROOT / "static" / "errors"
+# What nginx answers itself: a body too large, an address too long, headers too large (nginx's
+# 494, sent as a 400), an invalid request, a client over its limits, no instance answering, an
+# instance answering too late.
+NGINX_ERRORS = (400, 413, 414, 429, 502, 504)
+
+
+def error_pages() -> dict[str, str]:
+    """Each page's path under static/errors/ and its text: {language}/{code}.html."""
+    from .errors import small_error_page
+    from .i18n import LANGUAGES
+
+    return {f"{language}/{code}.html": small_error_page(code, language) for language in LANGUAGES for code in NGINX_ERRORS}
+
+
+@errors_cli.command("write")
+@click.argument("directory", type=click.Path(file_okay=False, writable=True), default=str(ERROR_PAGES))
+def write_error_pages(directory):
+    """Write nginx's error pages, from the app's templates and catalogs, to DIRECTORY (static/errors/)."""
+    from pathlib import Path
+
+    for name, text in error_pages().items():
+        path = Path(directory) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    click.echo(f"{len(error_pages())} error pages written to {directory}.")
+
+
+rules_bp.record_once(lambda state: state.app.cli.add_command(errors_cli))

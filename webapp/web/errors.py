@@ -49,3 +49,41 @@ def server_error(error: Exception):
 def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(Exception, server_error)
+
+
+# The errors that gunicorn (deploy/gunicorn_worker.py) and nginx (static/errors/, written by
+# `flask errors write`) answer themselves, before or without the app: a small page each, on its
+# own stylesheet (static/errors/error.css, which nginx serves even when no instance is up).
+REASONS = {400: "Bad Request", 413: "Content Too Large", 414: "URI Too Long",
+           429: "Too Many Requests", 431: "Request Header Fields Too Large", 502: "Bad Gateway", 504: "Gateway Timeout"}
+
+
+def small_error_page(code: int, language: str) -> str:
+    """The small page of `code` in `language`; needs an app context."""
+    from .i18n import force_language
+
+    with force_language(language):
+        return render_template("errors/small.html", code=code, language=language)
+
+
+def standalone_error(app: Flask, code: int, path: str = "/", accept_language: str | None = None):
+    """The response to an error found before the app saw the request (gunicorn's parser): the
+    small page in the language of the path's prefix or of Accept-Language, or the API's JSON, with
+    the app's headers. `path` is only used for its first segment."""
+    from .headers import security_headers
+    from .i18n import languages
+
+    first = path.lstrip("/").split("/", 1)[0].split("?", 1)[0]
+    safe_path = "/api/" if first == "api" else f"/{first}/" if first in languages() else "/"
+    headers = {"Accept-Language": accept_language} if accept_language else {}
+    with app.test_request_context(safe_path, headers=headers):
+        from .i18n import _request_language
+
+        if _is_api():
+            response = jsonify({"errors": {"request": str(HTTP_ERRORS.get(code, HTTP_ERRORS[400]))}})
+        else:
+            response = app.make_response(small_error_page(code, _request_language()))
+        response.status_code = code
+        response = security_headers(response)
+        response.headers["Cache-Control"] = "no-store"
+        return response

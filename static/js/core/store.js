@@ -11,15 +11,36 @@ export function isAnswer(schema, name) {
   return !!name && schema.notAnswers.indexOf(name) < 0;
 }
 
+// A record's answers <from>-<n>-… renamed <to>-<n>-…, numbered after any <to>-<m> already there,
+// so that none is lost or overwritten: a journey's rows under their former names (webapp/case.py
+// current_rows does the same to an address). A new object; the record itself is left as it was.
+export function renamedRows(record, from, to) {
+  var names = Object.keys(record || {}), out = {}, offset = 0;
+  function row(name, prefix) { return name.indexOf(prefix + "-") === 0 ? /^(\d{1,6})(?:-([\s\S]*))?$/.exec(name.slice(prefix.length + 1)) : null; }
+  names.forEach(function (name) { var found = row(name, to); if (found) offset = Math.max(offset, +found[1] + 1); });
+  names.forEach(function (name) {
+    var found = row(name, from);
+    out[found && found[2] !== undefined ? to + "-" + (+found[1] + offset) + "-" + found[2] : name] = record[name];
+  });
+  return out;
+}
+
 // Brings a database of any older version to the schema's, inside the upgrade's own transaction:
 // if a step fails, the whole upgrade is undone and the older version stays whole. Stores are only
-// created and records only moved, never dropped.
+// created, records only moved and answers only renamed, never dropped.
 function upgrade(db, tx, oldVersion, schema) {
   var steps = schema.migrations.filter(function (step) { return step.version > oldVersion && step.version <= schema.version; });
-  var moves = [];
+  var moves = [], renames = [];
   steps.forEach(function (step) {
     (step.create || []).forEach(function (name) { if (!db.objectStoreNames.contains(name)) db.createObjectStore(name); });
     moves = moves.concat(step.move || []);
+    renames = renames.concat(step.rename || []);
+  });
+  renames.forEach(function (rename) {
+    var records = tx.objectStore(rename.store), request = records.get(rename.key);
+    request.onsuccess = function () {
+      if (request.result) records.put(renamedRows(request.result, rename.from, rename.to), rename.key);
+    };
   });
   (function next(i) {
     if (i >= moves.length) return;
@@ -108,6 +129,16 @@ function fallbackStore(schema, env) {
     local = env.localStorage || null;
     if (local) { local.setItem(prefix + "test", "1"); local.removeItem(prefix + "test"); }
   } catch { local = null; }
+  // The renames of every version, each time: renaming again changes nothing, and a tab of an older
+  // version may have written the former names since.
+  schema.migrations.forEach(function (step) {
+    (step.rename || []).forEach(function (rename) {
+      try {
+        var kept = local && rename.store === schema.answers && local.getItem(prefix + rename.key);
+        if (kept) local.setItem(prefix + rename.key, JSON.stringify(renamedRows(JSON.parse(kept), rename.from, rename.to)));
+      } catch { /* left as it was: a full localStorage */ }
+    });
+  });
   function later(action) { // a full localStorage rejects
     return function (key, value) { return Promise.resolve().then(function () { return action(key, value); }); };
   }
