@@ -84,17 +84,94 @@ function shareCase(s, journey, answers) {
   });
 }
 
-var persistAsked = false;
-export function save(journey, form) {
-  // Never before the saved answers are back on the page (or when they could not be): an empty
-  // form must not overwrite them.
-  if (form.tirkeuRestored === false) return Promise.resolve();
-  if (!persistAsked && navigator.storage && navigator.storage.persist) {
-    persistAsked = true;
-    navigator.storage.persist(); // keep the answers when the phone runs short of space
+// A page writes to the device only what changed on it since it last agreed with the device (its
+// baseline): never the fields the server drew again (a reloaded, re-posted step) or an older tab's.
+// On load and whenever another tab saves (BroadcastChannel) or this one is shown again, the
+// device's answers replace the page's, except those changed here since. A change about to leave
+// with a submit is also kept in sessionStorage (synchronous) for the next page of this tab.
+var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("tirkeu-answers") : null;
+var PENDING = "tirkeu-pending:";
+function own(object, name) { return Object.prototype.hasOwnProperty.call(object, name); }
+
+function changes(form) { // {name: value or null (gone)} since the baseline
+  var now = collect(form), base = form.tirkeuBaseline || {}, out = {};
+  Object.keys(now).forEach(function (name) { if (now[name] !== base[name]) out[name] = now[name]; });
+  Object.keys(base).forEach(function (name) { if (!own(now, name)) out[name] = null; });
+  return out;
+}
+
+function apply(saved, diff) {
+  var merged = Object.assign({}, saved);
+  Object.keys(diff).forEach(function (name) { if (diff[name] === null) delete merged[name]; else merged[name] = diff[name]; });
+  return merged;
+}
+
+function pending(journey, diff) { // read (and forget) or, with diff, keep this tab's last changes
+  try {
+    if (diff) { sessionStorage.setItem(PENDING + journey, JSON.stringify(diff)); return null; }
+    var kept = JSON.parse(sessionStorage.getItem(PENDING + journey) || "null");
+    sessionStorage.removeItem(PENDING + journey);
+    return kept;
+  } catch { return null; }
+}
+
+var persisted = null; // resolves true when the phone promised not to clear the answers
+function askPersist() {
+  if (!persisted) {
+    persisted = navigator.storage && navigator.storage.persist
+      ? navigator.storage.persist().catch(function () { return false; }) : Promise.resolve(false);
+    persisted.then(function (kept) { if (!kept) document.dispatchEvent(new CustomEvent("tirkeu:not-persisted")); });
   }
-  var answers = collect(form);
-  return store.then(function (s) { return s.set(journey, answers).then(function () { return shareCase(s, journey, answers); }); });
+  return persisted;
+}
+
+export function save(journey, form) {
+  // Never before the saved answers are back on the page (or when they could not be).
+  if (form.tirkeuRestored === false) return Promise.resolve();
+  var diff = changes(form), names = Object.keys(diff);
+  if (!names.length) return Promise.resolve();
+  askPersist();
+  form.tirkeuBaseline = collect(form);
+  return store.then(function (s) {
+    return s.get(journey).then(function (saved) { // read again just before writing: another tab's changes stay
+      var answers = apply(saved || {}, diff);
+      return s.set(journey, answers).then(function () { return shareCase(s, journey, answers); });
+    });
+  }).then(function () { if (channel) channel.postMessage({ journey: journey }); });
+}
+
+function fieldsNamed(form, name) {
+  return form.querySelectorAll('[name="' + (window.CSS && CSS.escape ? CSS.escape(name) : name.replace(/["\\]/g, "")) + '"]');
+}
+
+// The device's value in the page's field, whatever the page had.
+function put(form, name, value, addMissing) {
+  var fields = fieldsNamed(form, name);
+  if (!fields.length) {
+    if (addMissing && value) restore(form, { [name]: value }, true);
+    return;
+  }
+  if (fields[0].type === "checkbox" || fields[0].type === "radio") {
+    Array.prototype.forEach.call(fields, function (f) { f.checked = value !== null && f.value === value; });
+  } else if (value === null && fields[0].type === "hidden") {
+    fields[0].remove();
+  } else {
+    fields[0].value = value === null ? "" : value;
+  }
+}
+
+// The device's answers over the page's, but for what was changed here since the baseline.
+function sync(journey, form, addMissing) {
+  return store.then(function (s) { return s.get(journey); }).then(function (saved) {
+    saved = saved || {};
+    var mine = changes(form), base = form.tirkeuBaseline || {};
+    Object.keys(saved).concat(Object.keys(base)).forEach(function (name) {
+      if (own(mine, name) || !answer(name)) return;
+      var value = own(saved, name) ? saved[name] : null;
+      if (value !== (own(base, name) ? base[name] : null)) put(form, name, value, addMissing);
+    });
+    form.tirkeuBaseline = collect(form);
+  });
 }
 
 // The answers as one string, to tell whether they changed since they were checked.
@@ -120,7 +197,15 @@ function bind(form, fieldsReady) {
   var fresh = form.hasAttribute("data-fresh"); // no answers came with this page: take the device's
   // Once the fields the page draws (the country lists) are there. If they cannot be drawn, the
   // answers are neither put back nor saved: nothing is overwritten.
-  var ready = Promise.resolve(fieldsReady).then(function () { return store; }).then(function (s) { return s.get(journey); }).then(function (saved) {
+  var ready = Promise.resolve(fieldsReady).then(function () { return store; }).then(function (s) {
+    return s.get(journey).then(function (saved) {
+      var left = pending(journey); // this tab's last changes, if the page left before they were written
+      if (!left) return saved;
+      saved = apply(saved || {}, left);
+      return s.set(journey, saved).then(function () { return saved; });
+    });
+  }).then(function (saved) {
+    form.tirkeuBaseline = saved ? Object.assign({}, saved) : {};
     if (fresh && answersInQuery(form)) {
       // Served from the phone's cache with answers in the URL ("Change your answers" offline);
       // the documents' first step with the case "My deadlines" carried: the rest stays.
@@ -130,14 +215,31 @@ function bind(form, fieldsReady) {
     if (saved && fresh) form.dispatchEvent(new CustomEvent("tirkeu:restore", { detail: saved }));
     // Anything without a field on this page travels on as a hidden field, never dropped.
     if (saved && fresh) restore(form, saved, true);
+    // A page the server drew with answers (a posted step, reloaded or not; an old tab's): the
+    // device's answers win over its fields; what the device lacks is taken from the page.
+    if (saved && !fresh) Object.keys(saved).forEach(function (name) { if (answer(name)) put(form, name, saved[name], false); });
+    if (!fresh) {
+      var drawn = collect(form);
+      Object.keys(drawn).forEach(function (name) { if (!own(form.tirkeuBaseline, name) && drawn[name]) delete drawn[name]; });
+      form.tirkeuBaseline = drawn; // what the device lacks and the page has is then written
+    }
     form.tirkeuRestored = true;
-    if (!fresh || saved) return save(journey, form); // the page's answers are now the latest
+    return save(journey, form);
   }).catch(function () { form.tirkeuRestored = false; });
   var timer = null;
   function later() { clearTimeout(timer); timer = setTimeout(function () { save(journey, form); }, 150); }
   form.addEventListener("input", later);
   form.addEventListener("change", later);
-  form.addEventListener("submit", function () { save(journey, form); });
+  form.addEventListener("submit", function (event) {
+    if (event.defaultPrevented || !form.tirkeuRestored) { save(journey, form); return; } // a row added or removed: the page stays
+    var diff = changes(form);
+    pending(journey, diff);
+    save(journey, form).then(function () { pending(journey); }); // written: nothing left for the next page
+  });
+  function again() { if (form.tirkeuRestored) ready.then(function () { return sync(journey, form, true); }).catch(function () { /* kept as it is */ }); }
+  if (channel) channel.addEventListener("message", function (event) { if (event.data && event.data.journey === journey) again(); });
+  document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible") again(); });
+  window.addEventListener("pageshow", function (event) { if (event.persisted) again(); });
   return ready;
 }
 
@@ -209,8 +311,39 @@ export function showPanel(slot) {
   fetchPart(slot, "#device-answers").then(bindPanel).catch(function () { /* no panel: the answers are still kept */ });
 }
 
+// Where answers are typed, a plain notice when they are not kept (no storage at all) or may be
+// cleared (the phone refused storage.persist()), with "save to a file".
+function notice(panel, attribute) {
+  document.querySelectorAll("form[data-journey]").forEach(function (form) {
+    var box = form.parentNode.querySelector("[data-storage-notice]");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "warning storage-notice";
+      box.setAttribute("data-storage-notice", "");
+      box.setAttribute("role", "status");
+      var text = document.createElement("p"), button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button-secondary";
+      button.textContent = panel.querySelector("[data-export]").textContent;
+      button.addEventListener("click", exportFile);
+      box.append(text, button);
+      form.parentNode.insertBefore(box, form);
+    }
+    box.setAttribute("data-kind", attribute);
+    box.querySelector("p").textContent = panel.getAttribute(attribute);
+  });
+}
+
 function bindPanel(panel) {
   panel.hidden = false;
+  store.then(function (s) {
+    if (s.lasting) return;
+    panel.querySelector("[data-kept-claim]").hidden = true; // it would not be true here
+    notice(panel, "data-not-kept");
+  });
+  function refused() { store.then(function (s) { if (s.lasting) notice(panel, "data-may-clear"); }); }
+  if (persisted) persisted.then(function (kept) { if (!kept) refused(); });
+  else document.addEventListener("tirkeu:not-persisted", refused);
   var status = panel.querySelector("[data-answers-status]");
   function say(attribute) { status.textContent = panel.getAttribute(attribute); }
   panel.querySelector("[data-forget]").addEventListener("click", function () {

@@ -165,15 +165,17 @@ function fallbackStore(schema, env) {
       })
     };
   }
-  return shape(schema, false, bucket, later(function () {
+  var store = shape(schema, false, bucket, later(function () {
     schema.stores.forEach(function (name) { kinds[name].keys().forEach(kinds[name].remove); });
   }), later(function () {}));
+  store.lasting = !!local; // answers in memory only are gone when the page closes, which pages say
+  return store;
 }
 
 // What callers use: each object store by name (store.answers, .files, .proofs), everything cleared
 // at once, and the answers' own get/set/all, keyed by journey.
 function shape(schema, durable, bucket, clear, close) {
-  var store = { schema: schema, durable: durable, clear: clear, close: close };
+  var store = { schema: schema, durable: durable, lasting: durable, clear: clear, close: close };
   schema.stores.forEach(function (name) { store[name] = bucket(name); });
   store.get = store[schema.answers].get;
   store.set = store[schema.answers].put;
