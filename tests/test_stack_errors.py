@@ -80,3 +80,4 @@ def test_a_client_over_nginxs_rate_gets_the_429_page_in_its_language(tmp_path):
     headers, body = refused[0]
     assert '<html lang="kk">' in body and "Біраз күте тұрыңыз" in body, body
     assert_the_apps_headers(headers)
+    assert int(headers["retry-after"]) > 0
