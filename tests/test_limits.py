@@ -92,6 +92,15 @@ def test_a_zip_with_more_documents_than_are_left_is_refused(limited):
     assert "Please wait a moment" in refused.get_data(as_text=True)
 
 
+def test_a_refused_client_is_not_named_in_any_log(limited, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    statuses = [limited.post("/api/v1/plan", json=PLAN).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert "203.0.113.20" not in "\n".join(record.getMessage() for record in caplog.records)
+
+
 def test_forwarded_addresses_are_believed_only_from_a_proxy(limited):
     """From 203.0.113.20, not a proxy: its X-Forwarded-For is ignored, the limit counts it alone."""
     statuses = [limited.post("/api/v1/plan", json=PLAN, headers={"X-Forwarded-For": f"198.51.100.{i}"}).status_code

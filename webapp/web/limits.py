@@ -6,6 +6,8 @@ holds. A client over its limit gets 429 with Retry-After and a message in its
 language."""
 from __future__ import annotations
 
+import logging
+
 from flask import current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -15,6 +17,9 @@ from . import shared_counts  # noqa: F401  (registers the storage tirkeu-shared:
 # The client's address as the app sees it: behind a proxy, ProxyFix (TIRKEU_PROXIES) makes it the
 # address the proxy saw. Kept in the limiter's store for the window only; never logged.
 limiter = Limiter(get_remote_address, headers_enabled=True)
+# Its INFO line for a refused request names the client's address ("ratelimit … (203.0.113.9)
+# exceeded"): warnings and above only.
+logging.getLogger("flask-limiter").setLevel(logging.WARNING)
 
 
 def _pdf_limit() -> str:
