@@ -20,7 +20,7 @@ export function collect(form) {
 function restore(form, saved, addMissing) {
   Object.keys(saved).forEach(function (name) {
     if (!answer(name)) return;
-    var fields = form.querySelectorAll('[name="' + (window.CSS && CSS.escape ? CSS.escape(name) : name.replace(/["\\]/g, "")) + '"]');
+    var fields = fieldsNamed(form, name);
     if (!fields.length) {
       // An empty answer needs no hidden field; one would shadow the row drawn for it later.
       if (!addMissing || !saved[name]) return;

@@ -15,7 +15,6 @@ import unicodedata
 from contextlib import contextmanager
 from functools import lru_cache
 
-from fontTools.ttLib import TTFont
 from markupsafe import escape
 from weasyprint import CSS, HTML
 from weasyprint.text.ffi import ffi, fontconfig, pangoft2
@@ -23,16 +22,16 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..web.config import ROOT
+from .fonts import drawn
 
 STATIC = (ROOT / "static").resolve()
 # Relative URLs in documents resolve against this address, which names no real host (.invalid is
 # reserved); the fetcher maps it to the static folder and never opens a connection.
 BASE_URL = "https://static.tirkeu.invalid/"
-# The fonts css/documents.css gives every document, and the only ones WeasyPrint may use
+# The fonts of css/documents.css (fonts.FONTS) are the only ones WeasyPrint may use
 # (ShippedFontsOnly). A character neither has would be drawn as a blank .notdef box, which also
 # makes WeasyPrint give the font a custom encoding that text extraction misreads; printable()
 # keeps such characters out.
-FONTS = ("fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf")
 # A character the fonts lack that is dropped rather than shown as "?": emoji and other symbols,
 # their variation selectors, skin tones and other combining marks.
 _DROPPED_CATEGORIES = ("So", "Sk", "Mn", "Me", "Cf")
@@ -98,13 +97,8 @@ def remove_temporary_files() -> None:
 
 @lru_cache(maxsize=1)
 def _missing() -> re.Pattern:
-    """Matches one character that some font of FONTS lacks (the markup's ASCII is in every one)."""
-    covered = None
-    for name in FONTS:
-        with TTFont(STATIC / name, lazy=True) as font:
-            chars = set(font.getBestCmap())
-        covered = chars if covered is None else covered & chars
-    covered |= {ord(c) for c in "\t\n\r"}
+    """Matches one character that some font of fonts.FONTS lacks (the markup's ASCII is in every one)."""
+    covered = drawn() | {ord(c) for c in "\t\n\r"}
     ranges, start, previous = [], None, None
     for code in sorted(covered):
         if start is None:

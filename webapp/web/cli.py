@@ -155,11 +155,12 @@ def write_error_pages(directory):
     """Write nginx's error pages, from the app's templates and catalogs, to DIRECTORY (static/errors/)."""
     from pathlib import Path
 
-    for name, text in error_pages().items():
+    pages = error_pages()
+    for name, text in pages.items():
         path = Path(directory) / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    click.echo(f"{len(error_pages())} error pages written to {directory}.")
+    click.echo(f"{len(pages)} error pages written to {directory}.")
 
 
 rules_bp.record_once(lambda state: state.app.cli.add_command(errors_cli))
