@@ -20,7 +20,7 @@ TEMPLATES = Path(__file__).parent.parent / "webapp" / "templates"
 COMMENT = re.compile(r"^\s*//.*$|//[^\"'\n]*$", re.M)
 # The pages' own enhancers, as the templates name them (data_module), start.js imports them.
 ENTRIES = ("js/offline-plan.js", "js/offline-documents.js", "js/host-link.js", "js/print-documents.js", "js/proof-wallet.js",
-           "js/document-kind.js")
+           "js/document-kind.js", "js/host-page.js")
 # start.js's one import of a page's own enhancer, by the name the markup gives.
 OWN_IMPORT = 'import("/static/js/" + name + ".js")'
 

@@ -109,7 +109,7 @@ def test_the_service_worker_knows_the_routes_from_the_url_map(client):
     routes = json.loads(re.search(r"const ROUTES = (\{.*?\});\n", script).group(1))
     assert routes["languages"] == ["ru", "kk", "en"]
     assert set(routes["reading"]) == {f"/{lang}/{page}" for lang in routes["languages"]
-                                      for page in ("rules", "privacy", "proof", "what-if", "checklist")}
+                                      for page in ("rules", "privacy", "proof", "what-if", "checklist", "host")}
     assert set(routes["parts"]) == {f"/{lang}/{part}" for lang in routes["languages"]
                                     for part in ("device-answers", "documents/send-to-host")}
     assert routes["documents_steps"] == ["passport", "person", "entry", "stay", "host", "children", "check"]

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import api, deadlines, forms, guidance, proof, pwa, web
+from . import api, deadlines, forms, guidance, host, proof, pwa, web
 from .documents import views as document_views
 from .web import MissingSecretKey, cli, site
 from .web.config import ROOT, Config
 
 __all__ = ["MissingSecretKey", "create_app"]
 
-BLUEPRINTS = (site.bp, forms.bp, guidance.bp, deadlines.bp, document_views.bp, document_views.print_bp, proof.bp,
+BLUEPRINTS = (site.bp, forms.bp, guidance.bp, deadlines.bp, document_views.bp, document_views.print_bp, host.bp, proof.bp,
               pwa.bp, api.bp, cli.bp, cli.rules_bp)
 
 

@@ -1,6 +1,11 @@
-// "Send to your host" on "Check your answers": the link (core/host-link.js) and its QR code.
-import { encode, link } from "./core/host-link.js";
+// "Send to your host" on "Check your answers": the link (core/host-link.js) and its QR codes.
+import { links } from "./core/host-link.js";
 import { collect, fetchPart } from "./answers.js";
+
+// The longest link one code holds: 850 characters make a code of version 20 (97 modules, error
+// correction L), about 3 px a module on a 320 px screen, which a phone's camera still reads off
+// another screen; a longer link gets a code for each guest (core/host-link.js links).
+var QR_LONGEST = 850;
 
 // Started on the section's slot, fetched: without JavaScript the page has no use for it.
 export function init(slot) {
@@ -43,26 +48,46 @@ export function init(slot) {
       return svg;
     }
 
-    function show(url) {
-      field.value = url;
-      result.hidden = false;
-      var box = figure.querySelector("[data-host-qr-code]");
+    // The codes, each with what it holds when there are several; a link too long for one is said.
+    function showCodes(codes, guests) {
+      var box = figure.querySelector("[data-host-qr-code]"), caption = figure.querySelector("[data-host-qr-caption]");
       box.textContent = "";
+      codes.forEach(function (code, i) {
+        var part = document.createElement("div");
+        part.className = "host-qr-part";
+        if (codes.length > 1) {
+          var title = document.createElement("p");
+          title.textContent = figure.getAttribute("data-each").replace("{number}", i + 1).replace("{count}", codes.length)
+            .replace("{name}", guests[i]);
+          part.appendChild(title);
+        }
+        if (code) part.appendChild(qrSvg(code));
+        else {
+          var none = document.createElement("p");
+          none.textContent = figure.getAttribute("data-too-long");
+          part.appendChild(none);
+        }
+        box.appendChild(part);
+      });
+      caption.textContent = figure.getAttribute(codes.length > 1 ? "data-several" : "data-one");
+    }
+
+    function show(made, guests) {
+      field.value = made.link;
+      result.hidden = false;
       // The encoder comes after "Ready offline": until then, the link alone.
-      if (window.qrcodegen) {
-        box.appendChild(qrSvg(url));
-        figure.hidden = false;
-      } else {
-        figure.hidden = true;
-      }
+      figure.hidden = !window.qrcodegen;
+      if (window.qrcodegen) showCodes(made.codes, guests);
       share.hidden = !navigator.share;
     }
 
     section.querySelector("[data-host-link-make]").addEventListener("click", function () {
       status.textContent = "";
       var answers = collect(form);
-      encode(answers).then(function (payload) {
-        show(link(window.location.origin, language(), payload));
+      var names = [((answers["person-surname_latin"] || answers["person-surname_cyrillic"] || "") + " " +
+        (answers["person-given_names_latin"] || answers["person-given_names_cyrillic"] || "")).trim()];
+      links(window.location.origin, language(), [answers], QR_LONGEST).then(function (made) {
+        show(made, names);
         // Said, not read out: a screen reader would spell the link.
         status.textContent = section.getAttribute("data-made");
         (share.hidden ? section.querySelector("[data-host-copy]") : share).focus();

@@ -2,12 +2,14 @@
 // (core/document-values.js) and offers the phone's print; offline too. The answers stay here.
 import { dateOf } from "./core/checks.js";
 import { cardLanguages, values } from "./core/document-values.js";
-import { decode } from "./core/host-link.js";
-import { fill as fillSlots, tidy } from "./core/words.js";
+import { decode, link } from "./core/host-link.js";
+import { tidy } from "./core/words.js";
 import { fingerprint, store } from "./answers.js";
 
-// The values the page was filled with (the browser tests compare them with the server's).
+// The values the page was filled with (the browser tests compare them with the server's): a
+// host's link prints a sheet for each of its guests, `printedGuests`, the first of them `printed`.
 export let printed = null;
+export let printedGuests = null;
 
 export function init(toolbar) {
   var status = toolbar.querySelector("[data-print-status]");
@@ -90,31 +92,20 @@ export function init(toolbar) {
     document.title = (words.titles[name] || "") + " — Tirkeu";
   }
 
-  // Above a sheet sent as a link: what the host must do, and why.
-  function hostNote(hostWords, all, fineSource) {
-    var note = toolbar.querySelector("[data-host-note]");
-    var slots = { name: all.name_cyrillic || all.name_latin, source: fineSource.host, date: fineSource.checked };
-    note.querySelectorAll("[data-host-word]").forEach(function (part) {
-      var when = part.getAttribute("data-host-when");
-      if (when && !all[when]) { part.remove(); return; }
-      part.textContent = fillSlots(hostWords[part.getAttribute("data-host-word")], slots);
-    });
-    note.hidden = false;
-  }
-
   function json(url) { return fetch(url).then(function (response) { if (!response.ok) throw new Error(url); return response.json(); }); }
 
   var today = toolbar.getAttribute("data-today") ||
     new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
   var linkProblem = null; // "link_broken" or "link_old_browser"
+  // Every guest's answers (this phone's: one).
   function answers() {
     return hostLink !== null ? decode(hostLink)
-      .catch(function (error) { linkProblem = error.oldBrowser ? "link_old_browser" : "link_broken"; return {}; })
+      .catch(function (error) { linkProblem = error.oldBrowser ? "link_old_browser" : "link_broken"; return [{}]; })
       : store.then(function (s) {
         return Promise.all([s.get("documents"), s.get("documents-checked")]);
       }).then(function (got) {
         // Only answers checked on this phone and not changed since.
-        return got[0] && got[1] === fingerprint(got[0]) ? got[0] : {};
+        return [got[0] && got[1] === fingerprint(got[0]) ? got[0] : {}];
       });
   }
   window.addEventListener("hashchange", function () { window.location.reload(); }); // another document
@@ -122,22 +113,33 @@ export function init(toolbar) {
   json(toolbar.getAttribute("data-print-data-url"))
     .then(function (data) { knownLanguage(data.languages); return Promise.all([answers(), data, rules, countries]); })
     .then(function (loaded) {
-      var saved = loaded[0] || {};
+      var guests = loaded[0];
       loaded[1].countries = loaded[3].names;
       var words = loaded[1].words[language];
       toolbarWords(words);
       var page = document.querySelector('.document[data-document="' + name + '"]');
       if (hostLink !== null) toolbar.querySelector("a[data-word=back]").parentNode.hidden = true; // no answers to go back to
-      var readable = page && complete(saved) && loaded[1].countries[tidy(saved["person-citizenship"])];
+      var readable = page && guests.every(function (saved) {
+        return complete(saved) && loaded[1].countries[tidy(saved["person-citizenship"])];
+      });
       if (linkProblem || (hostLink !== null && !readable)) { status.textContent = words.page[linkProblem || "link_broken"]; return; }
       if (!readable) { status.textContent = words.page.missing; return; }
-      var all = values(saved, loaded[1], loaded[2], today, language);
-      // The host's phone has a connection (it opened the link): the note is fetched, not kept.
-      if (hostLink !== null) json(toolbar.getAttribute("data-host-note-url")).then(function (note) { hostNote(note.words[language], all, note.fine_source); }, function () {});
-      fill(page, all);
-      orderLanguages(page);
-      page.hidden = false;
-      printed = all;
+      printedGuests = guests.map(function (saved) { return values(saved, loaded[1], loaded[2], today, language); });
+      // One sheet for each guest, in the link's order, each from the blank.
+      var blank = page.cloneNode(true), after = page;
+      printedGuests.forEach(function (all, i) {
+        var sheet = i ? after.parentNode.insertBefore(blank.cloneNode(true), after.nextSibling) : page;
+        fill(sheet, all);
+        orderLanguages(sheet);
+        sheet.hidden = false;
+        after = sheet;
+      });
+      if (hostLink !== null) {
+        var hostPage = toolbar.querySelector("[data-host-page]");
+        hostPage.querySelector("a").href = link(window.location.origin, language, hostLink);
+        hostPage.hidden = false;
+      }
+      printed = printedGuests[0];
       status.hidden = true;
       var button = toolbar.querySelector("[data-print]");
       button.hidden = false;

@@ -9,7 +9,7 @@ from flask import abort, jsonify
 
 from ..documents.answers import NOT_ASKED, AnswersForm, flatten_json
 from ..documents.catalog import BY_NAME, DOCUMENTS
-from ..documents.print_data import country_names, host_note, print_data
+from ..documents.print_data import country_names, print_data
 from ..documents.schema import EXAMPLE, EXAMPLE_AM_ID_CARD, EXAMPLE_RU_INTERNAL_PASSPORT, answers_schema
 from ..documents.views import document_pdf, pdf_response
 from ..messages import FIELD_ERRORS
@@ -29,13 +29,6 @@ DATE_PATHS = (("person", "date_of_birth"), ("passport", "issued"), ("passport", 
 def documents_print_data():
     """The names and words the phone needs to fill the blank documents (static/js/print-documents.js)."""
     return shared_json(json.dumps(print_data(), ensure_ascii=False, separators=(",", ":")))
-
-
-@bp.get("/documents/host-note")
-@keep(NEVER, reason="the host's phone fetches it with a connection: it has just opened a link")
-def documents_host_note():
-    """The note above the sheet a guest sends their host as a link, in each language."""
-    return shared_json(json.dumps(host_note(), ensure_ascii=False, separators=(",", ":")))
 
 
 @bp.get("/countries")

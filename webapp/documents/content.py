@@ -288,8 +288,6 @@ LABELS = {
     "checked": _l("checked"),
     "made_on": _l("Prepared on"),
     "not_given": _l("not given"),
-    "signature": _l("Signature"),
-    "date": _l("Date"),
 }
 
 SELF_REGISTRATION_HOST = (

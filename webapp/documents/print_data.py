@@ -26,17 +26,8 @@ PAGE_WORDS = {
     "hint": _l("In the print window choose “Save as PDF” to keep the file on this phone."),
     "link_broken": _l("This link could not be read: it may have been cut short when it was sent. Ask your guest to send it again, or to send the sheet as a PDF."),
     "link_old_browser": _l("This browser cannot open this link. Open it in an up-to-date browser, or ask your guest to send the sheet as a PDF."),
-}
-# What the host reads above the sheet a guest sent them as a link (static/js/host-link.js): fetched
-# by the host's phone only (/api/v1/documents/host-note), not kept by every guest's phone.
-HOST_NOTE = {
-    "title": _l("Your guest sent you this sheet"),
-    "intro": _l("%(name)s, who stays with you, made this sheet for you in Tirkeu. It says what you must do as the host and by which date, with their details ready to type in.",
-                name="{name}"),
-    "fined": _l("If the notice is late, the host answers for it: a warning for a private person; a fine of 10 monthly calculation indices for an official, a small business or a non-profit, 15 for a medium and 20 for a large business (Code of Administrative Offences, article 518; %(source)s, checked %(date)s).",
-                source="{source}", date="{date}"),
-    "time": _l("How long it takes: no official source says, so we do not guess."),
-    "private": _l("This link carries your guest's personal details. They were not sent to Tirkeu's server: this phone read them from the link itself. Do not forward the link."),
+    # Above the sheets a host's link prints: the host's page says what to do (webapp/host/).
+    "host_page": _l("What to do as the host, step by step"),
 }
 # The warnings with a number (explain.warning_text, words.js): their plural forms travel too. The
 # documents' golden test fails if a code of DOCUMENT_WARNINGS says a number these do not start.
@@ -78,21 +69,6 @@ def _country_names(codes: tuple[str, ...]) -> dict:
 def cited(view) -> dict:
     """A source as a document's line cites it: its site and the date it was checked."""
     return {"host": view.host, "checked": numeric_date(view.checked)}
-
-
-def host_note() -> dict:
-    return _host_note(languages())
-
-
-@lru_cache(maxsize=2)
-def _host_note(codes: tuple[str, ...]) -> dict:
-    """The host's note in each language, and the source of the penalty it names."""
-    view = source_view("kodeksy-518")
-    note = {}
-    for language in codes:
-        with force_language(language):
-            note[language] = {key: str(text) for key, text in HOST_NOTE.items()}
-    return {"words": note, "fine_source": cited(view)}
 
 
 def print_data() -> dict:

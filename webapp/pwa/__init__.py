@@ -30,9 +30,10 @@ STATIC_FILES = ("css/app.css", "css/documents.css", "js/core/evaluator.js", "js/
                 "js/core/host-link.js", "js/offline-plan.js", "js/offline-documents.js", "js/print-documents.js",
                 "js/host-link.js", "icons/icon-192.png")
 # Fetched once the precache is done and kept (the precache budget has no room for them): the proof
-# wallet's script, the QR encoder of "Send to your host", and the documents' fields following the
-# document crossed with (without it, offline, every field shows and the checks still follow it).
-AFTER_READY_FILES = ("js/vendor/qrcodegen.js", "js/proof-wallet.js", "js/document-kind.js")
+# wallet's script, the QR encoder of "Send to your host", the documents' fields following the
+# document crossed with (without it, offline, every field shows and the checks still follow it),
+# and the host's page's script (a guest may show their host the page on their own phone).
+AFTER_READY_FILES = ("js/vendor/qrcodegen.js", "js/proof-wallet.js", "js/document-kind.js", "js/host-page.js")
 
 
 def after_ready_urls() -> list[str]:

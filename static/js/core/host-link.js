@@ -1,5 +1,5 @@
 // The host's link: the answers the host's sheet needs, after the "#" (never sent to a server).
-import { dateOf, rowIndices } from "./checks.js";
+import { childIndices, dateOf, rowIndices } from "./checks.js";
 
 // What the host's sheet prints or counts from, in version 1's order: a new answer goes at the
 // end with a new version, so that links already sent still open (a version's answers are the
@@ -17,11 +17,19 @@ var STAYS = "previous_stays", STAY = /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/, M
 export const FIELDS = VERSION_1.concat(["passport-document", "exit_date", "earlier_stays", "previous_stays"]);
 var COUNTS = { 1: VERSION_1.length, 2: VERSION_1.length + 1, 3: FIELDS.length };
 var DATES = ["person-date_of_birth", "passport-issued", "passport-expires", "entry-date", "exit_date"];
-var VERSION = "3";
+// Version 4: every guest staying at the place, and the children with them. What they share (the
+// place and the host) once, then each guest's own answers, then each child with the guest
+// responsible for them: [[SHARED…], [[GUEST…], …], [[CHILD…, guest's index], …]].
+export const SHARED = FIELDS.filter(function (name) { return /^(stay|host)-/.test(name); });
+export const GUEST = FIELDS.filter(function (name) { return SHARED.indexOf(name) === -1; });
+export const CHILD = ["surname", "given_names", "date_of_birth"];
+// As many guests as a party shares one place with (the documents ask at most 10 children of each).
+export const MAX_GUESTS = 10, MAX_CHILDREN = 10;
+var VERSION = "4";
 // "z": deflate-raw JSON; "j": plain, from a browser that cannot compress. Both end with an
 // Adler-32 (deflate-raw has none): a character changed on the way must not become another name.
-var PAYLOAD = /^([123])([zj])([A-Za-z0-9_-]{1,4000})$/;
-var MAX_BYTES = 16384; // a crafted link must not unpack into gigabytes
+var PAYLOAD = /^([1234])([zj])([A-Za-z0-9_-]{1,12000})$/;
+var MAX_BYTES = 65536; // a crafted link must not unpack into gigabytes
 var MAX_ANSWER = 200;
 export const SHEET = "host-sheet";
 
@@ -70,17 +78,33 @@ function checked(bytes) {
   return body;
 }
 
-// The answers (as the form posts them) -> the part after "host-sheet/".
-export function encode(answers) {
-  var values = FIELDS.map(function (name) {
-    if (name === STAYS) {
-      return rowIndices(answers, STAYS).map(function (i) {
-        var entry = dateOf(answers, STAYS + "-" + i + "-entry"), exit = dateOf(answers, STAYS + "-" + i + "-exit");
-        return entry && exit ? entry + "/" + exit : "";
-      }).filter(Boolean).join(" ");
-    }
-    return DATES.indexOf(name) !== -1 ? dateOf(answers, name) || "" : String(answers[name] || "").trim();
+// One answer of the link from the answers as the form posts them (a date as YYYY-MM-DD, the
+// earlier stays as "entry/exit" pairs).
+function valueOf(answers, name) {
+  if (name === STAYS) {
+    return rowIndices(answers, STAYS).map(function (i) {
+      var entry = dateOf(answers, STAYS + "-" + i + "-entry"), exit = dateOf(answers, STAYS + "-" + i + "-exit");
+      return entry && exit ? entry + "/" + exit : "";
+    }).filter(Boolean).join(" ");
+  }
+  return DATES.indexOf(name) !== -1 ? dateOf(answers, name) || "" : String(answers[name] || "").trim();
+}
+
+// The guests' answers (each as the form posts them; one guest's alone will do) -> the part after
+// the "#". The place and the host are the first guest's.
+export function encode(guests) {
+  var people = Array.isArray(guests) ? guests : [guests];
+  var children = [];
+  people.forEach(function (answers, guest) {
+    childIndices(answers).forEach(function (i) {
+      children.push(CHILD.map(function (name) {
+        var key = "children-" + i + "-" + name;
+        return name === "date_of_birth" ? dateOf(answers, key) || "" : String(answers[key] || "").trim();
+      }).concat([guest]));
+    });
   });
+  var values = [SHARED.map(function (name) { return valueOf(people[0], name); }),
+    people.map(function (answers) { return GUEST.map(function (name) { return valueOf(answers, name); }); }), children];
   var bytes = withChecksum(new TextEncoder().encode(JSON.stringify(values)));
   if (typeof CompressionStream === "undefined") return Promise.resolve(VERSION + "j" + toBase64Url(bytes));
   return through(new CompressionStream("deflate-raw"), bytes).then(function (packed) {
@@ -88,12 +112,68 @@ export function encode(answers) {
   });
 }
 
-// -> the answers as the form holds them; refuses a link cut short or changed (`oldBrowser`: this
-// browser cannot unpack it).
+function answer(value, name) {
+  var longest = name === STAYS ? MAX_STAYS * 22 : MAX_ANSWER;
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+  return typeof value === "string" && value.length <= longest && !/[\u0000-\u001f\u007f]/.test(value) &&
+    (name !== STAYS || stays(value) !== null);
+}
+function answers(list, names) {
+  return Array.isArray(list) && list.length === names.length && list.every(function (v, i) { return answer(v, names[i]); });
+}
+function putDate(out, name, iso) {
+  var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "") || ["", "", "", ""];
+  out[name + "-year"] = parts[1];
+  out[name + "-month"] = parts[2] ? String(+parts[2]) : "";
+  out[name + "-day"] = parts[3] ? String(+parts[3]) : "";
+}
+// The answers of `names` (the first `count` in the link, the rest empty) put as the form has them.
+function put(out, names, values, count) {
+  names.forEach(function (name, i) {
+    var value = i < count ? values[i] : "";
+    if (name === STAYS) {
+      stays(value).forEach(function (pair, row) {
+        putDate(out, STAYS + "-" + row + "-entry", pair[0]);
+        putDate(out, STAYS + "-" + row + "-exit", pair[1]);
+      });
+    } else if (DATES.indexOf(name) === -1) out[name] = value;
+    else putDate(out, name, value);
+  });
+  return out;
+}
+
+// A link of before version 4: one guest, no children.
+function oneGuest(values, count) {
+  if (!Array.isArray(values) || values.length !== count || !values.every(function (v, i) { return answer(v, FIELDS[i]); })) {
+    throw new Error("not a Tirkeu host link");
+  }
+  return [put({}, FIELDS, values, count)];
+}
+function everyGuest(values) {
+  var ok = Array.isArray(values) && values.length === 3 && answers(values[0], SHARED) && Array.isArray(values[1]) &&
+    values[1].length >= 1 && values[1].length <= MAX_GUESTS && values[1].every(function (g) { return answers(g, GUEST); }) &&
+    Array.isArray(values[2]) && values[2].length <= MAX_CHILDREN * values[1].length && values[2].every(function (c) {
+      return Array.isArray(c) && c.length === CHILD.length + 1 && answers(c.slice(0, -1), CHILD) &&
+        Number.isInteger(c[CHILD.length]) && c[CHILD.length] >= 0 && c[CHILD.length] < values[1].length;
+    });
+  if (!ok) throw new Error("not a Tirkeu host link");
+  var guests = values[1].map(function (own) { return put(put({}, SHARED, values[0], SHARED.length), GUEST, own, GUEST.length); });
+  var counts = guests.map(function () { return 0; });
+  values[2].forEach(function (child) {
+    var guest = child[CHILD.length], prefix = "children-" + counts[guest]++ + "-";
+    guests[guest][prefix + "surname"] = child[0];
+    guests[guest][prefix + "given_names"] = child[1];
+    putDate(guests[guest], prefix + "date_of_birth", child[2]);
+  });
+  return guests;
+}
+
+// -> every guest's answers as the form holds them (a link of before version 4: one guest);
+// refuses a link cut short or changed (`oldBrowser`: this browser cannot unpack it).
 export function decode(payload) {
   var match = PAYLOAD.exec(payload || "");
   if (!match) return Promise.reject(new Error("not a Tirkeu host link"));
-  var count = COUNTS[match[1]], packing = match[2];
+  var version = match[1], packing = match[2];
   if (packing === "z" && typeof DecompressionStream === "undefined") {
     var old = new Error("cannot decompress");
     old.oldBrowser = true;
@@ -104,30 +184,7 @@ export function decode(payload) {
   var unpacked = packing === "j" ? Promise.resolve(bytes) : through(new DecompressionStream("deflate-raw"), bytes);
   return unpacked.then(function (plain) {
     var values = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(checked(plain)));
-    if (!Array.isArray(values) || values.length !== count || values.some(function (v, i) {
-      var longest = FIELDS[i] === STAYS ? MAX_STAYS * 22 : MAX_ANSWER;
-      // eslint-disable-next-line no-control-regex -- control characters are what it refuses
-      return typeof v !== "string" || v.length > longest || /[\u0000-\u001f\u007f]/.test(v);
-    }) || (count > FIELDS.indexOf(STAYS) && !stays(values[FIELDS.indexOf(STAYS)]))) {
-      throw new Error("not a Tirkeu host link");
-    }
-    var answers = {};
-    function putDate(name, iso) {
-      var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "") || ["", "", "", ""];
-      answers[name + "-year"] = parts[1];
-      answers[name + "-month"] = parts[2] ? String(+parts[2]) : "";
-      answers[name + "-day"] = parts[3] ? String(+parts[3]) : "";
-    }
-    FIELDS.forEach(function (name, i) {
-      if (name === STAYS) {
-        stays(i < count ? values[i] : "").forEach(function (pair, row) {
-          putDate(STAYS + "-" + row + "-entry", pair[0]);
-          putDate(STAYS + "-" + row + "-exit", pair[1]);
-        });
-      } else if (DATES.indexOf(name) === -1) answers[name] = i < count ? values[i] : "";
-      else putDate(name, values[i]);
-    });
-    return answers;
+    return version === VERSION ? everyGuest(values) : oneGuest(values, COUNTS[version]);
   });
 }
 
@@ -138,7 +195,30 @@ function stays(text) {
   return pairs.map(function (pair) { return pair.split("/"); });
 }
 
+// The host's page, in the host's language (webapp/host/views.py).
 export function link(origin, language, payload) {
+  return origin + "/" + language + "/host#" + payload;
+}
+// The host's sheets to print, one for each guest (static/js/print-documents.js): the page every
+// link of before version 4 opened, which still opens them.
+export function sheetLink(origin, language, payload) {
   return origin + "/documents/print#" + language + "/" + SHEET + "/" + payload;
+}
+
+// The link and the QR codes the host scans: one code holds the whole link while it is at most
+// `longest` characters (a denser code is hard to read off a phone's screen); past that, a code for
+// each guest (the place, the host, the guest and their children). A guest's link longer than that
+// too (the earlier stays of years) gets no code: `codes` has null in its place.
+export function links(origin, language, guests, longest) {
+  var people = Array.isArray(guests) ? guests : [guests];
+  return encode(people).then(function (payload) {
+    var whole = link(origin, language, payload);
+    if (whole.length <= longest || people.length === 1) {
+      return { link: whole, payload: payload, codes: [whole.length <= longest ? whole : null] };
+    }
+    return Promise.all(people.map(function (guest) {
+      return encode([guest]).then(function (own) { var one = link(origin, language, own); return one.length <= longest ? one : null; });
+    })).then(function (codes) { return { link: whole, payload: payload, codes: codes }; });
+  });
 }
 
