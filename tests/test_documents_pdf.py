@@ -392,3 +392,17 @@ def test_lists_draw_their_own_markers(client, monkeypatch, name):
     if name == "host-sheet":
         text = pdf_text(response.data)
         assert all(f"{n}. " in text for n in (1, 2, 3, 4)), text[:600]
+
+
+def test_the_hosts_sheet_lists_the_children_and_asks_for_no_signature(client):
+    """A data sheet to type the notice from, not a form: no line for a signature (no source says the
+    service asks for one), and each child with the guest (research of 2026-12-03: under the rules of
+    2020 the host put the children on the guest's notice)."""
+    answers = api_answers()
+    answers["children"] = [{"surname": "Иванова", "given_names": "Мария", "date_of_birth": "2015-02-02"},
+                           {"surname": "IVANOV", "given_names": "PAVEL", "date_of_birth": "2022-11-30"}]
+    text = " ".join(pdf_text(post_pdf(client, "host-sheet", answers, "kk").data).split())
+    assert "Дети до 18 лет, следующие вместе" in text
+    assert "по ответам вашего гостя" in text and "по вашим ответам" not in text  # it speaks to the host
+    assert "Иванова Мария 02.02.2015" in text and "IVANOV PAVEL 30.11.2022" in text
+    assert "Подпись" not in text and "Қолы" not in text

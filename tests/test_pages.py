@@ -37,7 +37,7 @@ def test_root_redirects_by_accept_language(client, accept, expected):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", ["/", "/deadlines/", f"/deadlines/plan?{ANSWERS}", "/deadlines/plan?add_stay=1", "/proof",
-                                  "/what-if", "/checklist"])
+                                  "/what-if", "/checklist", "/host"])
 def test_every_page_is_valid_and_in_its_language(client, lang, path):
     response = client.get(f"/{lang}{path}")
     assert response.status_code == 200

@@ -241,6 +241,8 @@ def document_context(form: AnswersForm | None, language: str) -> dict:
 # Labels of the documents (each shown in Russian and Kazakh, the card also in the reader's language).
 LABELS = {
     "not_official": _l("Prepared by Tirkeu from your answers. This is not an official form: use it to fill in the official service."),
+    # The host's sheet speaks to the host, who did not type the answers.
+    "not_official_host": _l("Prepared by Tirkeu from your guest's answers. This is not an official form: use it to fill in the official service."),
     "person": _l("Personal details"),
     "name": _l("Full name"),
     "address_short": _l("Address"),

@@ -201,7 +201,11 @@ def render_failed(error: RenderFailed):
     return unavailable(retry_after=30)
 
 
-NOSCRIPT = _l("Without a connection this page needs JavaScript. Turn it on, or open the page again when you have a connection.")
+# The print page fills the documents from this phone's answers, or a host's from the link's "#":
+# both are read by its script alone, connection or not.
+NOSCRIPT = _l(
+    "This page needs JavaScript: it fills the documents on this phone from the answers kept here or inside the link, "
+    "which never reach Tirkeu's server. Turn JavaScript on and open the page again.")
 
 
 @print_bp.get("/documents/print")

@@ -97,7 +97,17 @@ WHAT_IF = (
         ("zakon-iin-2024", "govkz-nonresidents", "intinvest-cards-2025", "alumni-cards-2025", "vedomosti-cards-2025"),
         _l("We do not know which banks issue cards to non-residents today."),
     ),
+    Answer(
+        "children", _l("Who registers a child"),
+        (
+            _l("Under the rules of 2020 the host filled in, in the same application on vmp.gov.kz, the details of the foreigner and, where needed, of their children: the children were on the notice of the adult they came with."),
+        ),
+        ("investastana-2020-notification",),
+        _l("No source we read says who registers a child under the rules since 27 January 2023 or from 1 July 2026, nor from what age; none says that children need no registration. List each child in the documents, and ask the migration police or call 1414 before the registration's date."),
+    ),
 )
+# The one on children, which the host's page asks too (webapp/host/content.py).
+CHILDREN = WHAT_IF[-1]
 
 # The border checklist: each item with the sources that make it worth checking. Ticks stay on the
 # phone (static/js/answers.js, journey "checklist").

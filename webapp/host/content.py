@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from ..guidance.content import Answer
+from ..guidance.content import CHILDREN, Answer
 
 
 @dataclass(frozen=True)
@@ -47,4 +47,33 @@ DUTIES = (
 FINE = _l("If the notice is late, the host answers for it: a warning for a private person; a fine of 10 monthly calculation indices for an official, a small business or a non-profit, 15 for a medium and 20 for a large business (Code of Administrative Offences, article 518; %(source)s, checked %(date)s).")
 FINE_SOURCE = "kodeksy-518"
 
-QUESTIONS: tuple[Answer, ...] = ()
+# The host's questions. What the sources say, then what none of them says.
+QUESTIONS = (
+    Answer(
+        "not-owner", _l("I am not the owner (a relative, a tenant)"),
+        (
+            _l("Before 1 July 2026 the duty to notify is on those who receive foreigners: people and organisations, among them the owners of flats and other housing, hotels, hostels and dormitories."),
+            _l("From 1 July 2026 the reports of the new rules speak of “the person providing the place of stay”, not of the owner: that person gets the request in the mobile app and confirms or refuses."),
+        ),
+        ("oqu-receiving-persons", "dos-notification-channels", "inform-order-923", "zakon-kk-order-923"),
+        _l("No source we read says whether a tenant or a relative who lives there may notify or confirm instead of the owner, or whether the owner must agree. Ask the migration police or call 1414."),
+    ),
+    Answer(
+        "no-message", _l("No message has come"),
+        (
+            _l("Before 1 July 2026: if you notified online and no PDF with a QR code came, the notice is not done. A guide written by a foreigner says the service sometimes shows the application as accepted without answering, and to send it again."),
+        ),
+        ("creewick-arrival-notice",),
+        _l("From 1 July 2026: no source we read says what to do when the request to confirm does not come, nor gives you a deadline of your own; only your guest's deadline is known. Ask your guest whether they have sent their registration with your address, and ask the migration police or call 1414."),
+    ),
+    Answer(
+        "details-wrong", _l("The guest's details are wrong"),
+        (
+            _l("From 1 July 2026 wrong details are a ground to refuse the registration, as are a stay already over its limit and the refusal of the one who provides the place. Do not confirm a request with details that are not your guest's: refuse it and tell your guest."),
+            _l("Before 1 July 2026 you type the details yourself: take them from the guest's passport, not from memory or from this page alone."),
+        ),
+        ("24kg-order-923", "trend-order-923"),
+        _l("No source we read says how a host corrects or withdraws a notice already sent, nor whether a guest whose registration was refused enters the details again. Ask the migration police or call 1414."),
+    ),
+    CHILDREN,
+)
