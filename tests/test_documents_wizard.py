@@ -11,7 +11,7 @@ from .documents_data import KAZAKH_LETTERS, form_answers
 from .html_checks import check_page, parse
 
 STEP_HEADINGS = ["Your passport", "About you", "Your entry into Kazakhstan", "Where you stay", "Who houses you",
-                 "Children travelling with you"]
+                 "Children travelling with you", "Adults travelling with you"]
 
 
 def heading(html: str) -> str:
@@ -29,12 +29,12 @@ def test_start_page_and_first_step(client):
     first = client.get("/en/documents/passport")
     html = first.get_data(as_text=True)
     check_page(html)
-    assert heading(html) == "Your passport" and "Step 1 of 6" in html
+    assert heading(html) == "Your passport" and "Step 1 of 7" in html
 
 
 def test_walking_every_step_reaches_check_your_answers(client):
     answers = form_answers()
-    steps = ["passport", "person", "entry", "stay", "host", "children"]
+    steps = ["passport", "person", "entry", "stay", "host", "children", "others"]
     for i, step in enumerate(steps):
         response = client.post(f"/en/documents/{step}", data=answers)
         html = response.get_data(as_text=True)

@@ -121,7 +121,7 @@ def test_the_wizard_without_javascript_takes_the_card_to_the_check_page(client):
     # The date of expiry is asked for the card, as for the passport.
     page = client.post("/en/documents/passport", data={**answers, "nav": "back"}).get_data(as_text=True)
     assert '<div data-for-document="foreign_passport am_id_card">' in page
-    for step in STEPS[1:]:
+    for step in (*STEPS[1:], "others"):  # the adults travelling together, then "Check your answers"
         response = client.post(f"/en/documents/{step}", data=answers)
         assert response.status_code == 200, step
     html = response.get_data(as_text=True)

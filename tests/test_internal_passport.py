@@ -154,7 +154,7 @@ def test_the_wizard_without_javascript_takes_the_internal_passport_to_the_check_
     # The person step follows the document: Cyrillic first, the Latin spelling optional.
     assert page.index('name="person-surname_cyrillic"') < page.index('name="person-surname_latin"')
     assert "Surname in Latin letters (optional)" in page and "Surname in Cyrillic</label>" in page
-    for step in STEPS[1:]:
+    for step in (*STEPS[1:], "others"):  # the adults travelling together, then "Check your answers"
         response = client.post(f"/en/documents/{step}", data=answers)
         assert response.status_code == 200, step
     html = response.get_data(as_text=True)

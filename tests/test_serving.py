@@ -32,7 +32,7 @@ def test_health_check(client):
 
 def every_get_url(app) -> list[str]:
     """Each GET route once, with real values for its arguments."""
-    samples = {"lang": "kk", "step": "passport", "name": "card", "version": "0"}
+    samples = {"lang": "kk", "step": "passport", "name": "card", "version": "0", "index": "0"}
     urls = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static":

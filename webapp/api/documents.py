@@ -5,13 +5,14 @@ import json
 import re
 from datetime import date
 
-from flask import abort, jsonify
+from flask import abort, jsonify, request
 
 from ..documents.answers import NOT_ASKED, AnswersForm, flatten_json
 from ..documents.catalog import BY_NAME, DOCUMENTS
+from ..documents.group import OTHERS
 from ..documents.print_data import country_names, print_data
 from ..documents.schema import EXAMPLE, EXAMPLE_AM_ID_CARD, EXAMPLE_RU_INTERNAL_PASSPORT, answers_schema
-from ..documents.views import document_pdf, pdf_response
+from ..documents.views import document_pdf, pdf_name, pdf_response
 from ..messages import FIELD_ERRORS
 from ..pwa.offline import INSTALL, NEVER, keep
 from ..rules import inputs
@@ -52,8 +53,11 @@ def list_documents():
 
 def _api_field(name: str) -> str:
     """person-surname_latin -> person.surname_latin; children-0-surname -> children[0].surname;
-    previous_stays-0-exit -> previous_stays[0].exit (as the plan API names it)."""
+    previous_stays-0-exit -> previous_stays[0].exit (as the plan API names it); another adult's
+    others-1-children-0-surname -> others[1].children[0].surname."""
     parts = name.split("-")
+    if parts[0] == OTHERS and len(parts) >= 3:
+        return f"{OTHERS}[{parts[1]}].{_api_field('-'.join(parts[2:]))}"
     if parts[0] in ("children", "previous_stays") and len(parts) >= 3:
         return f"{parts[0]}[{parts[1]}].{parts[2]}"
     return ".".join(parts)
@@ -69,8 +73,22 @@ def _is_iso_date(value) -> bool:
     return True
 
 
+def _others(body: dict) -> list[tuple[str, dict]]:
+    """Each adult's own answers in the body with the prefix of their paths: the first's, then the others'."""
+    others = body.get(OTHERS)
+    return [("", body)] + [(f"{OTHERS}[{i}].", other) for i, other in enumerate(others if isinstance(others, list) else [])
+                           if isinstance(other, dict)]
+
+
 def _date_format_errors(body: dict) -> dict[str, str]:
     """Dates must be YYYY-MM-DD; say so rather than report the day, month or year parts."""
+    errors = {}
+    for path, adult in _others(body):
+        errors.update({path + name: message for name, message in _adult_date_errors(adult).items()})
+    return errors
+
+
+def _adult_date_errors(body: dict) -> dict[str, str]:
     passport = body.get("passport")
     kind = passport.get("document") if isinstance(passport, dict) else None
     not_asked = NOT_ASKED.get(kind, ()) if isinstance(kind, str) else ()
@@ -87,6 +105,18 @@ def _date_format_errors(body: dict) -> dict[str, str]:
 def _list_errors(body: dict, form: AnswersForm) -> dict[str, str]:
     """Lists too long, and earlier stays that are no list of objects (as the plan API says)."""
     errors = {}
+    others = body.get(OTHERS)
+    if others is not None and not (isinstance(others, list) and all(isinstance(other, dict) for other in others)):
+        errors[OTHERS] = FIELD_ERRORS["others_not_a_list"]
+    elif isinstance(others, list) and len(others) > form.others.max_entries:
+        errors[OTHERS] = FIELD_ERRORS["too_many_adults"]
+    for path, adult in _others(body):
+        errors.update({path + name: message for name, message in _adult_list_errors(adult, form).items()})
+    return errors
+
+
+def _adult_list_errors(body: dict, form: AnswersForm) -> dict[str, str]:
+    errors = {}
     if isinstance(body.get("children"), list) and len(body["children"]) > form.children.max_entries:
         errors["children"] = FIELD_ERRORS["too_many_children"]
     stays = body.get("previous_stays")
@@ -101,16 +131,20 @@ def _list_errors(body: dict, form: AnswersForm) -> dict[str, str]:
 @api_limit
 @pdf_limit
 def document(name: str):
+    """One adult's document (?person=2… for another adult travelling together; the host's sheet
+    lists every one)."""
     if name not in BY_NAME:
         abort(404)
     body = json_body()
     if not isinstance(body, dict):
         return error_response({"body": FIELD_ERRORS["invalid_json"]})
     form = AnswersForm(flatten_json(body), today=today())
-    errors = {_api_field(field.name): field.errors[0]
-              for step in form.invalid_steps() for field in form.error_fields(step)}
+    errors = {_api_field(field.name): field.errors[0] for field in form.invalid_fields()}
     errors.update(_list_errors(body, form))
     errors.update(_date_format_errors(body))
+    person = request.args.get("person", "1")
+    if not (person.isascii() and person.isdigit() and 1 <= int(person) <= len(form.travellers())):
+        errors["person"] = FIELD_ERRORS["no_such_person"]
     if errors:
         return error_response(errors)
-    return pdf_response(document_pdf(name, form, current_language()), f"tirkeu-{name}.pdf")
+    return pdf_response(document_pdf(name, form, current_language(), int(person)), pdf_name(name, int(person)))

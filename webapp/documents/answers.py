@@ -15,7 +15,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import FieldList, Form, FormField, RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import ValidationError
 
-from ..forms.fields import CountryField, DatePartsField, add_error, without_odd_list_keys
+from ..forms.fields import CountryField, DatePartsField, add_error
 from ..forms.trip import EARLIER_STAYS_CHOICES, EarlierStayForm, check_trip
 from ..forms.validators import KazakhIdentifier, MaxLength, Optional, Pattern, PersonName, PlainText, Required, tidy
 from ..rules import inputs
@@ -23,6 +23,7 @@ from ..rules.evaluator import Stay
 from ..rules.places import checkpoints, regions
 from ..web.i18n import current_language, place_name
 from .fonts import can_print, shown
+from .group import MAX_ADULTS, OTHERS, people
 from .transliteration import icao_latin
 
 MAX_CHILDREN = 10
@@ -304,25 +305,27 @@ class ChildForm(Form):
             self.date_of_birth.errors = [*self.date_of_birth.errors, str(CHECKS["child_date_of_birth"])]
 
 
-class AnswersForm(Form):
+class TravellerForm(Form):
+    """One adult's own answers: their document, their details, their entry and the rest of their
+    trip, and their children. The first adult's are the top of AnswersForm (today's names); each
+    other adult's are a row of AnswersForm.others (others-<n>-…, group.py)."""
     passport = FormField(PassportForm)
     person = FormField(PersonForm)
     entry = FormField(EntryForm)
-    stay = FormField(StayForm)
-    host = FormField(HostForm)
     children = FieldList(FormField(ChildForm), max_entries=MAX_CHILDREN)
     # The rest of the trip, asked on the entry step, named as "My deadlines" names them (webapp/case.py).
     exit_date = DatePartsField(_l("When do you leave Kazakhstan? (optional)"), required_message=None)
     earlier_stays = RadioField(_l("Have you been in Kazakhstan before?"), choices=EARLIER_STAYS_CHOICES, validate_choice=False)
     previous_stays = FieldList(FormField(EarlierStayForm), max_entries=inputs.MAX_PREVIOUS_STAYS)
 
-    def __init__(self, formdata=None, *, today: date, **kwargs):
-        if formdata is not None:
-            formdata = without_odd_list_keys(without_odd_list_keys(formdata, "children"), "previous_stays")
-        super().__init__(formdata, **kwargs)
+    def sections(self) -> tuple:
+        return (self.person, self.passport, self.entry)
+
+    def prepare(self, today: date) -> None:
+        """The choices in the page's language, and the fields of the document chosen."""
         self.today = today
         language = current_language()
-        for step in (self.person, self.passport, self.entry, self.stay, self.host):
+        for step in self.sections():
             if hasattr(step.form, "set_choices"):
                 step.form.set_choices(language)
         self.document_kind = self.passport.form.kind
@@ -411,7 +414,7 @@ class AnswersForm(Form):
             form.validate()
             form.check(self.today)
             for field in form:
-                if field.name in not_asked:
+                if field.name.removeprefix(self._prefix) in not_asked:
                     field.errors = []
             valid = valid and not any(f.errors for f in form)
         citizenship = self.person.form.citizenship
@@ -428,10 +431,6 @@ class AnswersForm(Form):
                 valid = False
         return valid
 
-    def invalid_steps(self) -> list[str]:
-        """Every step whose answers are not valid, in order (each step is checked)."""
-        return [step for step in STEPS if not self.validate_step(step)]
-
     def error_fields(self, step: str) -> list:
         fields = [field for form in self.step_forms(step) for field in form]
         if step == "entry":
@@ -439,8 +438,101 @@ class AnswersForm(Form):
         return [field for field in fields if field.errors]
 
 
+class AnswersForm(TravellerForm):
+    """A case: the first adult's answers (TravellerForm's, under today's names), the place to stay
+    and the host they share, and each other adult travelling with them (group.py)."""
+    stay = FormField(StayForm)
+    host = FormField(HostForm)
+    others = FieldList(FormField(TravellerForm), max_entries=MAX_ADULTS - 1)
+
+    def __init__(self, formdata=None, *, today: date, **kwargs):
+        if formdata is not None:
+            formdata = without_odd_indices(formdata)
+        super().__init__(formdata, **kwargs)
+        self.answers = formdata if formdata is not None else MultiDict()
+        self.prepare(today)
+        for other in self.others:
+            other.form.prepare(today)
+
+    def sections(self) -> tuple:
+        return (*super().sections(), self.stay, self.host)
+
+    def add_other(self) -> TravellerForm | None:
+        """A row for one more adult, offered the first adult's entry and citizenship (editable)."""
+        if len(self.others) >= self.others.max_entries:
+            return None
+        entry, person = self.entry.form, self.person.form
+        row = self.others.append_entry({
+            "entry": {"date": entry.date.data, "checkpoint": entry.checkpoint.data, "purpose": entry.purpose.data},
+            "person": {"citizenship": person.citizenship.data}})
+        if entry.date.data is None and any(entry.date.parts.values()):
+            row.form.entry.form.date.parts = dict(entry.date.parts)
+        row.form.prepare(self.today)
+        return row.form
+
+    def other(self, index: int) -> TravellerForm | None:
+        """The other adult whose row is others-<index>."""
+        return next((row.form for row in self.others if row.id == f"{OTHERS}-{index}"), None)
+
+    def travellers(self) -> list[tuple[int | None, TravellerForm]]:
+        """Each adult with the index of their row (None: the first)."""
+        return [(None, self), *((int(row.id.rsplit("-", 1)[1]), row.form) for row in self.others)]
+
+    def person_forms(self) -> list[AnswersForm]:
+        """One person's form for each adult, the first first: their own answers under today's names
+        and the shared ones (group.people), as the documents and the plan of one person take them."""
+        return [AnswersForm(MultiDict(answers), today=self.today) for answers in people(self.answers.items(multi=True))]
+
+    def invalid_steps(self) -> list[str]:
+        """Every step whose answers are not valid, in order (each step is checked)."""
+        return [step for step in STEPS if not self.validate_step(step)]
+
+    def invalid_pages(self) -> list[tuple[int | None, str]]:
+        """Every page whose answers are not valid, in order: (None, step) for the first adult's
+        steps and the shared ones, (index, step) for another adult's."""
+        pages = [(None, step) for step in STEPS if not self.validate_step(step)]
+        for index, traveller in self.travellers()[1:]:
+            pages += [(index, step) for step in TRAVELLER_STEPS if not traveller.validate_step(step)]
+        return pages
+
+    def invalid_fields(self) -> list:
+        """Every field in error, of every adult."""
+        return [field for who, step in self.invalid_pages() for field in self.page_form(who).error_fields(step)]
+
+    def page_form(self, who: int | None) -> TravellerForm:
+        return self if who is None else self.other(who)
+
+    def carried(self, shown: set[str] = frozenset()) -> list:
+        """Every answer's field but those shown on the page, for its hidden fields."""
+        return [field for field in answer_fields(self) if field.name not in shown]
+
+
+def answer_fields(form: Form):
+    """Every field holding an answer, of every section and row, in page order."""
+    for field in form:
+        if isinstance(field, FormField):
+            yield from answer_fields(field.form)
+        elif isinstance(field, FieldList):
+            for entry in field:
+                yield from answer_fields(entry.form) if isinstance(entry, FormField) else (entry,)
+        else:
+            yield field
+
+
+def without_odd_indices(formdata) -> MultiDict:
+    """The form data without keys with a row index that is no plain number (without_odd_list_keys,
+    for the rows of every list, the other adults' and theirs too)."""
+    def plain(part: str) -> bool:
+        return not part.isdigit() or (part.isascii() and len(part) <= 6)
+
+    return MultiDict([(k, v) for k, v in formdata.items(multi=True) if all(plain(part) for part in k.split("-"))])
+
+
 # The document comes first: the name fields follow it.
 STEPS = ("passport", "person", "entry", "stay", "host", "children")
+# After them, the other adults travelling together ("others", views.others), each asked their own
+# steps: the shared place to stay and host are asked once, for all.
+TRAVELLER_STEPS = ("passport", "person", "entry", "children")
 # The answers at the top of the form (the rest of the trip), and the step that asks them.
 TRIP_FIELDS, TRIP_STEP = ("exit_date", "earlier_stays", "previous_stays"), "entry"
 
@@ -465,21 +557,28 @@ def flatten_json(answers: dict) -> MultiDict:
     """The API's JSON answers as the wizard's form fields (dates split into day, month, year).
 
     `previous_stays` is the plan API's list of {"entry", "exit"}: absent, the earlier stays are
-    not answered; [] is "no earlier stays" (the form's `earlier_stays`)."""
+    not answered; [] is "no earlier stays" (the form's `earlier_stays`). `others` is a list of the
+    other adults' own answers (person, passport, entry, children, exit_date, previous_stays)."""
     flat = MultiDict()
     for key, value in answers.items():
         _put(flat, key, value)
-    return _with_earlier_stays(flat, answers.get("previous_stays"))
+    _with_earlier_stays(flat, answers.get("previous_stays"))
+    others = answers.get(OTHERS)
+    for i, other in enumerate(others[:MAX_ADULTS] if isinstance(others, list) else []):
+        if isinstance(other, dict):
+            _with_earlier_stays(flat, other.get("previous_stays"), f"{OTHERS}-{i}-")
+    return flat
 
 
 def _put(flat: MultiDict, prefix: str, value, depth: int = 1) -> None:
-    if depth > 3:  # answers nest at most children[i].field: deeper input is not ours
+    # Answers nest at most children[i].field, or others[i].children[j].field: deeper input is not ours.
+    if depth > (5 if prefix.startswith(OTHERS + "-") else 3):
         return
     if isinstance(value, dict):
         for key, item in value.items():
             _put(flat, f"{prefix}-{key}", item, depth + 1)
     elif isinstance(value, list):
-        for i, item in enumerate(value[:LIST_CAPS.get(prefix, MAX_CHILDREN) + 1]):
+        for i, item in enumerate(value[:LIST_CAPS.get(prefix.rsplit("-", 1)[-1], MAX_CHILDREN) + 1]):
             _put(flat, f"{prefix}-{i}", item, depth + 1)
     elif isinstance(value, str) and prefix.rsplit("-", 1)[-1] in DATE_FIELD_SUFFIXES:
         _put_date(flat, prefix, value)
@@ -495,13 +594,13 @@ def _put_date(flat: MultiDict, prefix: str, value: str) -> None:
     flat.add(f"{prefix}-day", day)
 
 
-def _with_earlier_stays(flat: MultiDict, stays) -> MultiDict:
+def _with_earlier_stays(flat: MultiDict, stays, prefix: str = "") -> MultiDict:
     """The form's own answer, said in the API by previous_stays alone."""
-    flat.poplist("earlier_stays")
+    flat.poplist(f"{prefix}earlier_stays")
     if isinstance(stays, list):
-        flat.add("earlier_stays", "yes" if stays else "no")
+        flat.add(f"{prefix}earlier_stays", "yes" if stays else "no")
     return flat
 
 
 DATE_FIELD_SUFFIXES = {"date_of_birth", "issued", "expires", "date", "exit_date", "entry", "exit"}
-LIST_CAPS = {"children": MAX_CHILDREN, "previous_stays": inputs.MAX_PREVIOUS_STAYS}
+LIST_CAPS = {"children": MAX_CHILDREN, "previous_stays": inputs.MAX_PREVIOUS_STAYS, OTHERS: MAX_ADULTS - 1}

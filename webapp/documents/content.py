@@ -217,10 +217,12 @@ def shown(values: dict, key: str) -> bool:
     return bool(values.get(key))
 
 
-def document_context(form: AnswersForm | None, language: str) -> dict:
-    """The template's context: the values, or none for the blank page the phone fills."""
+def document_context(form: AnswersForm | None, language: str, guests: list[AnswersForm] | None = None) -> dict:
+    """The template's context: the values, or none for the blank page the phone fills; for the
+    host's sheet, each guest's values too (every adult travelling together, the first first)."""
     values = document_values(form, language) if form is not None else {}
     return {
+        "guests": [document_values(guest, language) for guest in guests] if guests else [values],
         "blank": form is None,
         "d": values,
         "shown": lambda key: shown(values, key),
@@ -244,6 +246,7 @@ LABELS = {
     # The host's sheet speaks to the host, who did not type the answers.
     "not_official_host": _l("Prepared by Tirkeu from your guest's answers. This is not an official form: use it to fill in the official service."),
     "person": _l("Personal details"),
+    "guest": _l("Guest"),
     "name": _l("Full name"),
     "address_short": _l("Address"),
     "full_name_latin": _l("Surname and given names (Latin)"),

@@ -27,6 +27,7 @@ from .answers import (
     SeriesNumber,
 )
 from .fonts import printable_ranges
+from .group import OTHERS
 
 DATE_ERRORS = DATE_PARTS_ERRORS + ("entry_before_rules", "too_far_ahead")
 # The day of leaving and the earlier stays (AnswersForm._validate_trip), asked on the entry step.
@@ -88,6 +89,8 @@ def offline_checks(form: AnswersForm) -> dict:
     fields: dict[str, dict] = {}
     rows = {prefix: row_form for prefix, row_form, _max in ROWS.values()}
     for section in form:
+        if section.name == OTHERS:  # the phone's documents page asks one adult (the group: the server's wizard)
+            continue
         if isinstance(section, FormField):
             for field in section.form:
                 fields[field.name] = field_checks(field)

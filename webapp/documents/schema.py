@@ -12,6 +12,7 @@ from .answers import (
     PURPOSES,
     RU_INTERNAL_PASSPORT,
 )
+from .group import MAX_ADULTS, OTHERS
 
 
 def _text(max_length: int, **extra) -> dict:
@@ -25,29 +26,45 @@ def _object(required: list[str], properties: dict) -> dict:
     return {"type": "object", "required": required, "properties": properties, "additionalProperties": False}
 
 
-def answers_schema() -> dict:
+def _adult() -> dict:
+    """One adult's own answers: their person, document, entry, children and the rest of their trip."""
     child = _object(["surname", "given_names", "date_of_birth"], {
         "surname": _text(60), "given_names": _text(60), "date_of_birth": DATE})
+    return {
+        "person": _object(["date_of_birth", "sex", "citizenship"], {
+            "surname_latin": _text(60), "given_names_latin": _text(60),
+            "surname_cyrillic": _text(60), "given_names_cyrillic": _text(60), "patronymic": _text(60),
+            "date_of_birth": DATE, "sex": {"enum": ["female", "male"]},
+            "citizenship": {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2"},
+        }),
+        "passport": _object(["number", "issued"], {
+            "document": {"enum": list(DOCUMENT_KINDS), "default": FOREIGN_PASSPORT,
+                         "description": "The document crossed with (the Russian internal passport: citizens of Russia; "
+                                        "the identity card of Armenia: citizens of Armenia)"},
+            "number": _text(20), "issued": DATE, "expires": DATE}),
+        "entry": _object(["date", "checkpoint", "purpose"], {
+            "date": DATE,
+            "checkpoint": {"enum": [p["id"] for p in checkpoints()] + ["other"]},
+            "purpose": {"enum": list(PURPOSES)},
+        }),
+        "children": {"type": "array", "maxItems": MAX_CHILDREN, "items": child},
+        "exit_date": {**DATE, "description": "The day of leaving Kazakhstan, when known (as in POST /api/v1/plan)"},
+        "previous_stays": {
+            "type": "array", "maxItems": inputs.MAX_PREVIOUS_STAYS,
+            "items": _object(["entry", "exit"], {"entry": DATE, "exit": DATE}),
+            "description": "Earlier stays in Kazakhstan, as in POST /api/v1/plan. [] means none; without it the "
+                           "earlier stays are not answered and no document prints a last day of stay.",
+        },
+    }
+
+
+def answers_schema() -> dict:
+    adult = _adult()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Tirkeu document answers",
         **_object(["person", "passport", "entry", "stay", "host"], {
-            "person": _object(["date_of_birth", "sex", "citizenship"], {
-                "surname_latin": _text(60), "given_names_latin": _text(60),
-                "surname_cyrillic": _text(60), "given_names_cyrillic": _text(60), "patronymic": _text(60),
-                "date_of_birth": DATE, "sex": {"enum": ["female", "male"]},
-                "citizenship": {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2"},
-            }),
-            "passport": _object(["number", "issued"], {
-                "document": {"enum": list(DOCUMENT_KINDS), "default": FOREIGN_PASSPORT,
-                             "description": "The document crossed with (the Russian internal passport: citizens of Russia; "
-                                            "the identity card of Armenia: citizens of Armenia)"},
-                "number": _text(20), "issued": DATE, "expires": DATE}),
-            "entry": _object(["date", "checkpoint", "purpose"], {
-                "date": DATE,
-                "checkpoint": {"enum": [p["id"] for p in checkpoints()] + ["other"]},
-                "purpose": {"enum": list(PURPOSES)},
-            }),
+            **{key: adult[key] for key in ("person", "passport", "entry")},
             "stay": _object(["region", "city", "street", "house"], {
                 "region": {"enum": [r["id"] for r in regions()]},
                 "city": _text(80), "street": _text(100), "house": _text(20), "flat": _text(20),
@@ -58,13 +75,13 @@ def answers_schema() -> dict:
                 "iin": _text(12, pattern=r"^\d{12}$"), "bin": _text(12, pattern=r"^\d{12}$"),
                 "phone": _text(20, pattern=r"^[0-9+ ()-]{7,20}$"),
             }),
-            "children": {"type": "array", "maxItems": MAX_CHILDREN, "items": child},
-            "exit_date": {**DATE, "description": "The day of leaving Kazakhstan, when known (as in POST /api/v1/plan)"},
-            "previous_stays": {
-                "type": "array", "maxItems": inputs.MAX_PREVIOUS_STAYS,
-                "items": _object(["entry", "exit"], {"entry": DATE, "exit": DATE}),
-                "description": "Earlier stays in Kazakhstan, as in POST /api/v1/plan. [] means none; without it the "
-                               "earlier stays are not answered and no document prints a last day of stay.",
+            **{key: adult[key] for key in ("children", "exit_date", "previous_stays")},
+            OTHERS: {
+                "type": "array", "maxItems": MAX_ADULTS - 1,
+                "items": {**_object(["person", "passport", "entry"], adult), **by_document()},
+                "description": "The other adults travelling together, each with their own answers; they share the "
+                               "place to stay and the host. ?person=2 makes the first one's document, and so on; the "
+                               "host's sheet lists every adult.",
             },
         }),
         **by_document(),
