@@ -193,8 +193,13 @@ def test_three_adults_and_two_children_through_the_wizard(app, client, plans, la
     # Each guest's own date in their own part, in the order of the guests.
     at = [host.index(name) for name in ("IVANOV IVAN", "ASANOVA AIDA", "KARIMOV BOBUR")]
     assert at == sorted(at)
-    for (start, end), plan in zip(zip(at, [*at[1:], len(host)], strict=True), plans, strict=True):
-        assert numeric(due_date(plan.obligations[0])) in host[start:end]
+    parts = [host[start:end] for start, end in zip(at, [*at[1:], len(host)], strict=True)]
+    for part, plan in zip(parts, plans, strict=True):
+        assert numeric(due_date(plan.obligations[0])) in part
+    # The children, each in their own adult's part; the second adult has none, and no such table.
+    children = "Дети до 18 лет, следующие вместе"
+    assert children in parts[0] and children in parts[2] and children not in parts[1]
+    assert FIRST_CHILD["surname"] in parts[0] and "KARIMOV TIMUR" in parts[2]
 
 
 def test_the_zip_holds_each_adults_documents_and_one_host_sheet(client):

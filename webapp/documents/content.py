@@ -226,6 +226,8 @@ def document_context(form: AnswersForm | None, language: str, guests: list[Answe
         "blank": form is None,
         "d": values,
         "shown": lambda key: shown(values, key),
+        # The same for another guest's values (host_guest.html).
+        "shown_in": lambda guest: lambda key: shown(guest, key),
         "language": language,
         "both": both,
         "in_language": in_language,
