@@ -41,8 +41,11 @@ QUICK = {"renders": 3, "memory_renders": 20, "throughput_s": 3, "server_s": 2, "
 # once into the rule data instead). Issue 20 added 0.9 KB, for 161.2 KiB (165 107 B): the host's
 # link carries every guest of a party and their children (core/host-link.js version 4, which the
 # print page needs to print a host's sheets) and the print page prints a sheet for each guest.
+# People travelling together (issue 20, item 1) added 0.9 KB, for 162.1 KiB (166 032 B): the
+# host's link splits a group's answers into each adult's with core/group.js (0.4 KB), the host's
+# sheet has a part for each guest.
 # Issue 24 is to bring the whole precache down to 120 KiB.
-PRECACHE_KIB = 162
+PRECACHE_KIB = 163
 
 
 def run(quick: bool, stack: bool) -> tuple[dict, list[tuple]]:

@@ -56,7 +56,8 @@ def test_a_case_without_errors_reaches_check_your_answers(app, client, monkeypat
         for step in STEPS:
             response = client.post(f"/{case['language']}/documents/{step}", data={**case["answers"], "nav": "continue"})
             assert response.status_code == 200 and not _shown_errors(response.get_data(as_text=True)), (step, case)
-        assert case["values"]["name_latin"] and case["values"]["made_on"]
+        # A name the transliteration cannot spell (Ә) has no Latin spelling: the Cyrillic one is printed.
+        assert (case["values"]["name_latin"] or case["values"]["name_cyrillic"]) and case["values"]["made_on"]
 
 
 def test_the_corpus_is_seeded_and_mixed(app):
@@ -71,6 +72,11 @@ def test_the_corpus_is_seeded_and_mixed(app):
     assert len(messages) > 60  # not one message over and over
     assert any(c["values"] and c["values"]["children"] for c in outputs)
     assert any(c["values"] and c["values"]["warnings"] for c in outputs)
+    # Groups: other adults travelling together, each adult's own errors and values (group.people).
+    groups = [c for c in outputs if "people" in c]
+    assert 0.1 * len(outputs) <= len(groups) <= 0.3 * len(outputs), len(groups)
+    assert any(p["values"] for c in groups for p in c["people"][1:]) and any(p["errors"] for c in groups for p in c["people"][1:])
+    assert all(c["people"][0] == {"errors": c["errors"], "values": c["values"]} for c in groups)
 
 
 def test_the_files_hold_the_pages_data(app, client, tmp_path):

@@ -13,6 +13,7 @@ import { compare, tally, verdict } from "./tally.mjs";
 
 import { errors, letterRanges } from "../../static/js/core/checks.js";
 import { values } from "../../static/js/core/document-values.js";
+import { people } from "../../static/js/core/group.js";
 
 const root = new URL("../../", import.meta.url);
 const directory = new URL((process.env.TIRKEU_GOLDEN || "build/golden").replace(/\/?$/, "/"), root);
@@ -25,8 +26,8 @@ const data = JSON.parse(readFileSync(new URL("documents.json", directory)));
 const rules = JSON.parse(readFileSync(new URL("rules.json", directory)));
 
 
-const checked = { checks: tally(), values: tally() };
-const seen = { count: 0, languages: new Set(), fields: new Set(), steps: new Set() };
+const checked = { checks: tally(), values: tally(), people: tally() };
+const seen = { groups: 0, count: 0, languages: new Set(), fields: new Set(), steps: new Set() };
 const lines = createInterface({ input: createReadStream(new URL("documents.jsonl.gz", directory)).pipe(createGunzip()), crlfDelay: Infinity });
 for await (const line of lines) {
   if (!line) continue;
@@ -37,6 +38,20 @@ for await (const line of lines) {
   compare(checked.checks, label, () => assert.deepEqual(errors(golden.answers, data.checks[golden.language], golden.today), golden.errors));
   if (golden.values) {
     compare(checked.values, label, () => assert.deepEqual(values(golden.answers, data.print, rules, golden.today, golden.language), golden.values));
+  }
+  // A group: each adult's own answers as core/group.js splits them, checked and valued as one person's.
+  if (golden.people) {
+    seen.groups += 1;
+    const split = people(golden.answers, data.max_adults);
+    compare(checked.people, label, () => assert.equal(split.length, golden.people.length));
+    golden.people.forEach(function (person, i) {
+      const own = `${label}, adult ${i + 1}`;
+      if (!split[i]) return;
+      compare(checked.people, own, () => assert.deepEqual(errors(split[i], data.checks[golden.language], golden.today), person.errors));
+      if (person.values) {
+        compare(checked.people, own, () => assert.deepEqual(values(split[i], data.print, rules, golden.today, golden.language), person.values));
+      }
+    });
   }
 }
 
@@ -62,4 +77,8 @@ test("checks.js takes the letters the server takes, from the page's steps betwee
   }
 });
 test("checks.js gives each field's first error as the server's wizard does", (t) => verdict(t, checked.checks));
+test("group.js splits a group into each adult's answers as the server does, and there are groups", (t) => {
+  assert.ok(seen.groups >= seen.count * 0.1, `${seen.groups} groups of ${seen.count} cases`);
+  verdict(t, checked.people);
+});
 test("document-values.js gives every value of the documents as the server's PDF", (t) => verdict(t, checked.values));

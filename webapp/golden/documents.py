@@ -21,6 +21,7 @@ from werkzeug.datastructures import MultiDict
 
 from ..documents.answers import HOST_KINDS, PURPOSES, STEPS, AnswersForm
 from ..documents.content import document_values
+from ..documents.group import MAX_ADULTS, OTHERS, SHARED
 from ..documents.offline import offline_checks
 from ..documents.print_data import country_names, print_data
 from ..forms.validators import letter_ranges
@@ -105,9 +106,10 @@ def _trip(rng: random.Random, today: date, entry: date, wrong: set) -> dict:
     return out
 
 
-def answer_set(rng: random.Random, valid: bool) -> dict:
-    """One case: a day, a language, and the answers as the phone's form posts them."""
-    today = date(2020, 3, 1) + timedelta(days=rng.randrange(0, 2650))
+def answer_set(rng: random.Random, valid: bool, today: date | None = None) -> dict:
+    """One case: a day, a language, and the answers as the phone's form posts them; now and then a
+    group, other adults travelling together (`others-<n>-…`, group.py), each drawn as one person is."""
+    today = today or date(2020, 3, 1) + timedelta(days=rng.randrange(0, 2650))
     wrong = set() if valid else set(rng.sample(MISTAKES, k=rng.randint(1, 3)))
     pick = rng.choice
 
@@ -170,6 +172,23 @@ def answer_set(rng: random.Random, valid: bool) -> dict:
     return {"today": today.isoformat(), "language": pick(languages()), "answers": answers}
 
 
+def group_set(rng: random.Random, valid: bool) -> dict:
+    """A case, and for some (about one in six) one to three other adults: their own answers drawn
+    for the same day (the shared stay-* and host-* left out), each valid or not, a row index left
+    unused now and then (an adult removed)."""
+    case = answer_set(rng, valid)
+    if rng.random() < 0.84:
+        return case
+    today = date.fromisoformat(case["today"])
+    index = 0
+    for _ in range(rng.randint(1, min(3, MAX_ADULTS - 1))):
+        index += rng.choice((1, 1, 1, 2))
+        other = answer_set(rng, rng.random() < 0.6, today)["answers"]
+        case["answers"].update({f"{OTHERS}-{index}-{key}": value for key, value in other.items()
+                                if key.split("-", 1)[0] not in SHARED})
+    return case
+
+
 def _internal_passport(answers: dict, rng: random.Random, wrong: set[str]) -> None:
     """The same case on the Russian internal passport: a series and number, a date of expiry that
     is not asked (left as drawn, or typed wrong: it must not count), names in Cyrillic, the Latin
@@ -199,17 +218,25 @@ def cases(count: int, seed: int = SEED) -> list[dict]:
     rng = random.Random(seed)
     # About 40 % valid: some meant to be are not (a passport expired, an entry before the first
     # rules), and a few wrong ones are taken (a patronymic of "-").
-    return [answer_set(rng, valid=rng.random() < 0.38) for _ in range(count)]
+    return [group_set(rng, valid=rng.random() < 0.38) for _ in range(count)]
+
+
+def _person_outputs(form: AnswersForm, language: str) -> dict:
+    errors = {field.name: str(field.errors[0]) for step in form.invalid_steps() for field in form.error_fields(step)}
+    return {"errors": errors, "values": None if errors else document_values(form, language)}
 
 
 def case_outputs(case: dict) -> dict:
-    """Each field's first error, in the case's language, and, when none, the documents' values."""
+    """Each field's first error, in the case's language, and, when none, the documents' values: of
+    the first adult's steps and the shared ones (as the wizard's steps show them); for a group, also
+    of each adult's own answers (group.people), as the phone splits them."""
     today = date.fromisoformat(case["today"])
     with force_language(case["language"]):
         form = AnswersForm(MultiDict(case["answers"]), today=today)
-        errors = {field.name: str(field.errors[0]) for step in form.invalid_steps() for field in form.error_fields(step)}
-        values = None if errors else document_values(form, case["language"])
-    return {**case, "errors": errors, "values": values}
+        outputs = {**case, **_person_outputs(form, case["language"])}
+        if form.others.entries:
+            outputs["people"] = [_person_outputs(person, case["language"]) for person in form.person_forms()]
+    return outputs
 
 
 def page_data(app: Flask) -> dict:
@@ -222,7 +249,7 @@ def page_data(app: Flask) -> dict:
     with app.test_request_context("/documents/print"):
         data = {**print_data(), "countries": country_names()["names"]}
     ranges = {script: [list(r) for r in letter_ranges(script)] for script in ("LATIN", "CYRILLIC")}
-    return {"steps": list(STEPS), "checks": checks, "print": data, "letter_ranges": ranges}
+    return {"steps": list(STEPS), "checks": checks, "print": data, "letter_ranges": ranges, "max_adults": MAX_ADULTS}
 
 
 def _outputs(chunk: list[tuple[int, dict]]) -> list[str]:

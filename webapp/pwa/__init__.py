@@ -27,8 +27,8 @@ THEME_COLOUR = "#0f5e63"
 # The scripts every page runs are one module of their own (store.pages_module_url).
 STATIC_FILES = ("css/app.css", "css/documents.css", "js/core/evaluator.js", "js/core/words.js",
                 "js/core/explain.js", "js/core/calendar.js", "js/core/checks.js", "js/core/document-values.js",
-                "js/core/host-link.js", "js/offline-plan.js", "js/offline-documents.js", "js/print-documents.js",
-                "js/host-link.js", "icons/icon-192.png")
+                "js/core/host-link.js", "js/core/group.js", "js/offline-plan.js", "js/offline-documents.js",
+                "js/print-documents.js", "js/host-link.js", "icons/icon-192.png")
 # Fetched once the precache is done and kept (the precache budget has no room for them): the proof
 # wallet's script, the QR encoder of "Send to your host", the documents' fields following the
 # document crossed with (without it, offline, every field shows and the checks still follow it),
