@@ -307,9 +307,14 @@ def _document_dates(text: str) -> set[str]:
 
 def _known_dates(values: dict, answers) -> set[str]:
     """The dates a document may print besides the plan's: the person's own, the day it was made,
-    the sources' "checked" dates."""
+    the "checked" dates of the plan's sources and of the documents' own (their footers)."""
+    from webapp.documents.catalog import DOCUMENTS
+    from webapp.rules import rule_book
+
     known = {values["date_of_birth"], values["passport_issued"], values["passport_expires"], values["entry_date"],
              values["made_on"]}
+    sources = rule_book().sources
+    known |= {".".join(reversed(sources[i]["checked"].split("-"))) for document in DOCUMENTS for i in document.sources}
     known |= {child["date_of_birth"] for child in values["children"]}
     known |= {match for citation in values["citations"] for match in NUMERIC.findall(citation)}
     known |= {day.strftime("%d.%m.%Y") for stay in answers.previous_stays for day in (stay.entry, stay.exit)}

@@ -121,7 +121,7 @@ def test_checkpoints_have_names_in_three_languages():
 
 
 def test_the_rules_check_command_passes_on_the_data(app):
-    result = app.test_cli_runner().invoke(args=["rules", "check", "--today", "2026-12-02"])
+    result = app.test_cli_runner().invoke(args=["rules", "check", "--today", "2026-12-03"])
     assert result.exit_code == 0, result.output
     assert "The rule data is complete" in result.output
     assert "error:" not in result.output
@@ -152,27 +152,27 @@ def test_the_rules_check_names_each_kind_of_broken_data():
     ), sources={**book.sources,
                 "wpk-notification": {**book.sources["wpk-notification"], "url": "http://x", "checked": "2027-01-01"}})
     with_holidays = kazakhstan_calendar()
-    report = check_rules(broken, with_holidays, {"verified_years": {}}, date(2026, 12, 2))
+    report = check_rules(broken, with_holidays, {"verified_years": {}}, date(2026, 12, 3))
     assert sorted(report.errors) == sorted([
         "kz-2020-host-notification / eaeu / stay: no source",
         "source 'nowhere' is cited but not in sources.json",
         "source 'wpk-notification': no https link",
-        "source 'wpk-notification': checked on 2027-01-01, after today (2026-12-02)",
+        "source 'wpk-notification': checked on 2027-01-01, after today (2026-12-03)",
         "kz-2020-host-notification and kz-2023-90-in-180 overlap: both cover 2023-01-24",
         "no rule set covers an entry from 2026-07-01 to 2026-07-10",
         "no rule set covers an entry after 2030-01-01",
     ])
-    no_holidays = check_rules(book, WorkingCalendar({}, set()), {"verified_years": {}}, date(2026, 12, 2))
+    no_holidays = check_rules(book, WorkingCalendar({}, set()), {"verified_years": {}}, date(2026, 12, 3))
     assert no_holidays.errors == [
         "the calendar of 2026 lacks public holidays (2026-01-01, 2026-03-22): update the holidays package",
         "the calendar of 2027 lacks public holidays (2027-01-01, 2027-03-22): update the holidays package"]
 
 
-@pytest.mark.parametrize("lang, shown", [("ru", "Дата последней проверки правил: 2 декабря 2026"),
-                                         ("kk", "Қағидалардың соңғы рет тексерілген күні: 2026\u202fж. 2 желтоқсан"),
-                                         ("en", "Rules last checked: 2 December 2026")])
+@pytest.mark.parametrize("lang, shown", [("ru", "Дата последней проверки правил: 3 декабря 2026"),
+                                         ("kk", "Қағидалардың соңғы рет тексерілген күні: 2026\u202fж. 3 желтоқсан"),
+                                         ("en", "Rules last checked: 3 December 2026")])
 def test_every_page_footer_says_when_the_rules_were_last_checked(client, lang, shown):
-    assert rule_book().last_checked == date(2026, 12, 2)  # the newest "checked" in sources.json
+    assert rule_book().last_checked == date(2026, 12, 3)  # the newest "checked" in sources.json
     for path in ("", "deadlines/", "documents/", "privacy"):
         assert shown in client.get(f"/{lang}/{path}").get_data(as_text=True), path
 

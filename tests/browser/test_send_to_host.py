@@ -226,3 +226,65 @@ def test_the_servers_check_page_makes_the_link_and_both_pages_pass_axe(axe_page,
     assert "КоАП РК, статья 518; kodeksy-kz.com, проверено 25.11.2026" in notice
     assert "физическому лицу — предупреждение" in notice and "крупного — 20 МРП" in notice
     assert axe_violations(page) == []
+
+
+def _party() -> list[dict]:
+    """Three adults who share a flat and a host, each with their own entry and citizenship, and
+    two children with the second: as the host's link carries a party (core/host-link.js)."""
+    first = {
+        "passport-document": "foreign_passport", "passport-number": "75 1234567", "passport-issued-day": "15",
+        "passport-issued-month": "6", "passport-issued-year": "2020", "passport-expires-day": "15",
+        "passport-expires-month": "6", "passport-expires-year": "2030", "person-surname_latin": "IVANOV",
+        "person-given_names_latin": "IVAN", "person-surname_cyrillic": "ИВАНОВ", "person-given_names_cyrillic": "ИВАН",
+        "person-date_of_birth-day": "27", "person-date_of_birth-month": "3", "person-date_of_birth-year": "1990",
+        "person-sex": "male", "person-citizenship": "RU", "entry-date-day": "1", "entry-date-month": "9",
+        "entry-date-year": "2026", "entry-checkpoint": "kairak", "entry-purpose": "private", "earlier_stays": "no",
+        "stay-region": "west_kazakhstan", "stay-city": "Уральск", "stay-street": STREET, "stay-house": "12",
+        "host-kind": "person", "host-name": "Қуанышбаева Әйгерім",
+    }
+    second = {**first, "passport-number": "76 7654321", "person-surname_latin": "PETROVA", "person-given_names_latin": "ANNA",
+              "person-surname_cyrillic": "ПЕТРОВА", "person-given_names_cyrillic": "АННА", "person-sex": "female",
+              "children-0-surname": "Петрова", "children-0-given_names": "Мария", "children-0-date_of_birth-day": "2",
+              "children-0-date_of_birth-month": "2", "children-0-date_of_birth-year": "2015",
+              "children-1-surname": "PETROV", "children-1-given_names": "PAVEL", "children-1-date_of_birth-day": "30",
+              "children-1-date_of_birth-month": "11", "children-1-date_of_birth-year": "2022"}
+    # A citizen of the United States who crossed on 29 June 2026: the host notifies, by the rules of before July.
+    third = {**first, "passport-number": "561234567", "person-surname_latin": "SMITH", "person-given_names_latin": "JOHN",
+             "person-surname_cyrillic": "", "person-given_names_cyrillic": "", "person-citizenship": "US",
+             "entry-date-day": "29", "entry-date-month": "6"}
+    return [first, second, third]
+
+
+def test_a_partys_link_opens_each_guests_date_and_a_sheet_for_each(browser, browser_context_args, live_server):
+    party = _party()
+    guest = browser.new_context(**browser_context_args)
+    page = guest.new_page()
+    page.goto(f"{live_server}/en/")
+    link = page.evaluate("party => import('/static/js/core/host-link.js').then(m => m.encode(party))"
+                         ".then(payload => location.origin + '/en/host#' + payload)", party)
+    guest.close()
+    host, host_page, requests = open_as_host(browser, browser_context_args, link)
+    host_page.wait_for_selector(GUESTS)
+    on_page = host_page.evaluate("import('/static/js/host-page.js').then(m => m.shown)")
+    expected = [python_values("en", answers) for answers in party]
+    # Each guest's own date, as their own documents give it; the children with the second only.
+    assert [g["deadline"] for g in on_page] == [e["deadline"] for e in expected] == ["30.09.2026", "30.09.2026", "01.07.2026"]
+    assert [g["leave_by"] for g in on_page] == [e["leave_by"] for e in expected]
+    assert [len(g["children"]) for g in on_page] == [0, 2, 0]
+    guests = text(host_page, GUESTS)
+    assert guests.count("Confirm by") == 2 and guests.count("Notify by") == 1
+    for shown in ("IVANOV IVAN", "PETROVA ANNA", "SMITH JOHN", "Петрова Мария, 02.02.2015", "PETROV PAVEL, 30.11.2022"):
+        assert shown in guests, shown
+    # Both duties apply to this party: both are shown, each once.
+    assert host_page.is_visible("[data-host-duty=self]") and host_page.is_visible("[data-host-duty=notice]")
+    host_page.click("[data-host-print]")
+    host_page.wait_for_selector(SHEET)
+    sheets = host_page.locator(SHEET)
+    assert sheets.count() == 3
+    for i, name in enumerate(("IVANOV", "PETROVA", "SMITH")):
+        assert name in " ".join(sheets.nth(i).inner_text().split())
+    printed = host_page.evaluate("import('/static/js/print-documents.js').then(m => m.printedGuests.map(g => g.deadline))")
+    assert printed == ["30.09.2026", "30.09.2026", "01.07.2026"]
+    payload = link.split("#", 1)[1]
+    assert all(payload not in url and "#" not in url and "PETROVA" not in url + body for url, body in requests)
+    host.close()
