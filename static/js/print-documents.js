@@ -2,23 +2,25 @@
 // (core/document-values.js) and offers the phone's print; offline too. The answers stay here.
 import { dateOf } from "./core/checks.js";
 import { cardLanguages, values } from "./core/document-values.js";
+import { people } from "./core/group.js";
 import { decode, link } from "./core/host-link.js";
 import { tidy } from "./core/words.js";
 import { fingerprint, store } from "./answers.js";
 
-// The values the page was filled with (the browser tests compare them with the server's): a
-// host's link prints a sheet for each of its guests, `printedGuests`, the first of them `printed`.
+// The values the page was filled with (the browser tests compare them with the server's): the
+// host's sheet has a part for each guest, `printedGuests`, the first of them `printed`.
 export let printed = null;
 export let printedGuests = null;
 
 export function init(toolbar) {
   var status = toolbar.querySelector("[data-print-status]");
-  // "#kk/card", or a host's link "#kk/host-sheet/<answers>": whatever follows is read as one, so
-  // that a damaged link says so rather than show this phone's answers. A language the print
-  // data lacks: the first one's registration sheet.
+  // "#kk/card", "#kk/card/2" (adult 2 of those travelling together), or a host's link
+  // "#kk/host-sheet/<answers>": whatever follows is read as one, so that a damaged link says so
+  // rather than show this phone's answers. A language the print data lacks: the first one's
+  // registration sheet.
   var sent = /^#([\w-]+)\/host-sheet\/(.*)$/.exec(window.location.hash);
-  var wanted = sent ? [null, sent[1], "host-sheet"] : /^#([\w-]+)\/([\w-]+)$/.exec(window.location.hash) || [null, null, "registration-sheet"];
-  var language = wanted[1], name = wanted[2];
+  var wanted = sent ? [null, sent[1], "host-sheet"] : /^#([\w-]+)\/([\w-]+)(?:\/(\d{1,2}))?$/.exec(window.location.hash) || [null, null, "registration-sheet"];
+  var language = wanted[1], name = wanted[2], adult = +(wanted[3] || 1);
   var hostLink = sent ? sent[2] : null;
   function knownLanguage(languages) {
     if (languages.indexOf(language) !== -1) return;
@@ -104,8 +106,9 @@ export function init(toolbar) {
       : store.then(function (s) {
         return Promise.all([s.get("documents"), s.get("documents-checked")]);
       }).then(function (got) {
-        // Only answers checked on this phone and not changed since.
-        return [got[0] && got[1] === fingerprint(got[0]) ? got[0] : {}];
+        // Only answers checked on this phone and not changed since; the host's sheet is everyone's.
+        var group = people(got[0] && got[1] === fingerprint(got[0]) ? got[0] : {}, +toolbar.getAttribute("data-max-adults"));
+        return name === "host-sheet" ? group : [group[adult - 1] || {}];
       });
   }
   window.addEventListener("hashchange", function () { window.location.reload(); }); // another document
@@ -125,15 +128,25 @@ export function init(toolbar) {
       if (linkProblem || (hostLink !== null && !readable)) { status.textContent = words.page[linkProblem || "link_broken"]; return; }
       if (!readable) { status.textContent = words.page.missing; return; }
       printedGuests = guests.map(function (saved) { return values(saved, loaded[1], loaded[2], today, language); });
-      // One sheet for each guest, in the link's order, each from the blank.
-      var blank = page.cloneNode(true), after = page;
-      printedGuests.forEach(function (all, i) {
-        var sheet = i ? after.parentNode.insertBefore(blank.cloneNode(true), after.nextSibling) : page;
-        fill(sheet, all);
-        orderLanguages(sheet);
-        sheet.hidden = false;
-        after = sheet;
+      // The host's sheet: a part for each guest, in order, each from the blank's one (host_guest.html),
+      // and the host's duties those of any guest; every other document is one person's.
+      var part = page.querySelector("[data-guest]");
+      if (part) {
+        printedGuests.forEach(function (all, i) {
+          var copy = part.parentNode.insertBefore(part.cloneNode(true), part);
+          copy.querySelector("[data-guest-title]").textContent = " " + (i + 1) + ": " +
+            ((all.internal_passport ? all.name_cyrillic : all.name_latin) || all.name_latin || all.name_cyrillic);
+          fill(copy, all);
+        });
+        part.remove();
+      }
+      var sheet = Object.assign({}, printedGuests[0]);
+      ["duty_self", "duty_notice", "duty_undated"].forEach(function (duty) {
+        sheet[duty] = printedGuests.some(function (all) { return all[duty]; });
       });
+      fill(page, sheet);
+      orderLanguages(page);
+      page.hidden = false;
       if (hostLink !== null) {
         var hostPage = toolbar.querySelector("[data-host-page]");
         hostPage.querySelector("a").href = link(window.location.origin, language, hostLink);

@@ -87,6 +87,10 @@ def fill_all_steps(page, javascript: bool, check=lambda page: None, search: bool
     date(page, "children-0-date_of_birth", 1, 1, 2018)
     continue_(page)
     check(page)
+    assert page.locator("button[value=add_adult]").count() == 1  # the adults travelling with you: none added
+
+    continue_(page)
+    check(page)
 
 
 @pytest.mark.parametrize("javascript", [True, False])
@@ -109,9 +113,12 @@ def test_documents_journey(browser, browser_context_args, live_server, javascrip
 
     # The in-page back link keeps every answer.
     page.click("button.back-link")
+    assert page.inner_text("h1") == "Adults travelling with you"
+    page.click("button.back-link")
     assert page.inner_text("h1") == "Children travelling with you"
     assert page.input_value("#children-0-surname") == "Иванова"
-    continue_(page)
+    continue_(page)  # come back from the summary: straight back to it
+    assert page.inner_text("h1") == "Check your answers"
 
     with page.expect_download() as info:
         page.click("button[formaction$='/documents/card.pdf']")
@@ -159,7 +166,7 @@ def test_axe_on_every_step(browser, browser_context_args, live_server):
     page.fill("#person-surname_latin", "Иванов")
     continue_(page)
     check(page)
-    assert len(seen) == 2 * 8 + 1
+    assert len(seen) == 2 * 9 + 1  # the start, six steps, the adults travelling with you, the summary
     context.close()
 
 

@@ -255,7 +255,7 @@ def _party() -> list[dict]:
     return [first, second, third]
 
 
-def test_a_partys_link_opens_each_guests_date_and_a_sheet_for_each(browser, browser_context_args, live_server):
+def test_a_partys_link_opens_each_guests_date_and_a_part_of_the_sheet_for_each(browser, browser_context_args, live_server):
     party = _party()
     guest = browser.new_context(**browser_context_args)
     page = guest.new_page()
@@ -279,10 +279,13 @@ def test_a_partys_link_opens_each_guests_date_and_a_sheet_for_each(browser, brow
     assert host_page.is_visible("[data-host-duty=self]") and host_page.is_visible("[data-host-duty=notice]")
     host_page.click("[data-host-print]")
     host_page.wait_for_selector(SHEET)
-    sheets = host_page.locator(SHEET)
-    assert sheets.count() == 3
-    for i, name in enumerate(("IVANOV", "PETROVA", "SMITH")):
-        assert name in " ".join(sheets.nth(i).inner_text().split())
+    assert host_page.locator(SHEET).count() == 1  # one sheet, as the PDF: a part for each guest
+    parts = host_page.locator(SHEET + " [data-guest]")
+    assert parts.count() == 3
+    for i, (name, date) in enumerate((("IVANOV IVAN", "30.09.2026"), ("PETROVA ANNA", "30.09.2026"), ("SMITH JOHN", "01.07.2026"))):
+        part = " ".join(parts.nth(i).inner_text().split())
+        assert f"Қонақ {i + 1}: {name}" in part and date in part, part
+    assert "Петрова Мария" in parts.nth(1).inner_text() and "Петрова Мария" not in parts.nth(0).inner_text()
     printed = host_page.evaluate("import('/static/js/print-documents.js').then(m => m.printedGuests.map(g => g.deadline))")
     assert printed == ["30.09.2026", "30.09.2026", "01.07.2026"]
     payload = link.split("#", 1)[1]

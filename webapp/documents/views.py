@@ -32,6 +32,7 @@ from .answers import (
 )
 from .catalog import BY_NAME, DOCUMENTS
 from .content import document_context, in_language
+from .group import MAX_ADULTS
 from .offline import offline_checks, offline_words
 from .print_data import PAGE_WORDS
 from .render import RenderFailed, render_pdf
@@ -334,7 +335,7 @@ def blank_documents():
     save-as-PDF. The same bytes whatever the browser's language, so that one copy serves all."""
     with force_language("ru"):
         documents = [Markup(render_template(d.template, document=d, **document_context(None, "ru"))) for d in DOCUMENTS]
-        return render_template("documents/print.html", documents=documents,
+        return render_template("documents/print.html", documents=documents, max_adults=MAX_ADULTS,
                                noscript=[{"language": lang, "text": in_language(NOSCRIPT, lang)} for lang in languages()],
                                failed=[{"language": lang, "text": in_language(PAGE_WORDS["failed"], lang)}
                                        for lang in languages()])
