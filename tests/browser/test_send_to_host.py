@@ -282,7 +282,8 @@ def test_a_partys_link_opens_each_guests_date_and_a_part_of_the_sheet_for_each(b
     assert host_page.locator(SHEET).count() == 1  # one sheet, as the PDF: a part for each guest
     parts = host_page.locator(SHEET + " [data-guest]")
     assert parts.count() == 3
-    for i, (name, date) in enumerate((("IVANOV IVAN", "30.09.2026"), ("PETROVA ANNA", "30.09.2026"), ("SMITH JOHN", "01.07.2026"))):
+    names_dates = (("IVANOV IVAN", "30.09.2026"), ("PETROVA ANNA", "30.09.2026"), ("SMITH JOHN", "01.07.2026"))
+    for i, (name, date) in enumerate(names_dates):
         part = " ".join(parts.nth(i).inner_text().split())
         assert f"Қонақ {i + 1}: {name}" in part and date in part, part
     assert "Петрова Мария" in parts.nth(1).inner_text() and "Петрова Мария" not in parts.nth(0).inner_text()
