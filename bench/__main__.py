@@ -43,9 +43,12 @@ QUICK = {"renders": 3, "memory_renders": 20, "throughput_s": 3, "server_s": 2, "
 # print page needs to print a host's sheets) and the print page prints a sheet for each guest.
 # People travelling together (issue 20, item 1) added 0.9 KB, for 162.1 KiB (166 032 B): the
 # host's link splits a group's answers into each adult's with core/group.js (0.4 KB), the host's
-# sheet has a part for each guest.
+# sheet has a part for each guest. Asking each of them on the phone, offline, added 4.8 KB, for
+# 166.9 KiB (170 916 B): offline-documents.js draws their steps and their list (+2.3 KB), the
+# documents pages' list of adults and its words (+0.6 KB on each of three); their steps are copies
+# of the first adult's, fetched from the page itself rather than sent in it (9.6 KB more).
 # Issue 24 is to bring the whole precache down to 120 KiB.
-PRECACHE_KIB = 163
+PRECACHE_KIB = 168  # 1 KiB of room: a word changed must not fail the build
 
 
 def run(quick: bool, stack: bool) -> tuple[dict, list[tuple]]:

@@ -112,7 +112,8 @@ def test_the_service_worker_knows_the_routes_from_the_url_map(client):
                                       for page in ("rules", "privacy", "proof", "what-if", "checklist", "host")}
     assert set(routes["parts"]) == {f"/{lang}/{part}" for lang in routes["languages"]
                                     for part in ("device-answers", "documents/send-to-host")}
-    assert routes["documents_steps"] == ["passport", "person", "entry", "stay", "host", "children", "check"]
+    assert routes["documents_steps"] == ["passport", "person", "entry", "stay", "host", "children", "others", "check"]
+    assert routes["traveller_steps"] == ["passport", "person", "entry", "children"]  # another adult's, posted offline
     # No language or page is written into the script itself.
     assert not re.search(r"\bru\|kk\|en\b|\"(ru|kk|en)\"", script.replace(json.dumps(routes, ensure_ascii=False), ""))
 

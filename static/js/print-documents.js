@@ -50,7 +50,8 @@ export function init(toolbar) {
       template.remove();
     });
     root.querySelectorAll("[data-when]").forEach(function (part) {
-      if (shown(all, part.getAttribute("data-when"))) part.removeAttribute("hidden");
+      // Filled once: a guest's part of the host's sheet is not read again with the sheet's values.
+      if (shown(all, part.getAttribute("data-when"))) { part.removeAttribute("hidden"); part.removeAttribute("data-when"); }
       else part.remove(); // as in the PDF
     });
     root.querySelectorAll("[data-join]").forEach(function (slot) {

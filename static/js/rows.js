@@ -6,7 +6,7 @@
 import { save } from "./answers.js";
 
 const drawn = new WeakMap();
-// The rows of a container rows() has set up: { add, remove, rows } (offline-documents.js uses them).
+// The rows of a container rows() has set up: { add, remove, rows, restore } (offline-documents.js uses them).
 export function rowsOf(container) { return drawn.get(container); }
 
 export function rows(container) {
@@ -57,16 +57,18 @@ export function rows(container) {
     save(form.getAttribute("data-journey"), form);
   }
 
-  // When answers.js puts the saved answers back: a row for each one saved, first.
-  form.addEventListener("tirkeu:restore", function (event) {
-    var saved = event.detail, indices = {};
+  // When answers.js puts the saved answers back: a row for each one saved, first (for rows drawn
+  // after that, offline-documents.js calls it).
+  function restore(saved) {
+    var indices = {};
     Object.keys(saved).forEach(function (key) {
       var match = new RegExp("^" + prefix + "-(\\d{1,6})-").exec(key);
       // Every saved row, even one added and left empty: the person sees what they added.
       if (match && !document.getElementById(prefix + "-" + match[1])) indices[+match[1]] = true;
     });
     Object.keys(indices).map(Number).sort(function (a, b) { return a - b; }).forEach(function (i) { add(i); });
-  });
+  }
+  form.addEventListener("tirkeu:restore", function (event) { restore(event.detail); });
 
   // Runs before the pages' own submit handlers (start.js starts rows first), which then see
   // defaultPrevented and leave the button alone.
@@ -83,5 +85,5 @@ export function rows(container) {
       addButton.focus();
     }
   });
-  drawn.set(container, { add: add, remove: remove, rows: rows });
+  drawn.set(container, { add: add, remove: remove, rows: rows, restore: restore });
 }

@@ -39,10 +39,11 @@ def continue_(page, name: str):
     page.click(f"{step(page, name)} button[data-continue]")
 
 
-def fill_offline(page, with_child: bool = True, internal: bool = False, no_earlier_stays: bool = False):
+def fill_offline(page, with_child: bool = True, internal: bool = False, no_earlier_stays: bool = False, others=None):
     """Every step of the phone's own wizard, one mistake on the way. `internal`: crossed on the
     Russian internal passport (the name in Cyrillic, the Latin spelling offered); `no_earlier_stays`:
-    the earlier stays answered No (else not answered)."""
+    the earlier stays answered No (else not answered); `others(page)` adds the adults travelling
+    with the first (else none)."""
     page.wait_for_selector(f"{step(page, 'passport')}:not([hidden])")
     if internal:
         page.click("label[for=passport-document-1]")
@@ -110,6 +111,10 @@ def fill_offline(page, with_child: bool = True, internal: bool = False, no_earli
         page.fill("#children-0-given_names", "Мария")
         date(page, "children-0-date_of_birth", 2, 2, 2015)
     continue_(page, "children")
+    page.wait_for_selector(f"{step(page, 'others')}:not([hidden])")
+    if others:
+        others(page)
+    continue_(page, "others")
     page.wait_for_selector(f"{step(page, 'check')}:not([hidden])")
 
 
@@ -262,6 +267,33 @@ def test_a_step_posted_offline_carries_on_on_the_phone(browser, browser_context_
     context.close()
 
 
+def test_another_adults_step_posted_offline_carries_on_on_the_phone(browser, browser_context_args, live_server):
+    """The server's wizard of a group: another adult's step posted when the network has gone goes
+    on to that adult's next step on the phone, their answers and the first adult's kept."""
+    from .test_documents_journey import fill_all_steps
+
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/")
+    wait_until_ready_offline(page)
+    page.goto(f"{live_server}/en/documents/")
+    fill_all_steps(page, javascript=True)
+    page.click("button.back-link")  # from the summary to the adults travelling with you
+    page.click("button[value=add_adult]")
+    page.wait_for_selector("#others-0-passport-number")
+    assert "/en/documents/others" in page.url
+    page.fill("#others-0-passport-number", "700000001")
+    date(page, "others-0-passport-issued", 1, 2, 2021)
+    date(page, "others-0-passport-expires", 1, 2, 2031)
+    context.set_offline(True)
+    page.click("form#wizard > button.button[value=continue]")
+    page.wait_for_selector(f"{step(page, 'others-0-person')}:not([hidden])")
+    assert page.url.endswith("/en/documents/offline#others-0-person")
+    assert page.input_value("#others-0-passport-number") == "700000001"
+    assert page.input_value("#person-surname_latin") == "IVANOV"
+    context.close()
+
+
 def kept(page) -> list[dict]:
     """The PDFs in the phone's storage: title, and the first bytes of each file."""
     return page.evaluate(STORE + """.then(s => s.files.list()).then(files => Promise.all(files.map(
@@ -320,7 +352,22 @@ def test_the_phone_pages_pass_axe_and_fit_320_px(axe_page, live_server, lang):
     continue_(page, "passport")
     page.wait_for_selector(".error-summary")
     assert axe_violations(page) == []
-    fill_offline(page)
+
+    def one_more_then_removed(page):
+        """Another adult's step with its errors, the list of adults with them, then removed."""
+        page.click(f"{step(page, 'others')} button[data-add-adult]")
+        continue_(page, "others-0-passport")
+        page.wait_for_selector(f"{step(page, 'others-0-passport')} .error-summary")
+        assert axe_violations(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        page.click(f"{step(page, 'others-0-passport')} a.back-link")
+        page.wait_for_selector(f"{step(page, 'others')} [data-remove-adult]")
+        assert axe_violations(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        page.click(f"{step(page, 'others')} [data-remove-adult]")
+        assert page.locator("[data-adults] [data-adult]").count() == 0
+
+    fill_offline(page, others=one_more_then_removed)
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     for document in DOCUMENTS:
@@ -434,4 +481,93 @@ def test_the_print_page_prints_only_checked_answers(browser, browser_context_arg
     page.goto(f"{live_server}/documents/print#en/host-sheet")
     page.wait_for_selector("[data-print-status]:has-text('Some answers are missing or not valid')")
     assert page.is_hidden(".document[data-document=host-sheet]")
+    context.close()
+
+
+def add_adult_offline(page, index: int, surname: str, given: str, entry: tuple[int, int, int] | None,
+                      child: tuple[str, str, tuple[int, int, int]] | None = None) -> None:
+    """One more adult on the phone's "others" view: their passport, details, entry (the first
+    adult's offered; `entry` another) and children, back to the list of adults."""
+    prefix = f"others-{index}-"
+    page.click(f"{step(page, 'others')} button[data-add-adult]")
+    page.wait_for_selector(f"{step(page, prefix + 'passport')}:not([hidden])")
+    page.fill(f"#{prefix}passport-number", f"7{index}0000001")
+    date(page, f"{prefix}passport-issued", 1, 2, 2021)
+    date(page, f"{prefix}passport-expires", 1, 2, 2031)
+    page.click(f"{step(page, prefix + 'passport')} button[data-continue]")
+    page.wait_for_selector(f"{step(page, prefix + 'person')}:not([hidden])")
+    page.fill(f"#{prefix}person-surname_latin", surname)
+    page.fill(f"#{prefix}person-given_names_latin", given)
+    date(page, f"{prefix}person-date_of_birth", 3, 4, 1985 + index)
+    page.click(f"label[for={prefix}person-sex-0]")
+    wait_value(page, f"select#{prefix}person-citizenship", "RU")  # the first adult's, offered
+    page.click(f"{step(page, prefix + 'person')} button[data-continue]")
+    page.wait_for_selector(f"{step(page, prefix + 'entry')}:not([hidden])")
+    assert page.input_value(f"#{prefix}entry-date-day") == "1"  # the first adult's entry, offered
+    assert page.input_value(f"#{prefix}entry-checkpoint") == "kairak"
+    if entry:
+        date(page, f"{prefix}entry-date", *entry)
+    page.click(f"label[for={prefix}earlier_stays-1]")
+    page.click(f"{step(page, prefix + 'entry')} button[data-continue]")
+    page.wait_for_selector(f"{step(page, prefix + 'children')}:not([hidden])")
+    if child:
+        page.click(f"{step(page, prefix + 'children')} button[data-add-row]")
+        page.fill(f"#{prefix}children-0-surname", child[0])
+        page.fill(f"#{prefix}children-0-given_names", child[1])
+        date(page, f"{prefix}children-0-date_of_birth", *child[2])
+    page.click(f"{step(page, prefix + 'children')} button[data-continue]")
+    page.wait_for_selector(f"{step(page, 'others')}:not([hidden])")
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_a_group_travels_together_offline(browser, browser_context_args, live_server, lang):
+    """Three adults and two children, offline: each adult their own steps (the first's entry and
+    citizenship offered), kept on the phone through a reload, each with their own documents and
+    dates, and one host's sheet for all with each guest's own date."""
+    from webapp.documents.group import people
+
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.goto(f"{live_server}/{lang}/")
+    wait_until_ready_offline(page)
+    context.set_offline(True)
+    page.goto(f"{live_server}/{lang}/documents/offline#passport")
+
+    def others(page):
+        add_adult_offline(page, 0, "PETROVA", "ANNA", None, child=("Петров", "Павел", (30, 11, 2022)))
+        add_adult_offline(page, 1, "SMITH", "JOHN", (20, 8, 2026))
+        listed = text(page, f"{step(page, 'others')} [data-adults-list]")
+        assert "PETROVA ANNA" in listed and "SMITH JOHN" in listed
+
+    fill_offline(page, with_child=True, no_earlier_stays=True, others=others)
+    summary = text(page, f"{step(page, 'check')} [data-summary]")
+    for shown in ("IVANOV", "PETROVA ANNA", "SMITH JOHN", "Петров Павел", "Иванова Мария", "700000001"):
+        assert shown in summary, shown
+
+    # Kept on the phone: a reload, offline, draws every adult again with their answers.
+    page.reload()
+    page.wait_for_selector(f"{step(page, 'check')}:not([hidden])")
+    assert page.input_value("#others-1-person-surname_latin") == "SMITH"
+    assert page.input_value("#others-0-children-0-given_names") == "Павел"
+    assert "SMITH JOHN" in text(page, f"{step(page, 'check')} [data-summary]")
+
+    answers = page.evaluate(STORE + ".then(s => s.get('documents'))")
+    adults = people(answers.items())
+    assert len(adults) == 3
+    expected = [python_values(lang, adult) for adult in adults]
+    # Each adult's own date: the second entered with the first, the third earlier.
+    assert expected[0]["deadline"] == expected[1]["deadline"] != expected[2]["deadline"]
+    for n in (2, 3):
+        page.goto(f"{live_server}/documents/print#{lang}/registration-sheet/{n}")
+        page.wait_for_selector(".document[data-document=registration-sheet]:not([hidden])")
+        assert page.evaluate("import('/static/js/print-documents.js').then(m => m.printed)") == expected[n - 1]
+        page.goto(f"{live_server}/{lang}/")  # the next "#" is a new page
+    page.goto(f"{live_server}/documents/print#{lang}/host-sheet")
+    sheet = ".document[data-document=host-sheet]:not([hidden])"
+    page.wait_for_selector(sheet)
+    printed = page.evaluate("import('/static/js/print-documents.js').then(m => m.printedGuests.map(g => g.deadline))")
+    assert printed == [e["deadline"] for e in expected]
+    parts = page.locator(sheet + " [data-guest]")
+    assert parts.count() == 3
+    assert "Петров Павел" in parts.nth(1).inner_text() and "Петров Павел" not in parts.nth(0).inner_text()
     context.close()

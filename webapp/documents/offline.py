@@ -20,6 +20,7 @@ from .answers import (
     MAX_CHILDREN,
     NOT_ASKED,
     STEPS,
+    TRAVELLER_STEPS,
     VARIANTS,
     AnswersForm,
     ChildForm,
@@ -27,7 +28,7 @@ from .answers import (
     SeriesNumber,
 )
 from .fonts import printable_ranges
-from .group import OTHERS
+from .group import MAX_ADULTS, OTHERS
 
 DATE_ERRORS = DATE_PARTS_ERRORS + ("entry_before_rules", "too_far_ahead")
 # The day of leaving and the earlier stays (AnswersForm._validate_trip), asked on the entry step.
@@ -108,6 +109,9 @@ def offline_checks(form: AnswersForm) -> dict:
     }
     return {
         "steps": list(STEPS),
+        # Each other adult travelling together answers these steps (others-<n>-…, group.py).
+        "traveller_steps": list(TRAVELLER_STEPS),
+        "max_adults": MAX_ADULTS,
         "rows": {step: {"prefix": prefix, "max": most} for step, (prefix, _form, most) in ROWS.items()},
         "step_fields": {"entry": [field.name for field in form.trip_fields()]},
         "fields": fields,

@@ -11,7 +11,8 @@ from functools import lru_cache
 from flask import Blueprint, Response, current_app, g, render_template, url_for
 from flask_babel import gettext as _
 
-from ..documents.answers import STEPS
+from ..documents.answers import STEPS, TRAVELLER_STEPS
+from ..documents.group import OTHERS
 from ..web.assets import static_url
 from ..web.comments import strip_script
 from ..web.i18n import force_language, languages
@@ -57,7 +58,8 @@ def routes() -> dict:
         "reading": marked_urls(app, OPENED) + marked_urls(app, AFTER_READY, part=False),
         # Parts a page's script fetches into itself: kept each time they come.
         "parts": marked_urls(app, AFTER_READY, part=True),
-        "documents_steps": [*STEPS, "check"],
+        "documents_steps": [*STEPS, OTHERS, "check"],  # OTHERS: the list of adults travelling together
+        "traveller_steps": list(TRAVELLER_STEPS),
     }
 
 

@@ -104,11 +104,13 @@ function languageOf(url) {
   return ROUTES.languages.includes(first) ? first : ROUTES.languages[0];
 }
 
-// "/<lang>/documents/<name>" -> the name (a step, "check", a PDF), or null for any other address.
+// "/<lang>/documents/<name>" -> the name (a step, "others", "check", a PDF), another adult's step
+// "/<lang>/documents/others/<n>/<step>" -> "others/<n>/<step>", or null for any other address.
 function documentsName(url) {
   const parts = url.pathname.split("/");
-  return parts.length === 4 && parts[0] === "" && ROUTES.languages.includes(parts[1]) && parts[2] === "documents"
-    && /^[\w.-]+$/.test(parts[3]) ? parts[3] : null;
+  if (!(parts[0] === "" && ROUTES.languages.includes(parts[1]) && parts[2] === "documents")) return null;
+  if (parts.length === 6 && parts[3] === "others" && /^\d{1,6}$/.test(parts[4]) && ROUTES.traveller_steps.includes(parts[5])) return parts.slice(3).join("/");
+  return parts.length === 4 && /^[\w.-]+$/.test(parts[3]) ? parts[3] : null;
 }
 
 // Pages: the network first, for a short while, then the cache; a page that is not cached (one
@@ -210,7 +212,7 @@ async function postedPage(request) {
     const answers = {};
     for (const [name, value] of form) if (typeof value === "string" && TirkeuStore.isAnswer(TirkeuStore.SCHEMA, name)) answers[name] = value;
     await keepAnswers(answers);
-    const next = new URLSearchParams({ [HANDOVER.field]: url.pathname });
+    const next = new URLSearchParams({ [HANDOVER.field]: url.pathname + url.search }); // ?person=<n>: an adult's PDF
     for (const name of HANDOVER.navigation) if (form.get(name)) next.set(name, form.get(name));
     return Response.redirect("/" + languageOf(url) + "/documents/offline#" + next.toString(), 303);
   }
