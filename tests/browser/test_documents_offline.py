@@ -118,6 +118,15 @@ def fill_offline(page, with_child: bool = True, internal: bool = False, no_earli
     page.wait_for_selector(f"{step(page, 'check')}:not([hidden])")
 
 
+def ready_offline(browser, browser_context_args, live_server, lang: str, **options):
+    """A new phone that opened Tirkeu once in `lang`, until "Ready offline": (its context, its page)."""
+    context = browser.new_context(**browser_context_args, **options)
+    page = context.new_page()
+    page.goto(f"{live_server}/{lang}/")
+    wait_until_ready_offline(page)
+    return context, page
+
+
 def text(page, selector: str) -> str:
     return " ".join(page.inner_text(selector).split())
 
@@ -138,10 +147,7 @@ def python_values(lang: str, answers: dict) -> dict:
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
 def test_the_documents_journey_runs_offline(browser, browser_context_args, live_server, lang):
-    context = browser.new_context(**browser_context_args)
-    page = context.new_page()
-    page.goto(f"{live_server}/{lang}/")
-    wait_until_ready_offline(page)
+    context, page = ready_offline(browser, browser_context_args, live_server, lang)
     context.set_offline(True)
 
     page.goto(f"{live_server}/{lang}/documents/passport")  # a server step, never cached: the phone's page
@@ -186,10 +192,7 @@ def test_the_documents_journey_runs_offline(browser, browser_context_args, live_
 
 
 def test_the_internal_passport_runs_offline_to_the_printed_documents(browser, browser_context_args, live_server, client):
-    context = browser.new_context(**browser_context_args)
-    page = context.new_page()
-    page.goto(f"{live_server}/ru/")
-    wait_until_ready_offline(page)
+    context, page = ready_offline(browser, browser_context_args, live_server, "ru")
     context.set_offline(True)
     page.goto(f"{live_server}/ru/documents/offline")
     fill_offline(page, internal=True)
@@ -248,10 +251,7 @@ def test_the_print_view_has_the_pdf_text(browser, browser_context_args, live_ser
 
 def test_a_step_posted_offline_carries_on_on_the_phone(browser, browser_context_args, live_server):
     """The server's wizard, online at first; the network goes; "Continue" and a PDF button still work."""
-    context = browser.new_context(**browser_context_args)
-    page = context.new_page()
-    page.goto(f"{live_server}/en/")
-    wait_until_ready_offline(page)
+    context, page = ready_offline(browser, browser_context_args, live_server, "en")
     page.goto(f"{live_server}/en/documents/person")
     page.fill("#person-surname_latin", "PETROV")
     page.fill("#person-given_names_latin", "PETR")
@@ -272,10 +272,7 @@ def test_another_adults_step_posted_offline_carries_on_on_the_phone(browser, bro
     on to that adult's next step on the phone, their answers and the first adult's kept."""
     from .test_documents_journey import fill_all_steps
 
-    context = browser.new_context(**browser_context_args)
-    page = context.new_page()
-    page.goto(f"{live_server}/en/")
-    wait_until_ready_offline(page)
+    context, page = ready_offline(browser, browser_context_args, live_server, "en")
     page.goto(f"{live_server}/en/documents/")
     fill_all_steps(page, javascript=True)
     page.click("button.back-link")  # from the summary to the adults travelling with you
@@ -302,10 +299,7 @@ def kept(page) -> list[dict]:
 
 
 def test_pdfs_stay_on_the_phone_and_one_asked_offline_is_made_when_back_online(browser, browser_context_args, live_server):
-    context = browser.new_context(**browser_context_args, accept_downloads=True)
-    page = context.new_page()
-    page.goto(f"{live_server}/ru/")
-    wait_until_ready_offline(page)
+    context, page = ready_offline(browser, browser_context_args, live_server, "ru", accept_downloads=True)
     page.goto(f"{live_server}/ru/documents/offline")
     fill_offline(page, with_child=False)
 
@@ -454,10 +448,7 @@ def test_saved_answers_are_never_lost(browser, browser_context_args, live_server
 def test_posted_answers_never_go_into_an_address(browser, browser_context_args, live_server):
     """Offline, the service worker hands a posted step's answers over through the device's store:
     no address the browser keeps in its history holds them."""
-    context = browser.new_context(**browser_context_args)
-    page = context.new_page()
-    page.goto(f"{live_server}/en/")
-    wait_until_ready_offline(page)
+    context, page = ready_offline(browser, browser_context_args, live_server, "en")
     addresses = []
     page.on("framenavigated", lambda frame: addresses.append(frame.url))
     page.goto(f"{live_server}/en/documents/person")
@@ -526,10 +517,7 @@ def test_a_group_travels_together_offline(browser, browser_context_args, live_se
     dates, and one host's sheet for all with each guest's own date."""
     from webapp.documents.group import people
 
-    context = browser.new_context(**browser_context_args)
-    page = context.new_page()
-    page.goto(f"{live_server}/{lang}/")
-    wait_until_ready_offline(page)
+    context, page = ready_offline(browser, browser_context_args, live_server, lang)
     context.set_offline(True)
     page.goto(f"{live_server}/{lang}/documents/offline#passport")
 
