@@ -292,3 +292,54 @@ def test_a_partys_link_opens_each_guests_date_and_a_part_of_the_sheet_for_each(b
     payload = link.split("#", 1)[1]
     assert all(payload not in url and "#" not in url and "PETROVA" not in url + body for url, body in requests)
     host.close()
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_a_groups_link_made_offline_opens_every_guest_on_the_hosts_phone(browser, browser_context_args, live_server, lang):
+    """Three adults and two children, on the phone offline: one link and its code for the host,
+    which opens each guest with their own date (as their own documents give it) and one sheet with
+    a part for each, on a phone that never had Tirkeu; no request carries the answers."""
+    from webapp.documents.group import people
+
+    from .test_documents_offline import add_adult_offline
+
+    guest = browser.new_context(**browser_context_args)
+    page = guest.new_page()
+    page.goto(f"{live_server}/{lang}/")
+    wait_until_ready_offline(page)
+    wait_for_qr_encoder(page)
+    wait_for_kept(page, f"/{lang}/documents/send-to-host")
+    guest.set_offline(True)
+    page.goto(f"{live_server}/{lang}/documents/offline#passport")
+
+    def others(page):
+        add_adult_offline(page, 0, "PETROVA", "ANNA", None, child=("Петров", "Павел", (30, 11, 2022)))
+        add_adult_offline(page, 1, "SMITH", "JOHN", (20, 8, 2026))
+
+    fill_offline(page, with_child=True, no_earlier_stays=True, others=others)
+    page.wait_for_selector("[data-send-to-host]:not([hidden])")
+    link = make_link(page, lang)
+    assert link.startswith(f"{live_server}/{lang}/host#4") and len(link) <= 850  # one code holds the group
+    assert read_qr(page) == link
+    adults = people(page.evaluate(STORE + ".then(s => s.get('documents'))").items())
+    expected = [python_values(lang, adult) for adult in adults]
+    guest.close()
+
+    host, host_page, requests = open_as_host(browser, browser_context_args, link)
+    host_page.wait_for_selector(GUESTS)
+    on_page = host_page.evaluate("import('/static/js/host-page.js').then(m => m.shown)")
+    assert [g["deadline"] for g in on_page] == [e["deadline"] for e in expected]
+    assert [len(g["children"]) for g in on_page] == [1, 1, 0]
+    guests = text(host_page, GUESTS)
+    for shown in ("IVANOV IVAN", "PETROVA ANNA", "SMITH JOHN", "Иванова Мария, 02.02.2015", "Петров Павел, 30.11.2022"):
+        assert shown in guests, shown
+    host_page.click("[data-host-print]")
+    host_page.wait_for_selector(SHEET)
+    parts = host_page.locator(SHEET + " [data-guest]")
+    assert parts.count() == 3
+    for i, (name, values) in enumerate(zip(("IVANOV IVAN", "PETROVA ANNA", "SMITH JOHN"), expected, strict=True)):
+        part = text(host_page, f"{SHEET} [data-guest] >> nth={i}")
+        assert f"{i + 1}: {name}" in part and values["deadline"] in part, part
+    payload = link.split("#", 1)[1]
+    assert all(payload not in url and "#" not in url and "PETROVA" not in url + body for url, body in requests)
+    host.close()
