@@ -451,6 +451,7 @@ export function init(root) {
 
   function startAdult() {
     var part = addAdult();
+    returnToCheck = false; // a new adult goes through all their steps, even one added from the summary
     if (!part) { drawOthers(); return; }
     var first = prefixOf(part.getAttribute("data-adult")) + TRAVELLER_STEPS[0];
     go(first, section(first).querySelector("input").id);

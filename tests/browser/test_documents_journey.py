@@ -186,3 +186,78 @@ def test_browser_back_button_returns_to_the_previous_step(browser, browser_conte
     continue_(page)
     assert page.inner_text("h1") == "About you"
     context.close()
+
+
+def add_adult(page, index: int, surname: str, given: str, entry: tuple[int, int, int] | None, child: str | None = None):
+    """One more adult on the server's "Adults travelling with you": their own four steps, back to the list."""
+    prefix = f"others-{index}-"
+    page.click("button[value=add_adult]")
+    page.wait_for_selector(f"#{prefix}passport-number")
+    page.fill(f"#{prefix}passport-number", f"7{index}0000001")
+    date(page, f"{prefix}passport-issued", 1, 2, 2021)
+    date(page, f"{prefix}passport-expires", 1, 2, 2031)
+    continue_(page)
+    page.fill(f"#{prefix}person-surname_latin", surname)
+    page.fill(f"#{prefix}person-given_names_latin", given)
+    date(page, f"{prefix}person-date_of_birth", 3, 4, 1985 + index)
+    page.click(f"label[for={prefix}person-sex-0]")
+    continue_(page)  # the first adult's citizenship, offered
+    assert page.locator(".error-summary").count() == 0, page.inner_text(".error-summary")
+    assert page.input_value(f"#{prefix}entry-date-day") == "1"  # the first adult's entry, offered
+    if entry:
+        date(page, f"{prefix}entry-date", *entry)
+    continue_(page)
+    page.wait_for_selector(f"[data-rows={prefix}children]")
+    if child:
+        page.click("button[value=add_child]")
+        page.fill(f"#{prefix}children-0-surname", child)
+        page.fill(f"#{prefix}children-0-given_names", "PAVEL")
+        date(page, f"{prefix}children-0-date_of_birth", 30, 11, 2022)
+    continue_(page)
+    page.wait_for_selector("button[value=add_adult]")
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_group_through_the_servers_wizard(browser, browser_context_args, live_server, javascript):
+    """Three adults and two children in a browser, with and without JavaScript: each adult's card
+    prints their own date (their own plan's, from the same answers), the host's sheet all three."""
+    from werkzeug.datastructures import MultiDict
+
+    from webapp.documents.group import people
+
+    from .test_documents_offline import python_values
+
+    context = browser.new_context(**browser_context_args, java_script_enabled=javascript, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/documents/")
+    if javascript:
+        page.evaluate(PAGES_MODULE + ".then(m => m.forgetEverything())")
+    fill_all_steps(page, javascript)
+    page.click("button.back-link")  # from the summary to the adults travelling with you: each new
+    add_adult(page, 0, "PETROVA", "ANNA", None, child="PETROV")  # adult still goes through all their steps
+    add_adult(page, 1, "SMITH", "JOHN", (20, 8, 2026))
+    assert "PETROVA ANNA" in page.inner_text("main") and "SMITH JOHN" in page.inner_text("main")
+    continue_(page)
+    assert page.inner_text("h1") == "Check your answers"
+    hidden = page.locator("form#wizard input[type=hidden]")
+    answers = MultiDict([(hidden.nth(i).get_attribute("name"), hidden.nth(i).get_attribute("value") or "")
+                         for i in range(hidden.count())])
+    expected = [python_values("en", adult) for adult in people(answers.items(multi=True))]
+    assert expected[0]["deadline"] == expected[1]["deadline"] != expected[2]["deadline"]
+
+    def pdf(selector: str) -> str:
+        with page.expect_download() as info:
+            page.click(selector)
+        with open(info.value.path(), "rb") as file:
+            return " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(file.read())).pages).split())
+
+    for n, (name, values) in enumerate(zip(("IVANOV IVAN", "PETROVA ANNA", "SMITH JOHN"), expected, strict=True), start=1):
+        person = f"?person={n}" if n > 1 else ""
+        card = pdf(f"button[formaction$='/documents/card.pdf{person}']")
+        assert name in card and values["deadline"] in card, (n, card)
+        assert not any(other["deadline"] in card for other in expected if other["deadline"] != values["deadline"]), n
+    host = pdf("button[formaction$='/documents/host-sheet.pdf']")
+    for name, values in zip(("IVANOV IVAN", "PETROVA ANNA", "SMITH JOHN"), expected, strict=True):
+        assert name in host and values["deadline"] in host
+    assert "Иванова Мария" in host and "PETROV PAVEL" in host
+    context.close()

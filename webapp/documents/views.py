@@ -88,7 +88,7 @@ def _page_fields(traveller: TravellerForm, step: str) -> set[str]:
 
 
 def _step_page(form: AnswersForm, step: str, status: int = 200, show_errors: bool = False, focus: str | None = None,
-               who: int | None = None):
+               who: int | None = None, return_to_check: bool | None = None):
     traveller = form.page_form(who)
     if who is None:
         previous, number, total = _previous(step), STEPS.index(step) + 1, STEP_TOTAL
@@ -103,7 +103,7 @@ def _step_page(form: AnswersForm, step: str, status: int = 200, show_errors: boo
         shown=_page_fields(traveller, step), action=_url(who, step),
         step_number=number, step_total=total,
         errors=traveller.error_fields(step) if show_errors else [], focus=focus,
-        return_to_check=request.form.get(RETURN_TO) == "check",
+        return_to_check=request.form.get(RETURN_TO) == "check" if return_to_check is None else return_to_check,
         passport_expires_soon=step == "passport" and traveller.passport.form.expires_soon(form.today),
     ), status
 
@@ -187,7 +187,8 @@ def others():
     if nav == "add_adult" and (added := form.add_other()) is not None:
         index = int(form.others[-1].id.rsplit("-", 1)[1])
         first = added.passport.form.document
-        return _step_page(form, TRAVELLER_STEPS[0], who=index, focus=f"{first.id}-0")
+        # A new adult goes through all their steps, even one added from "Check your answers".
+        return _step_page(form, TRAVELLER_STEPS[0], who=index, focus=f"{first.id}-0", return_to_check=False)
     if nav.startswith("remove_adult-"):
         form.others.entries = [row for row in form.others if row.id != f"{form.others.id}-{nav.removeprefix('remove_adult-')}"]
     elif nav == "continue":
