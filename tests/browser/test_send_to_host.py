@@ -343,3 +343,51 @@ def test_a_groups_link_made_offline_opens_every_guest_on_the_hosts_phone(browser
     payload = link.split("#", 1)[1]
     assert all(payload not in url and "#" not in url and "PETROVA" not in url + body for url, body in requests)
     host.close()
+
+
+def test_a_group_too_long_for_one_code_gets_a_code_for_each_guest_and_each_reads_back(browser, browser_context_args, live_server):
+    """Ten adults with long names: the link is past what one code holds (850 characters), so the
+    phone draws a code for each guest; each reads back as a link that opens that guest."""
+    import random
+
+    rng = random.Random(20)
+    guest = browser.new_context(**browser_context_args)
+    page = guest.new_page()
+    page.goto(f"{live_server}/en/")
+    wait_until_ready_offline(page)
+    wait_for_qr_encoder(page)
+    wait_for_kept(page, "/en/documents/send-to-host")
+    page.goto(f"{live_server}/en/documents/offline#passport")
+    fill_offline(page, with_child=False, no_earlier_stays=True)
+    answers = page.evaluate(STORE + ".then(s => s.get('documents'))")
+    own = {k: v for k, v in answers.items() if not k.startswith(("stay-", "host-"))}
+    names = []
+    for n in range(9):  # nine more adults, each their own long name and passport
+        latin = ["".join(rng.choice("ABCDEFGHIJKLMNOPRSTUVYZ") for _ in range(24)) for _ in range(2)]
+        cyrillic = ["".join(rng.choice("АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ") for _ in range(24)) for _ in range(2)]
+        names.append(" ".join(latin))
+        answers.update({f"others-{n}-{k}": v for k, v in own.items()})
+        person = f"others-{n}-person-"
+        answers.update({f"{person}surname_latin": latin[0], f"{person}given_names_latin": latin[1],
+                        f"{person}surname_cyrillic": cyrillic[0], f"{person}given_names_cyrillic": cyrillic[1],
+                        f"others-{n}-passport-number": str(rng.randrange(10**8, 10**9))})
+    page.evaluate("answers => " + STORE + ".then(s => s.set('documents', answers))", answers)
+    page.reload()
+    page.wait_for_selector("section[data-step=check]:not([hidden]) [data-send-to-host]:not([hidden])")
+    link = make_link(page, "en")
+    assert len(link) > 850
+    codes = page.locator("[data-host-qr-code] svg")
+    assert codes.count() == 10
+    read = []
+    for i in range(10):
+        found = {code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(codes.nth(i).screenshot())))}
+        assert len(found) == 1, (i, found)
+        read.append(found.pop())
+    guest.close()
+    for i in (0, 5, 9):  # each code opens its own guest
+        host, host_page, _ = open_as_host(browser, browser_context_args, read[i])
+        host_page.wait_for_selector(GUESTS)
+        shown = text(host_page, GUESTS)
+        assert ("IVANOV IVAN" if i == 0 else names[i - 1]) in shown
+        assert shown.count("Confirm by") == 1  # one guest a code
+        host.close()
