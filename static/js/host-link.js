@@ -1,6 +1,6 @@
 // "Send to your host" on "Check your answers": the link (core/host-link.js) and its QR codes.
 import { links } from "./core/host-link.js";
-import { people } from "./core/group.js";
+import { people, personName } from "./core/group.js";
 import { collect, fetchPart } from "./answers.js";
 
 // The longest link one code holds: 850 characters make a code of version 20 (97 modules, error
@@ -86,10 +86,7 @@ export function init(slot) {
       status.textContent = "";
       // Each adult travelling together is a guest, with their own answers (core/group.js).
       var guests = people(collect(form), +slot.getAttribute("data-max-adults"));
-      var names = guests.map(function (answers) {
-        return ((answers["person-surname_latin"] || answers["person-surname_cyrillic"] || "") + " " +
-          (answers["person-given_names_latin"] || answers["person-given_names_cyrillic"] || "")).trim();
-      });
+      var names = guests.map(personName);
       links(window.location.origin, language(), guests, QR_LONGEST).then(function (made) {
         show(made, names);
         // Said, not read out: a screen reader would spell the link.

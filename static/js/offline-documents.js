@@ -3,7 +3,7 @@
 // the server checks (core/checks.js), kept by answers.js. Another adult's steps are the first
 // adult's as the page came, copied with their own names (others-<n>-…, documents/group.py).
 import { addDays, dateOf, documentKind, FOREIGN_PASSPORT, stepErrors } from "./core/checks.js";
-import { people } from "./core/group.js";
+import { otherIndices, people, personName } from "./core/group.js";
 import { tidy, words as wordsFor } from "./core/words.js";
 import { collect, fingerprint, ready, save, store } from "./answers.js";
 import { countryList } from "./app.js";
@@ -80,14 +80,13 @@ export function init(root) {
   function prefixOf(index) { return "others-" + index + "-"; }
   // One adult's answers under one person's names, with the shared ones: core/group.js people().
   function adultAnswers(answers, index) {
-    var indices = {};
-    Object.keys(answers).forEach(function (key) { var match = /^others-(\d{1,6})-/.exec(key); if (match) indices[+match[1]] = true; });
-    var order = Object.keys(indices).map(Number).sort(function (x, y) { return x - y; });
-    return people(answers, checks.max_adults)[order.indexOf(index) + 1] || {};
+    return people(answers, checks.max_adults)[otherIndices(answers).indexOf(index) + 1] || {};
   }
-  function errorsOf(view) {
+  // `answers`: the typed ones, when the caller has them already.
+  function errorsOf(view, answers) {
     if (view === "others" || view === "check") return [];
-    var fields = {}, adult = adultOf(view), answers = typedAnswers(), step = view, prefix = "";
+    var fields = {}, adult = adultOf(view), step = view, prefix = "";
+    answers = answers || typedAnswers();
     fieldsOf(section(view)).forEach(function (field) { fields[field.name] = field; });
     if (adult) {
       // Checked as one person's answers, with the place to stay and the host everyone shares (group.js).
@@ -151,15 +150,16 @@ export function init(root) {
   // --- children (rows.js draws and removes them)
   function childBlocks(view) { return rowsOf(section(view).querySelector("[data-rows]")).rows(); }
 
-  // --- the other adults travelling together: each a copy of the template's steps, renamed
+  // --- the other adults travelling together: each a copy of the first adult's steps, renamed
   function adults() { return Array.prototype.slice.call(adultsBox.querySelectorAll("[data-adult]")); }
   function numbered(pattern, values) {
     return pattern.replace(/%\((\w+)\)[ds]/g, function (whole, key) { return values[key]; });
   }
-  function adultName(index) {
-    var a = adultAnswers(typedAnswers(), index);
-    var latin = (tidy(a["person-surname_latin"] || "") + " " + tidy(a["person-given_names_latin"] || "")).trim();
-    return latin || (tidy(a["person-surname_cyrillic"] || "") + " " + tidy(a["person-given_names_cyrillic"] || "")).trim();
+  // Each other adult's name by their row's index, from one reading of the page.
+  function adultNames() {
+    var answers = typedAnswers(), group = people(answers, checks.max_adults), names = {};
+    otherIndices(answers).forEach(function (index, i) { names[index] = personName(group[i + 1] || {}); });
+    return names;
   }
   // Each adult's number (2, 3…: after the first) in their steps' titles, as the server's step.html.
   function numberAdults() {
@@ -241,10 +241,10 @@ export function init(root) {
   }
   // The list on the "others" view: each adult with their name, to change or remove.
   function drawOthers() {
-    var list = others.querySelector("[data-adults-list]"), present = adults();
+    var list = others.querySelector("[data-adults-list]"), present = adults(), names = adultNames();
     list.textContent = "";
     present.forEach(function (part, i) {
-      var index = +part.getAttribute("data-adult"), n = i + 2, name = adultName(index);
+      var index = +part.getAttribute("data-adult"), n = i + 2, name = names[index];
       var block = el("div", { "class": "stay", id: "adult-" + index });
       block.appendChild(el("h2", { "class": "stay-title" }, numbered(others.getAttribute("data-adult-title"), { n: n }) + (name ? ": " + name : "")));
       var change = el("a", { "class": "button button-secondary", href: "#" + prefixOf(index) + TRAVELLER_STEPS[0], role: "button", draggable: "false" },
@@ -262,14 +262,14 @@ export function init(root) {
   }
   // On the summary, each other adult's own documents (print: #<lang>/<document>/<n>, as the
   // print page reads it; download: ?person=<n>, as the server's); the host's sheet is everyone's.
-  function offerEachAdultsDocuments() {
+  function offerEachAdultsDocuments(names) {
     var list = section("check");
     list.querySelectorAll("[data-adult-documents]").forEach(function (node) { node.remove(); });
     list.querySelectorAll("li[data-document]").forEach(function (item) {
       if (item.getAttribute("data-document") === "host-sheet") return;
       var print = item.querySelector("a.button"), download = item.querySelector("button[formaction]");
       adults().forEach(function (part, i) {
-        var n = i + 2, name = adultName(+part.getAttribute("data-adult")) || numbered(others.getAttribute("data-adult-title"), { n: n });
+        var n = i + 2, name = names[part.getAttribute("data-adult")] || numbered(others.getAttribute("data-adult-title"), { n: n });
         var box = el("div", { "data-adult-documents": "" });
         box.appendChild(el("p", { "class": "document-for" }, numbered(others.getAttribute("data-adult-title"), { n: n }) + ": " + name));
         var link = print.cloneNode(true);
@@ -297,9 +297,8 @@ export function init(root) {
   }
   // When answers.js puts the kept answers back (before it fills the fields): each adult kept.
   form.addEventListener("tirkeu:restore", function (event) {
-    var saved = event.detail, indices = {};
-    Object.keys(saved).forEach(function (key) { var match = /^others-(\d{1,6})-/.exec(key); if (match) indices[+match[1]] = true; });
-    Object.keys(indices).map(Number).sort(function (x, y) { return x - y; }).slice(0, +others.getAttribute("data-max")).forEach(function (index) {
+    var saved = event.detail;
+    otherIndices(saved).slice(0, +others.getAttribute("data-max")).forEach(function (index) {
       if (!adultsBox.querySelector('[data-adult="' + index + '"]')) addAdult(index, saved);
     });
   });
@@ -353,8 +352,9 @@ export function init(root) {
       box.appendChild(list);
     });
     // Each other adult's answers under their name, as the server's summary (check.html).
+    var names = adultNames();
     adults().forEach(function (part, i) {
-      var index = +part.getAttribute("data-adult"), name = adultName(index);
+      var index = +part.getAttribute("data-adult"), name = names[index];
       box.appendChild(el("h2", null, numbered(others.getAttribute("data-adult-title"), { n: i + 2 }) + (name ? ": " + name : "")));
       var list = el("dl", { "class": "summary-list" });
       TRAVELLER_STEPS.forEach(function (step) { summarise(list, prefixOf(index) + step); });
@@ -363,7 +363,7 @@ export function init(root) {
     var together = el("dl", { "class": "summary-list" });
     summaryRow(together, others.getAttribute("data-title"), adults().length ? String(adults().length) : root.getAttribute("data-none"), "others", "add-adult");
     box.appendChild(together);
-    offerEachAdultsDocuments();
+    offerEachAdultsDocuments(names);
     var expires = documentKind(typedAnswers(), checks) === FOREIGN_PASSPORT ? dateValue("passport-expires") : null;
     section("check").querySelector("[data-passport-warning]").hidden = !(expires && expires >= today && expires < addDays(today, checks.passport_warning_days));
   }
@@ -373,7 +373,8 @@ export function init(root) {
 
   function show(view, focusId) {
     if (view === "check") {
-      var invalid = views().filter(function (one) { return errorsOf(one).length; });
+      var answers = typedAnswers(); // read once for every view
+      var invalid = views().filter(function (one) { return errorsOf(one, answers).length; });
       if (invalid.length) { show(invalid[0]); continueFrom(invalid[0]); return; }
       drawSummary();
       // The print page prints these answers only: checked, and not changed since.

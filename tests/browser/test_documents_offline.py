@@ -510,6 +510,13 @@ def add_adult_offline(page, index: int, surname: str, given: str, entry: tuple[i
     page.wait_for_selector(f"{step(page, 'others')}:not([hidden])")
 
 
+def add_the_group(page) -> None:
+    """The two adults who travel with the first in the group tests: the second entered with the
+    first and has a child, the third entered earlier."""
+    add_adult_offline(page, 0, "PETROVA", "ANNA", None, child=("Петров", "Павел", (30, 11, 2022)))
+    add_adult_offline(page, 1, "SMITH", "JOHN", (20, 8, 2026))
+
+
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
 def test_a_group_travels_together_offline(browser, browser_context_args, live_server, lang):
     """Three adults and two children, offline: each adult their own steps (the first's entry and
@@ -522,8 +529,7 @@ def test_a_group_travels_together_offline(browser, browser_context_args, live_se
     page.goto(f"{live_server}/{lang}/documents/offline#passport")
 
     def others(page):
-        add_adult_offline(page, 0, "PETROVA", "ANNA", None, child=("Петров", "Павел", (30, 11, 2022)))
-        add_adult_offline(page, 1, "SMITH", "JOHN", (20, 8, 2026))
+        add_the_group(page)
         listed = text(page, f"{step(page, 'others')} [data-adults-list]")
         assert "PETROVA ANNA" in listed and "SMITH JOHN" in listed
 

@@ -61,6 +61,18 @@ def read_qr(page) -> str:
     return texts.pop()
 
 
+def guest_phone(browser, browser_context_args, live_server, lang: str):
+    """The guest's phone after one visit: ready offline, with the QR encoder and the "Send to your
+    host" part kept. (Its context, its page.)"""
+    guest = browser.new_context(**browser_context_args)
+    page = guest.new_page()
+    page.goto(f"{live_server}/{lang}/")
+    wait_until_ready_offline(page)
+    wait_for_qr_encoder(page)
+    wait_for_kept(page, f"/{lang}/documents/send-to-host")
+    return guest, page
+
+
 def open_as_host(browser, browser_context_args, link: str):
     """A second phone, which never had Tirkeu: every request it makes is recorded."""
     context = browser.new_context(**browser_context_args)
@@ -72,12 +84,7 @@ def open_as_host(browser, browser_context_args, link: str):
 
 
 def test_the_link_made_offline_opens_the_hosts_page_and_sheets_on_the_hosts_phone(browser, browser_context_args, live_server):
-    guest = browser.new_context(**browser_context_args)
-    page = guest.new_page()
-    page.goto(f"{live_server}/ru/")
-    wait_until_ready_offline(page)
-    wait_for_qr_encoder(page)
-    wait_for_kept(page, "/ru/documents/send-to-host")
+    guest, page = guest_phone(browser, browser_context_args, live_server, "ru")
     guest.set_offline(True)
     page.goto(f"{live_server}/ru/documents/offline#passport")
     fill_offline(page, with_child=True, no_earlier_stays=True)
@@ -301,22 +308,13 @@ def test_a_groups_link_made_offline_opens_every_guest_on_the_hosts_phone(browser
     a part for each, on a phone that never had Tirkeu; no request carries the answers."""
     from webapp.documents.group import people
 
-    from .test_documents_offline import add_adult_offline
+    from .test_documents_offline import add_the_group
 
-    guest = browser.new_context(**browser_context_args)
-    page = guest.new_page()
-    page.goto(f"{live_server}/{lang}/")
-    wait_until_ready_offline(page)
-    wait_for_qr_encoder(page)
-    wait_for_kept(page, f"/{lang}/documents/send-to-host")
+    guest, page = guest_phone(browser, browser_context_args, live_server, lang)
     guest.set_offline(True)
     page.goto(f"{live_server}/{lang}/documents/offline#passport")
 
-    def others(page):
-        add_adult_offline(page, 0, "PETROVA", "ANNA", None, child=("Петров", "Павел", (30, 11, 2022)))
-        add_adult_offline(page, 1, "SMITH", "JOHN", (20, 8, 2026))
-
-    fill_offline(page, with_child=True, no_earlier_stays=True, others=others)
+    fill_offline(page, with_child=True, no_earlier_stays=True, others=add_the_group)
     page.wait_for_selector("[data-send-to-host]:not([hidden])")
     link = make_link(page, lang)
     assert link.startswith(f"{live_server}/{lang}/host#4") and len(link) <= 850  # one code holds the group
@@ -351,12 +349,7 @@ def test_a_group_too_long_for_one_code_gets_a_code_for_each_guest_and_each_reads
     import random
 
     rng = random.Random(20)
-    guest = browser.new_context(**browser_context_args)
-    page = guest.new_page()
-    page.goto(f"{live_server}/en/")
-    wait_until_ready_offline(page)
-    wait_for_qr_encoder(page)
-    wait_for_kept(page, "/en/documents/send-to-host")
+    guest, page = guest_phone(browser, browser_context_args, live_server, "en")
     page.goto(f"{live_server}/en/documents/offline#passport")
     fill_offline(page, with_child=False, no_earlier_stays=True)
     answers = page.evaluate(STORE + ".then(s => s.get('documents'))")
