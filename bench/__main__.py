@@ -47,8 +47,10 @@ QUICK = {"renders": 3, "memory_renders": 20, "throughput_s": 3, "server_s": 2, "
 # 166.9 KiB (170 916 B): offline-documents.js draws their steps and their list (+2.3 KB), the
 # documents pages' list of adults and its words (+0.6 KB on each of three); their steps are copies
 # of the first adult's, fetched from the page itself rather than sent in it (9.6 KB more).
+# The card's "Show to an officer" view (issue 21) added 1.2 KB, for 168.1 KiB (172 134 B): its
+# script in print-documents.js (+0.5 KB), its styles (+0.4 KB), its markup and words.
 # Issue 24 is to bring the whole precache down to 120 KiB.
-PRECACHE_KIB = 168  # 1 KiB of room: a word changed must not fail the build
+PRECACHE_KIB = 170  # 1 KiB of room: a word changed must not fail the build
 
 
 def run(quick: bool, stack: bool) -> tuple[dict, list[tuple]]:

@@ -47,3 +47,35 @@ def form_errors(app, answers: dict, today) -> dict[str, str]:
         g.lang = "en"
         form = AnswersForm(flatten_json(answers), today=today)
         return {field.name: str(field.errors[0]) for step in form.invalid_steps() for field in form.error_fields(step)}
+
+
+def _long(start: str, length: int) -> str:
+    """`start`, then wide letters up to `length`, in words of at most 14 letters (a long word, as a
+    compound name or street is, but broken where a real value would be)."""
+    text = start
+    filler = "Ш" if is_cyrillic_text(start) else "W"
+    while len(text) < length:
+        text += " " if len(text.rsplit(" ", 1)[-1]) >= 14 else filler
+    return text[:length].rstrip()[:length].ljust(length, filler)
+
+
+def is_cyrillic_text(text: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+def longest_answers() -> dict:
+    """Every text at the longest the forms accept, in wide letters, ten children each with long
+    names, and every Kazakh letter: what the documents must still lay out without a split."""
+    answers = api_answers()
+    answers["person"].update({"surname_latin": _long("MAXIMILIANOVA", 60), "given_names_latin": _long("ALEXANDRA", 60),
+                              "surname_cyrillic": _long("МАКСИМИЛИАНОВА", 60), "given_names_cyrillic": _long("АЛЕКСАНДРА", 60),
+                              "patronymic": _long("КОНСТАНТИНОВНА", 60)})
+    answers["passport"]["number"] = "W" * 20
+    answers["stay"].update({"city": _long("Усть-Каменогорск", 80), "street": _long(f"{KAZAKH_LETTERS} көшесі", 100),
+                            "house": "Ш" * 20, "flat": "Ш" * 20, "postcode": "W" * 10})
+    answers["host"] = {"kind": "organisation", "name": _long("ТОО «Казахстанская горно-металлургическая компания»", 120),
+                       "phone": "+7 (7232) 123-45-678", "bin": "900101400003"}
+    answers["entry"]["checkpoint"] = "other"
+    answers["children"] = [{"surname": _long("МАКСИМИЛИАНОВА", 60), "given_names": _long("ЕКАТЕРИНА " + "АБВГДЕЖЗИК"[n], 60),
+                            "date_of_birth": f"2010-01-{n + 1:02d}"} for n in range(10)]
+    return answers

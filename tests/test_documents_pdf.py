@@ -177,8 +177,12 @@ def test_visa_holders_get_no_invented_dates(client):
     answers = api_answers(**{"person.citizenship": "IN"})
     host = pdf_text(post_pdf(client, "host-sheet", answers, "en").data)
     assert "в течение 3 рабочих дней после прибытия" in host  # the duty, with no date we do not have
+    assert "Tirkeu не учитывает визовые правила" in host  # the guest's warning, for the host
+    sheet = pdf_text(post_pdf(client, "registration-sheet", answers, "en").data)
+    assert "Tirkeu не учитывает визовые правила" in sheet
+    # The card is shown to an officer: no warning for its holder, and no date Tirkeu does not know.
     card = pdf_text(post_pdf(client, "card", answers, "en").data)
-    assert "Tirkeu does not cover visa rules" in card
+    assert "visa" not in card and "визов" not in card
     assert "29.11.2026" not in card and "01.10.2026" not in card
 
 
@@ -406,3 +410,30 @@ def test_the_hosts_sheet_lists_the_children_and_asks_for_no_signature(client):
     assert "по ответам вашего гостя" in text and "по вашим ответам" not in text  # it speaks to the host
     assert "Иванова Мария 02.02.2015" in text and "IVANOV PAVEL 30.11.2022" in text
     assert "Подпись" not in text and "Қолы" not in text
+
+
+@pytest.mark.parametrize("name", ["registration-sheet", "host-sheet", "iin-sheet"])
+def test_every_place_and_choice_is_in_both_languages_of_the_sheet(app, client, name):
+    """The sheets are in Russian and Kazakh: each name the person chose from a list is printed in
+    both, whatever the reader's language (the host's sheet once printed the region in Russian only)."""
+    from webapp.documents.answers import HOST_KINDS, PURPOSES
+    from webapp.documents.content import LABELS, in_language
+    from webapp.rules.places import checkpoint, region
+    from webapp.web.i18n import country_name, place_name
+
+    answers = api_answers()
+    with app.test_request_context():
+        names = {"region": [place_name(region("west_kazakhstan"), lang) for lang in ("ru", "kk")],
+                 "citizenship": [country_name("RU", lang) for lang in ("ru", "kk")]}
+        if name == "registration-sheet":
+            names |= {"checkpoint": [place_name(checkpoint("kairak"), lang) for lang in ("ru", "kk")],
+                      "purpose": [in_language(PURPOSES["private"], lang) for lang in ("ru", "kk")],
+                      "host_kind": [in_language(HOST_KINDS["person"], lang) for lang in ("ru", "kk")],
+                      "sex": [in_language(LABELS["male"], lang) for lang in ("ru", "kk")],
+                      "document": [in_language(LABELS["passport"], lang) for lang in ("ru", "kk")]}
+        if name == "host-sheet":
+            names["document"] = [in_language(LABELS["passport"], lang) for lang in ("ru", "kk")]
+    for language in ("ru", "kk", "en"):
+        text = pdf_text(post_pdf(client, name, answers, language).data)
+        for key, (ru, kk) in names.items():
+            assert f"{ru} / {kk}" in text, (name, language, key)

@@ -74,25 +74,69 @@ export function init(toolbar) {
       REQUIRED_DATES.map(needed).every(function (name) { return name === null || dateOf(answers, name); });
   }
 
-  // The card's words: the reader's language, then Russian and Kazakh (the blank has all).
-  function orderLanguages(root) {
-    var order = cardLanguages(language);
+  // The card's words: the reader's language, then Russian and Kazakh (the blank has all); or the
+  // languages `order` names.
+  function orderLanguages(root, order) {
+    order = order || cardLanguages(language);
     root.querySelectorAll(".tri").forEach(function (words) {
       var byLanguage = {};
       Array.prototype.forEach.call(words.children, function (span) { byLanguage[span.lang] = span; });
       Object.keys(byLanguage).forEach(function (l) { if (order.indexOf(l) === -1) byLanguage[l].remove(); });
       order.forEach(function (l) { words.appendChild(byLanguage[l]); });
     });
-    root.querySelectorAll("[data-reader-language]").forEach(function (part) { part.lang = language; });
   }
 
   function toolbarWords(words) {
     toolbar.lang = language;
-    toolbar.querySelectorAll("[data-word]").forEach(function (part) {
+    document.querySelectorAll("[data-word]").forEach(function (part) {
       part.textContent = words.page[part.getAttribute("data-word")];
     });
     toolbar.querySelector("a[data-word=back]").href = "/" + language + "/documents/offline#check";
     document.title = (words.titles[name] || "") + " — Tirkeu";
+  }
+
+  // "Show to an officer" (the card): the card again, full screen and in large type, its words in
+  // the officer's language (Kazakh or Russian) first and the reader's beside it, its values (the
+  // country's, the region's and the checkpoint's names) in the two official languages; offline too.
+  function showToAnOfficer(blank, saved, data, rules) {
+    var view = document.querySelector("[data-officer]"), open = toolbar.querySelector("[data-officer-open]");
+    var buttons = Array.prototype.slice.call(view.querySelectorAll("[data-officer-language]"));
+    var official = buttons.map(function (button) { return button.getAttribute("data-officer-language"); });
+    var wakeLock = null;
+    function draw(officer) {
+      var card = blank.cloneNode(true);
+      card.removeAttribute("data-document");
+      card.hidden = false;
+      fill(card, values(saved, data, rules, today, officer));
+      var order = [officer, language].concat(official).filter(function (l, i, all) { return all.indexOf(l) === i; });
+      orderLanguages(card, order.slice(0, 2));
+      card.querySelector("h1").id = "officer-heading";
+      view.querySelector("[data-officer-card]").replaceChildren(card);
+      buttons.forEach(function (button) { button.setAttribute("aria-pressed", String(button.getAttribute("data-officer-language") === officer)); });
+    }
+    function close() {
+      view.hidden = true;
+      document.body.classList.remove("showing-officer");
+      if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
+      if (wakeLock) { wakeLock.release().catch(function () {}); wakeLock = null; }
+      open.focus();
+    }
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () { draw(button.getAttribute("data-officer-language")); });
+    });
+    view.querySelector("[data-officer-close]").addEventListener("click", close);
+    view.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
+    open.addEventListener("click", function () {
+      draw(official.indexOf(language) !== -1 ? language : official[0]);
+      document.body.classList.add("showing-officer");
+      view.hidden = false;
+      // Where the phone allows: no browser bars, and the screen stays on while the officer reads.
+      var root = document.documentElement;
+      if (root.requestFullscreen) root.requestFullscreen().catch(function () {});
+      if (navigator.wakeLock) navigator.wakeLock.request("screen").then(function (lock) { wakeLock = lock; }).catch(function () {});
+      view.querySelector("[data-officer-language][aria-pressed=true]").focus();
+    });
+    open.hidden = false;
   }
 
   function json(url) { return fetch(url).then(function (response) { if (!response.ok) throw new Error(url); return response.json(); }); }
@@ -145,8 +189,10 @@ export function init(toolbar) {
       ["duty_self", "duty_notice", "duty_undated"].forEach(function (duty) {
         sheet[duty] = printedGuests.some(function (all) { return all[duty]; });
       });
+      var blank = page.cloneNode(true);
       fill(page, sheet);
       orderLanguages(page);
+      if (name === "card") showToAnOfficer(blank, guests[0], loaded[1], loaded[2]);
       page.hidden = false;
       if (hostLink !== null) {
         var hostPage = toolbar.querySelector("[data-host-page]");

@@ -18,6 +18,9 @@ class Document:
     template: str
     sources: tuple[str, ...]
     page: str = "A4"
+    # Its words in the reader's language first, then Russian and Kazakh (content.card_languages);
+    # the sheets' are Russian, then Kazakh. The first is the PDF's /Lang.
+    reader_first: bool = False
 
 
 DOCUMENTS = (
@@ -33,6 +36,6 @@ DOCUMENTS = (
              "documents/pdf/iin_sheet.html", ("zakon-iin-2024", "bizmedia-iin-2024", "govkz-nonresidents", "adilet-iin-rules")),
     Document("card", _l("Card to show an officer"),
              _l("One small page with your passport, entry, address, host and dates, in your language, Russian and Kazakh."),
-             "documents/pdf/card.html", ("trend-order-923", "astanatimes-2023-visa-run"), page="A6"),
+             "documents/pdf/card.html", ("trend-order-923", "astanatimes-2023-visa-run"), page="A6", reader_first=True),
 )
 BY_NAME = {document.name: document for document in DOCUMENTS}

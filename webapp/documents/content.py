@@ -18,6 +18,9 @@ OTHER_CHECKPOINT = _l("Another checkpoint or an airport")
 # the dates on a sheet come from the guest's own plan.
 RULES_NOW = "kz-2026-self-registration"
 DOCUMENT_LANGUAGES = ("ru", "kk")  # every document is labelled in both
+# The card shown to an officer (the print page's "Show to an officer") is in one of these first:
+# the languages of the documents, Kazakh (the state language) offered first.
+OFFICER_LANGUAGES = ("kk", "ru")
 # The plan's warnings a document prints: what the person, the host and an officer must know of this
 # stay (no dates for visa holders, dates missed or already past, a last day before a deadline), not
 # the notes on how Tirkeu reads the sources, which the result page explains. STAY_WARNINGS are those
@@ -157,7 +160,7 @@ def document_values(form: AnswersForm, language: str) -> dict:
     return {
         "warnings": [list(pair) for pair in zip(warnings_in(plan, "ru", stays_known),
                                                 warnings_in(plan, "kk", stays_known), strict=True)],
-        "card_warnings": warnings_in(plan, language, stays_known),
+        "reader_warnings": warnings_in(plan, language, stays_known),
         "name_latin": name_latin,
         "name_cyrillic": name_cyrillic,
         "name_transliterated": transliterated,
@@ -188,7 +191,7 @@ def document_values(form: AnswersForm, language: str) -> dict:
         "house": stay.house.data or "",
         "flat": stay.flat.data or "",
         "postcode": stay.postcode.data or "",
-        "address": joined(region_names["ru"], stay.city.data, stay.street.data, stay.house.data, stay.flat.data),
+        "address": joined(ru_kk(region_names) if place else "", stay.city.data, stay.street.data, stay.house.data, stay.flat.data),
         "card_address": joined(in_languages(region_names, card) if place else "", stay.city.data, stay.street.data,
                                stay.house.data, stay.flat.data),
         "children": [child_values(child.form) for child in form.children],
@@ -232,6 +235,7 @@ def document_context(form: AnswersForm | None, language: str, guests: list[Answe
         "both": both,
         "in_language": in_language,
         "card_languages": card_languages(language),
+        "document_languages": DOCUMENT_LANGUAGES,
         "numeric_date": numeric_date,
         "source_view": source_view,
         "labels": LABELS,
@@ -245,6 +249,8 @@ def document_context(form: AnswersForm | None, language: str, guests: list[Answe
 # Labels of the documents (each shown in Russian and Kazakh, the card also in the reader's language).
 LABELS = {
     "not_official": _l("Prepared by Tirkeu from your answers. This is not an official form: use it to fill in the official service."),
+    # The card is shown, not used to fill in anything: it says who made it and what it is not.
+    "not_official_card": _l("Prepared with Tirkeu by its holder from their own answers. It is not an official document and does not replace the registration."),
     # The host's sheet speaks to the host, who did not type the answers.
     "not_official_host": _l("Prepared by Tirkeu from your guest's answers. This is not an official form: use it to fill in the official service."),
     "person": _l("Personal details"),

@@ -26,6 +26,10 @@ PAGE_WORDS = {
     "hint": _l("In the print window choose “Save as PDF” to keep the file on this phone."),
     "link_broken": _l("This link could not be read: it may have been cut short when it was sent. Ask your guest to send it again, or to send the sheet as a PDF."),
     "link_old_browser": _l("This browser cannot open this link. Open it in an up-to-date browser, or ask your guest to send the sheet as a PDF."),
+    # The card, shown full screen in large type to an officer, in Kazakh or Russian first.
+    "officer": _l("Show to an officer"),
+    "officer_close": _l("Close"),
+    "officer_language": _l("Officer's language:"),
     # Above the sheets a host's link prints: the host's page says what to do (webapp/host/).
     "host_page": _l("What to do as the host, step by step"),
 }

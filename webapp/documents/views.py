@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 from ..case import current_rows
 from ..pwa.offline import AFTER_READY, INSTALL, NEVER, keep
 from ..web.errors import unavailable
-from ..web.i18n import current_language, force_language, languages
+from ..web.i18n import current_language, force_language, language_name, languages
 from ..web.limits import pdf_limit, zip_limit
 from ..web.today import today
 from .answers import (
@@ -31,7 +31,7 @@ from .answers import (
     series_number,
 )
 from .catalog import BY_NAME, DOCUMENTS
-from .content import document_context, in_language
+from .content import OFFICER_LANGUAGES, document_context, in_language
 from .group import MAX_ADULTS
 from .offline import offline_checks, offline_words
 from .print_data import PAGE_WORDS
@@ -337,6 +337,7 @@ def blank_documents():
     with force_language("ru"):
         documents = [Markup(render_template(d.template, document=d, **document_context(None, "ru"))) for d in DOCUMENTS]
         return render_template("documents/print.html", documents=documents, max_adults=MAX_ADULTS,
+                               officer_languages=[(code, language_name(code)) for code in OFFICER_LANGUAGES],
                                noscript=[{"language": lang, "text": in_language(NOSCRIPT, lang)} for lang in languages()],
                                failed=[{"language": lang, "text": in_language(PAGE_WORDS["failed"], lang)}
                                        for lang in languages()])

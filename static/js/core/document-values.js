@@ -99,7 +99,7 @@ export function values(answers, data, rules, today, language) {
   var ru = warningsIn("ru"), kk = warningsIn("kk");
   return Object.assign({
     warnings: ru.map(function (text, i) { return [text, kk[i]]; }),
-    card_warnings: warningsIn(language),
+    reader_warnings: warningsIn(language),
     name_latin: nameLatin,
     name_cyrillic: nameCyrillic,
     name_transliterated: transliterated,
@@ -127,7 +127,7 @@ export function values(answers, data, rules, today, language) {
     house: a("stay-house"),
     flat: a("stay-flat"),
     postcode: a("stay-postcode"),
-    address: joined([place ? place.ru : "", a("stay-city"), a("stay-street"), a("stay-house"), a("stay-flat")]),
+    address: joined([place ? ruKk(place) : "", a("stay-city"), a("stay-street"), a("stay-house"), a("stay-flat")]),
     card_address: joined([place ? inLanguages(place, card) : "", a("stay-city"), a("stay-street"), a("stay-house"), a("stay-flat")]),
     children: childIndices(answers).map(function (i) {
       var prefix = "children-" + i + "-", name = (a(prefix + "surname") + " " + a(prefix + "given_names")).trim();
