@@ -12,6 +12,7 @@ import pytest
 
 from webapp.documents.catalog import BY_NAME, DOCUMENTS
 from webapp.documents.content import DOCUMENT_LANGUAGES, LABELS, card_languages, in_language
+from webapp.documents.group import MAX_ADULTS
 
 from .documents_data import api_answers, longest_answers
 from .pdf_structure import Element, TaggedPdf, read
@@ -20,15 +21,16 @@ NAMES = [d.name for d in DOCUMENTS]
 LANGUAGES = ["ru", "kk", "en"]
 
 
-def group_of_three() -> dict:
-    """The longest answers for three adults travelling together: the host's sheet has a part for each."""
+def largest_group() -> dict:
+    """The longest answers for as many adults as travel together, each with ten children: the
+    host's sheet has a part for each."""
     answers = longest_answers()
     other = {key: copy.deepcopy(answers[key]) for key in ("person", "passport", "entry", "children")}
-    answers["others"] = [other, copy.deepcopy(other)]
+    answers["others"] = [copy.deepcopy(other) for _ in range(MAX_ADULTS - 1)]
     return answers
 
 
-CASES = {"typical": api_answers, "longest": longest_answers, "group": group_of_three}
+CASES = {"typical": api_answers, "longest": longest_answers, "group": largest_group}
 
 
 @pytest.fixture(autouse=True)
@@ -88,10 +90,11 @@ def test_every_text_is_in_a_tag_and_the_title_and_language_are_set(render, name,
     assert len(headings) == 1 and headings[0].text().startswith(in_language(BY_NAME[name].title, first))
 
 
+@pytest.mark.parametrize("case", ["typical", "longest"])
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", NAMES)
-def test_tables_have_header_cells_and_each_value_names_its_label(render, name, language):
-    pdf = render(name, language, "typical")
+def test_tables_have_header_cells_and_each_value_names_its_label(render, name, language, case):
+    pdf = render(name, language, case)
     tables = pdf.elements("Table")
     assert tables
     for table in tables:
@@ -104,12 +107,13 @@ def test_tables_have_header_cells_and_each_value_names_its_label(render, name, l
             assert th[0].attributes["ID"] in headers
 
 
+@pytest.mark.parametrize("case", ["typical", "longest"])
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", NAMES)
-def test_each_language_is_marked_where_it_is_used(render, name, language):
+def test_each_language_is_marked_where_it_is_used(render, name, language, case):
     """Every label is in the document's languages, each part marked with its own and holding that
     language's words; the values (names, numbers, places as typed) are in the document's first."""
-    pdf = render(name, language, "typical")
+    pdf = render(name, language, case)
     expected = languages_of(name, language)
     words = {lang: label_words(lang) for lang in expected}
     for cell in pdf.elements("TH"):
