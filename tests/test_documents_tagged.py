@@ -132,8 +132,23 @@ def test_each_language_is_marked_where_it_is_used(render, name, language, case):
             assert text in words[own_lang], (own_lang, text)
     kazakh = [e for e in pdf.root.walk() if e.own_lang == "kk"]
     assert kazakh and all(e.text() for e in kazakh)
-    for cell in pdf.elements("TD"):
-        assert not any(e.own_lang for e in cell.walk()), cell.text()
+    # The words around the sources too ("checked", "Prepared on"), in every language of the document.
+    for lang in expected:
+        # (an element wrapped onto two lines is one for each: their texts joined)
+        in_it = " ".join(e.text().removeprefix("/ ") for e in pdf.root.walk() if e.own_lang == lang)
+        assert in_language(LABELS["made_on"], lang) in in_it, lang
+        if not BY_NAME[name].reader_first:
+            assert in_language(LABELS["checked"], lang) in in_it, lang
+    # A value is as typed (names, numbers, streets), in no language of its own; a name chosen
+    # from a list is printed in each language of the document, each part marked with its own.
+    names = {"ru": {in_language(LABELS["male"], "ru"), "Россия", "Западно-Казахстанская область", "Кайрак"},
+             "kk": {in_language(LABELS["male"], "kk"), "Ресей", "Батыс Қазақстан облысы", "Қайрақ"}}
+    marked = [(e.own_lang, e.text()) for cell in pdf.elements("TD") for e in cell.walk() if e.own_lang]
+    assert {lang for lang, _ in marked} == set(expected)
+    for lang in DOCUMENT_LANGUAGES:
+        assert names[lang] & {text for own, text in marked if own == lang}, (lang, marked)
+    for own, text in marked:  # a Kazakh name is never marked Russian, nor the reverse
+        assert not any(text in names[lang] for lang in DOCUMENT_LANGUAGES if lang != own), (own, text)
 
 
 @pytest.mark.parametrize("case", ["typical", "longest", "group"])

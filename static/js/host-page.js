@@ -1,7 +1,7 @@
 // The host's page (webapp/host/): each guest's details and date, read on this phone from the
 // link's "#" (core/host-link.js) and worked out as the guest's own sheet works them
 // (core/document-values.js). The details never leave the phone.
-import { values } from "./core/document-values.js";
+import { textOf, values } from "./core/document-values.js";
 import { decode, sheetLink } from "./core/host-link.js";
 import { tidy } from "./core/words.js";
 
@@ -18,7 +18,7 @@ function card(template, guest) {
     var value = guest[part.getAttribute("data-when")];
     if (!(Array.isArray(value) ? value.length : value)) part.remove();
   });
-  copy.querySelectorAll("[data-slot]").forEach(function (slot) { slot.textContent = guest[slot.getAttribute("data-slot")] || "—"; });
+  copy.querySelectorAll("[data-slot]").forEach(function (slot) { slot.textContent = textOf(guest[slot.getAttribute("data-slot")]) || "—"; });
   copy.querySelectorAll("[data-list]").forEach(function (list) {
     guest[list.getAttribute("data-list")].forEach(function (item) {
       var line = document.createElement("li");
@@ -54,7 +54,7 @@ export function init(page) {
       shown = loaded[0].map(function (guest) { return values(guest, data, loaded[2], today, language); });
       var list = page.querySelector("[data-host-guest-list]"), template = page.querySelector("template[data-host-guest]");
       shown.forEach(function (guest) { list.appendChild(card(template, guest)); });
-      page.querySelectorAll("[data-host-shared]").forEach(function (slot) { slot.textContent = shown[0][slot.getAttribute("data-host-shared")] || "—"; });
+      page.querySelectorAll("[data-host-shared]").forEach(function (slot) { slot.textContent = textOf(shown[0][slot.getAttribute("data-host-shared")]) || "—"; });
       // Only the duties of these guests (a plan with no date is notified, as the sheet says).
       page.querySelectorAll("[data-host-duty]").forEach(function (section) {
         var duty = section.getAttribute("data-host-duty");

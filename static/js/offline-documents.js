@@ -280,6 +280,14 @@ export function init(root) {
         button.textContent = numbered(item.parentNode.getAttribute("data-download-for"), { title: download.getAttribute("data-title"), name: name });
         box.appendChild(link);
         box.appendChild(document.createTextNode(" "));
+        var officer = item.querySelector("a[data-officer-link]"); // the card's
+        if (officer) {
+          var shown = officer.cloneNode(true);
+          shown.href = officer.getAttribute("href").replace(/\/officer$/, "/" + n + "/officer");
+          shown.appendChild(el("span", { "class": "visually-hidden" }, ": " + name));
+          box.appendChild(shown);
+          box.appendChild(document.createTextNode(" "));
+        }
         box.appendChild(button);
         item.appendChild(box);
       });

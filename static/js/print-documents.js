@@ -19,8 +19,9 @@ export function init(toolbar) {
   // rather than show this phone's answers. A language the print data lacks: the first one's
   // registration sheet.
   var sent = /^#([\w-]+)\/host-sheet\/(.*)$/.exec(window.location.hash);
-  var wanted = sent ? [null, sent[1], "host-sheet"] : /^#([\w-]+)\/([\w-]+)(?:\/(\d{1,2}))?$/.exec(window.location.hash) || [null, null, "registration-sheet"];
-  var language = wanted[1], name = wanted[2], adult = +(wanted[3] || 1);
+  // "…/officer" after the card: open it shown to an officer (the documents page's link).
+  var wanted = sent ? [null, sent[1], "host-sheet"] : /^#([\w-]+)\/([\w-]+)(?:\/(\d{1,2}))?(\/officer)?$/.exec(window.location.hash) || [null, null, "registration-sheet"];
+  var language = wanted[1], name = wanted[2], adult = +(wanted[3] || 1), asOfficer = !!wanted[4];
   var hostLink = sent ? sent[2] : null;
   function knownLanguage(languages) {
     if (languages.indexOf(language) !== -1) return;
@@ -35,6 +36,20 @@ export function init(toolbar) {
     if (key.charAt(0) === "!") return !shown(all, key.slice(1));
     var value = all[key];
     return Array.isArray(value) ? value.length > 0 : !!value;
+  }
+
+  // A value's text, its parts in a language of their own each in an element with that lang (as
+  // the PDF's macros.html parts()).
+  function partsOf(value) {
+    var parts = document.createDocumentFragment();
+    (typeof value === "string" ? [value] : value).forEach(function (part) {
+      if (typeof part === "string") { parts.appendChild(document.createTextNode(part)); return; }
+      var marked = document.createElement("span");
+      marked.lang = part.lang;
+      marked.textContent = part.text;
+      parts.appendChild(marked);
+    });
+    return parts;
   }
 
   function fill(root, all) {
@@ -59,7 +74,7 @@ export function init(toolbar) {
     });
     root.querySelectorAll("[data-v], [data-t]").forEach(function (slot) {
       var key = slot.getAttribute("data-v") || slot.getAttribute("data-t");
-      slot.replaceWith(document.createTextNode(all[key] || (slot.hasAttribute("data-v") ? "—" : "")));
+      slot.replaceWith(all[key] && all[key].length ? partsOf(all[key]) : document.createTextNode(slot.hasAttribute("data-v") ? "—" : ""));
     });
   }
 
@@ -137,6 +152,7 @@ export function init(toolbar) {
       view.querySelector("[data-officer-language][aria-pressed=true]").focus();
     });
     open.hidden = false;
+    if (asOfficer) open.click(); // full screen only after a tap of the phone's own, which a link's load is not
   }
 
   function json(url) { return fetch(url).then(function (response) { if (!response.ok) throw new Error(url); return response.json(); }); }

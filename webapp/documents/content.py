@@ -76,21 +76,45 @@ def _plan(form: AnswersForm):
         return None
 
 
-def joined(*parts) -> str:
-    return ", ".join(part for part in parts if part)
+# A value is text, or a list of parts when some of it is in a language of its own: a part is text
+# or {"lang": …, "text": …}, which the documents print in an element with that lang (the PDF's
+# /Lang of that part, for a screen reader: the Kazakh name of a region read as Kazakh).
+def concat(*items) -> str | list:
+    """The items (text or lists of parts) one after the other: text when none has a language."""
+    parts: list = []
+    for item in items:
+        for part in [item] if isinstance(item, str) else item:
+            if isinstance(part, str) and parts and isinstance(parts[-1], str):
+                parts[-1] += part
+            elif part:
+                parts.append(part)
+    return parts[0] if len(parts) == 1 and isinstance(parts[0], str) else parts or ""
 
 
-def ru_kk(names: dict) -> str:
-    return f"{names['ru']} / {names['kk']}"
+def joined(*items) -> str | list:
+    """The items that are not empty, with ", " between."""
+    given = [item for item in items if item]
+    return concat(*[piece for i, item in enumerate(given) for piece in ((", ", item) if i else (item,))])
 
 
-def in_languages(names: dict, languages) -> str:
-    """Names in the card's languages, each once (a country may be spelt the same in two)."""
+def in_languages(names: dict, languages) -> list:
+    """Names in `languages`, each once (a country may be spelt the same in two), " / " between."""
+    parts: list = []
     seen: list[str] = []
     for language in languages:
         if names[language] not in seen:
+            parts += [" / "] * bool(seen) + [{"lang": language, "text": names[language]}]
             seen.append(names[language])
-    return " / ".join(seen)
+    return parts
+
+
+def ru_kk(names: dict) -> list:
+    return in_languages(names, DOCUMENT_LANGUAGES)
+
+
+def text_of(value) -> str:
+    """A value as plain text (the languages' parts without their marks)."""
+    return value if isinstance(value, str) or not value else "".join(part if isinstance(part, str) else part["text"] for part in value)
 
 
 def translated(text) -> dict:
@@ -118,7 +142,7 @@ def passport_values(form: AnswersForm, card: tuple[str, ...]) -> dict:
     expires = "" if internal else numeric_date(passport.expires.data)
     kind = translated(DOCUMENT_NAMES[form.document_kind])
     named = in_languages(kind, card)
-    card_document = {RU_INTERNAL_PASSPORT: named, AM_ID_CARD: f"{named}, {expires}"}.get(form.document_kind, expires)
+    card_document = {RU_INTERNAL_PASSPORT: named, AM_ID_CARD: concat(named, ", ", expires)}.get(form.document_kind, expires)
     return {
         "internal_passport": internal,
         "id_card": form.document_kind == AM_ID_CARD,
@@ -128,7 +152,7 @@ def passport_values(form: AnswersForm, card: tuple[str, ...]) -> dict:
         "passport_issued": issued,
         "passport_expires": expires,
         "passport_period": issued if internal else f"{issued} – {expires}",
-        "card_passport": f"{number} ({card_document})",
+        "card_passport": concat(number, " (", card_document, ")"),
     }
 
 
@@ -174,7 +198,7 @@ def document_values(form: AnswersForm, language: str) -> dict:
         **passport_values(form, card),
         "entry_date": numeric_date(entry.date.data),
         "checkpoint": ru_kk(point_names),
-        "card_entry": f"{numeric_date(entry.date.data)}, {in_languages(point_names, card)}",
+        "card_entry": concat(numeric_date(entry.date.data), ", ", in_languages(point_names, card)),
         "purpose": ru_kk(translated(PURPOSES[entry.purpose.data])) if entry.purpose.data in PURPOSES else "",
         "host_kind": ru_kk(translated(HOST_KINDS[kind])) if kind in HOST_KINDS else "",
         "host_name": host.name.data or "",
@@ -203,7 +227,7 @@ def document_values(form: AnswersForm, language: str) -> dict:
         "duty_undated": duty == "undated",
         "deadline": due,
         # Said beside a date that is the earlier of two readings (the page tells both under "Why this date?").
-        "deadline_sub": " / ".join(both(LABELS["to_be_safe"])) if two_readings else "",
+        "deadline_sub": ru_kk(translated(LABELS["to_be_safe"])) if two_readings else "",
         "card_deadline": due + (f" ({in_language(LABELS['to_be_safe'], language)})" if two_readings else ""),
         "leave_by": numeric_date(leave_by) if leave_by and stays_known else "",
         "leave_by_unknown": bool(leave_by and not stays_known),

@@ -4,12 +4,38 @@ import { evaluate, NotCovered } from "./evaluator.js";
 import { AM_ID_CARD, childIndices, dateOf, FOREIGN_PASSPORT, icaoLatin, RU_INTERNAL_PASSPORT, rowIndices, seriesNumber } from "./checks.js";
 import { numericDate as numeric, tidy, words as wordsFor } from "./words.js";
 
-function joined(parts) { return parts.filter(Boolean).join(", "); }
-function ruKk(names) { return names.ru + " / " + names.kk; }
+// A value is text, or a list of parts when some of it is in a language of its own: a part is text
+// or { lang, text } (content.py concat, which this follows exactly).
+function concat() {
+  var parts = [];
+  Array.prototype.forEach.call(arguments, function (item) {
+    (typeof item === "string" ? [item] : item).forEach(function (part) {
+      if (typeof part === "string" && parts.length && typeof parts[parts.length - 1] === "string") parts[parts.length - 1] += part;
+      else if (part) parts.push(part);
+    });
+  });
+  return parts.length === 1 && typeof parts[0] === "string" ? parts[0] : parts.length ? parts : "";
+}
+function joined(items) {
+  var given = items.filter(function (item) { return item && item.length; }), pieces = [];
+  given.forEach(function (item, i) { if (i) pieces.push(", "); pieces.push(item); });
+  return concat.apply(null, pieces);
+}
 function inLanguages(names, languages) {
-  var seen = [];
-  languages.forEach(function (l) { if (seen.indexOf(names[l]) === -1) seen.push(names[l]); });
-  return seen.join(" / ");
+  var parts = [], seen = [];
+  languages.forEach(function (l) {
+    if (seen.indexOf(names[l]) !== -1) return;
+    if (seen.length) parts.push(" / ");
+    parts.push({ lang: l, text: names[l] });
+    seen.push(names[l]);
+  });
+  return parts;
+}
+function ruKk(names) { return inLanguages(names, ["ru", "kk"]); }
+// A value as plain text (the languages' parts without their marks).
+export function textOf(value) {
+  if (!value) return "";
+  return typeof value === "string" ? value : value.map(function (part) { return typeof part === "string" ? part : part.text; }).join("");
 }
 // The card: the reader's language first, then Russian and Kazakh.
 export function cardLanguages(language) { return [language].concat(["ru", "kk"].filter(function (l) { return l !== language; })); }
@@ -60,7 +86,7 @@ function passportValues(answers, a, kind, data, card) {
     passport_issued: issued,
     passport_expires: expires,
     passport_period: internal ? issued : issued + " – " + expires,
-    card_passport: number + " (" + (internal ? inLanguages(names, card) : kind === AM_ID_CARD ? inLanguages(names, card) + ", " + expires : expires) + ")"
+    card_passport: concat(number, " (", internal ? inLanguages(names, card) : kind === AM_ID_CARD ? concat(inLanguages(names, card), ", ", expires) : expires, ")")
   };
 }
 
@@ -111,7 +137,7 @@ export function values(answers, data, rules, today, language) {
     card_citizenship: inLanguages(country, card),
     entry_date: entryDate,
     checkpoint: ruKk(pointNames),
-    card_entry: entryDate + ", " + inLanguages(pointNames, card),
+    card_entry: concat(entryDate, ", ", inLanguages(pointNames, card)),
     purpose: data.purposes[a("entry-purpose")] ? ruKk(data.purposes[a("entry-purpose")]) : "",
     host_kind: data.host_kinds[kind] ? ruKk(data.host_kinds[kind]) : "",
     host_name: a("host-name"),
@@ -141,7 +167,7 @@ export function values(answers, data, rules, today, language) {
     duty_notice: duty === "notice",
     duty_undated: duty === "undated",
     deadline: due,
-    deadline_sub: twoReadings ? data.to_be_safe.ru + " / " + data.to_be_safe.kk : "",
+    deadline_sub: twoReadings ? ruKk(data.to_be_safe) : "",
     card_deadline: due + (twoReadings ? " (" + data.to_be_safe[language] + ")" : ""),
     leave_by: leaveBy && staysKnown(answers) ? numeric(leaveBy) : "",
     leave_by_unknown: !!(leaveBy && !staysKnown(answers)),
