@@ -641,3 +641,16 @@ def test_a_last_day_before_the_registration_deadline_is_said_first(client, lang,
     first_warning = re.search(r'<div class="warning[^"]*">(.*?)</div>', html, re.S).group(1)
     assert said in re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", first_warning)))
     assert html.index("warning") < html.index('class="steps"')
+
+
+def test_the_print_page_names_its_icon(client):
+    """Without an icon of its own a browser asks for /favicon.ico, which is a 404 (the only error
+    the print page's console showed)."""
+    import re
+
+    html = client.get("/documents/print").get_data(as_text=True)
+    icon = re.search(r'<link rel="icon"[^>]* href="([^"]+)"', html)
+    assert icon
+    response = client.get(icon.group(1))
+    assert response.status_code == 200 and response.mimetype == "image/png"
+    response.close()

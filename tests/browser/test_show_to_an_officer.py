@@ -90,12 +90,17 @@ def test_no_last_day_is_shown_when_the_earlier_stays_were_not_answered(browser, 
     answers = api_answers()
     del answers["previous_stays"]
     on_the_phone(page, live_server, lang, form_answers(answers))
-    # From the documents page's "Show to an officer": the card opens as shown to an officer.
+    # From the documents page's "Show to an officer": the card opens as shown to an officer, and
+    # nothing the print page asks for fails.
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
     page.goto("about:blank")  # the documents page again, reading the answers now on the phone
     page.goto(f"{live_server}/{lang}/documents/offline#check")
     page.click("[data-step=check] a[data-officer-link]")
     page.wait_for_selector(f"{VIEW}:not([hidden])")
     assert page.url.endswith(f"/documents/print#{lang}/card/officer")
+    page.wait_for_load_state("networkidle")
+    assert failed == []
     rows = shown_rows(page)
     assert len(rows) == len(ROWS)
     # A reader of Kazakh or Russian: their language first, the other official one beside it.
