@@ -8,16 +8,17 @@ export function offlineStatus(box) {
   var updateAccepted = false;
   var failedVersion = null;
 
-  function show(message, ready) {
+  // The button to save again only where saving has stopped short, not while it is under way.
+  function show(message, ready, saving) {
     text.textContent = message;
     box.hidden = false;
     box.classList.toggle("offline-ready", !!ready);
-    saveButton.hidden = !!ready;
+    saveButton.hidden = !!ready || !!saving;
   }
 
   function progress(done, total) {
     if (total && done >= total) show(box.getAttribute("data-ready"), true);
-    else show(box.getAttribute("data-progress").replace("{done}", done).replace("{total}", total), false);
+    else show(box.getAttribute("data-progress").replace("{done}", done).replace("{total}", total), false, true);
   }
 
   function offerUpdate(worker) {
@@ -63,7 +64,7 @@ export function offlineStatus(box) {
     askStatus(registration);
     navigator.serviceWorker.ready.then(askStatus);
     saveButton.addEventListener("click", function () {
-      show(box.getAttribute("data-progress").replace("{done}", "0").replace("{total}", "…"), false);
+      show(box.getAttribute("data-progress").replace("{done}", "0").replace("{total}", "…"), false, true);
       // After a failed first install the registration is gone: register again, which retries.
       navigator.serviceWorker.register("/sw.js").then(function (current) {
         return current.update().then(function () { askStatus(current); });
