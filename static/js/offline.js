@@ -8,17 +8,16 @@ export function offlineStatus(box) {
   var updateAccepted = false;
   var failedVersion = null;
 
-  // The button to save again only where saving has stopped short, not while it is under way.
-  function show(message, ready, saving) {
+  function show(message, ready) {
     text.textContent = message;
     box.hidden = false;
     box.classList.toggle("offline-ready", !!ready);
-    saveButton.hidden = !!ready || !!saving;
+    saveButton.hidden = !!ready;
   }
 
   function progress(done, total) {
     if (total && done >= total) show(box.getAttribute("data-ready"), true);
-    else show(box.getAttribute("data-progress").replace("{done}", done).replace("{total}", total), false, true);
+    else show(box.getAttribute("data-progress").replace("{done}", done).replace("{total}", total), false);
   }
 
   function offerUpdate(worker) {
@@ -64,7 +63,7 @@ export function offlineStatus(box) {
     askStatus(registration);
     navigator.serviceWorker.ready.then(askStatus);
     saveButton.addEventListener("click", function () {
-      show(box.getAttribute("data-progress").replace("{done}", "0").replace("{total}", "…"), false, true);
+      show(box.getAttribute("data-progress").replace("{done}", "0").replace("{total}", "…"), false);
       // After a failed first install the registration is gone: register again, which retries.
       navigator.serviceWorker.register("/sw.js").then(function (current) {
         return current.update().then(function () { askStatus(current); });
