@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 
+from webapp.documents.content import is_cyrillic
 from webapp.documents.schema import EXAMPLE
 
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІ әғқңөұүһі"
@@ -52,15 +53,11 @@ def form_errors(app, answers: dict, today) -> dict[str, str]:
 def _long(start: str, length: int) -> str:
     """`start`, then wide letters up to `length`, in words of at most 14 letters (a long word, as a
     compound name or street is, but broken where a real value would be)."""
+    filler = "Ш" if is_cyrillic(start) else "W"
     text = start
-    filler = "Ш" if is_cyrillic_text(start) else "W"
     while len(text) < length:
         text += " " if len(text.rsplit(" ", 1)[-1]) >= 14 else filler
-    return text[:length].rstrip()[:length].ljust(length, filler)
-
-
-def is_cyrillic_text(text: str) -> bool:
-    return any("\u0400" <= char <= "\u04ff" for char in text)
+    return text[:length].rstrip().ljust(length, filler)
 
 
 def longest_answers() -> dict:
