@@ -91,7 +91,8 @@ def test_every_page_links_the_manifest_and_the_offline_script(client):
     html = client.get("/kk/deadlines/").get_data(as_text=True)
     assert '<link rel="manifest" href="/kk/manifest.webmanifest">' in html
     assert re.search(r'<script type="module" src="/pages-[0-9a-f]{12}\.js">', html)  # offline.js in it
-    assert 'id="offline-status" data-module="offline-status" hidden' in html  # shown only by JavaScript
+    # Its line is there from the start (no layout shift), hidden by CSS without JavaScript.
+    assert 'id="offline-status" data-module="offline-status"\n' in html
 
 
 def test_every_route_says_how_the_phone_keeps_it(app):

@@ -35,9 +35,16 @@ function restore(form, saved, addMissing) {
       var anyChecked = Array.prototype.some.call(fields, function (f) { return f.checked; });
       if (!anyChecked) Array.prototype.forEach.call(fields, function (f) { f.checked = f.value === saved[name]; });
     } else if (!fields[0].value) {
-      fields[0].value = saved[name];
+      setValue(fields[0], saved[name]);
     }
   });
+}
+
+// A value written here, not typed: a field drawn from another (the country's combobox, app.js)
+// is told, to show it.
+function setValue(field, value) {
+  field.value = value;
+  field.dispatchEvent(new CustomEvent("tirkeu:value"));
 }
 
 // As webapp/case.py `carried`, with its table in the schema.
@@ -156,7 +163,7 @@ function put(form, name, value, addMissing) {
   } else if (value === null && fields[0].type === "hidden") {
     fields[0].remove();
   } else {
-    fields[0].value = value === null ? "" : value;
+    setValue(fields[0], value === null ? "" : value);
   }
 }
 
@@ -253,7 +260,7 @@ export function forgetEverything() {
         if (field.type === "radio" || field.type === "checkbox") field.checked = false;
         else if (field.tagName === "SELECT") field.selectedIndex = 0;
         else if (field.type === "hidden" && answer(field.name)) field.remove();
-        else if (field.type !== "submit" && field.type !== "button" && field.type !== "hidden") field.value = "";
+        else if (field.type !== "submit" && field.type !== "button" && field.type !== "hidden") setValue(field, "");
       });
     });
   });
@@ -312,7 +319,9 @@ export function showPanel(slot) {
 }
 
 // Where answers are typed, a plain notice when they are not kept (no storage at all) or may be
-// cleared (the phone refused storage.persist()), with "save to a file".
+// cleared (the phone refused storage.persist()), with "save to a file". Not kept: before the form,
+// to be read before typing. May be cleared (most phones that have not installed Tirkeu): after
+// it, by the button that sends it, so that it moves none of the fields above it (no layout shift).
 function notice(panel, attribute) {
   document.querySelectorAll("form[data-journey]").forEach(function (form) {
     var box = form.parentNode.querySelector("[data-storage-notice]");
@@ -327,8 +336,9 @@ function notice(panel, attribute) {
       button.textContent = panel.querySelector("[data-export]").textContent;
       button.addEventListener("click", exportFile);
       box.append(text, button);
-      form.parentNode.insertBefore(box, form);
     }
+    if (attribute === "data-not-kept") form.before(box);
+    else form.after(box);
     box.setAttribute("data-kind", attribute);
     box.querySelector("p").textContent = panel.getAttribute(attribute);
   });

@@ -1,4 +1,5 @@
 // Progressive enhancement only: every page works without this file (start.js starts it).
+import { countryIndex, countryMatches, findCountry } from "./core/country-match.js";
 // Move focus to the error summary, or to the field a button asked for (after "Add an earlier stay").
 export function focusOnLoad() {
   var summary = document.querySelector("[data-autofocus]");
@@ -8,43 +9,6 @@ export function focusOnLoad() {
     var field = document.getElementById(form.getAttribute("data-focus"));
     if (field) field.focus();
   }
-}
-
-// A search box that narrows a long <select> of countries as you type.
-function searchableSelect(select) {
-  var input = document.createElement("input");
-  input.type = "search";
-  input.className = "input country-search";
-  input.id = select.id + "-search";
-  input.setAttribute("autocomplete", "off");
-  input.setAttribute("aria-controls", select.id);
-  var label = document.createElement("label");
-  label.className = "date-input-label";
-  label.htmlFor = input.id;
-  label.textContent = select.getAttribute("data-search-label");
-  var status = document.createElement("p");
-  status.className = "hint";
-  status.setAttribute("aria-live", "polite");
-  select.parentNode.insertBefore(label, select);
-  select.parentNode.insertBefore(input, select);
-  select.parentNode.insertBefore(status, select);
-
-  function normalise(text) {
-    return text.toLocaleLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ё/g, "е");
-  }
-  input.addEventListener("input", function () {
-    var query = normalise(input.value.trim());
-    var options = Array.prototype.slice.call(select.options, 1); // read now: a page may add them later
-    var first = null;
-    options.forEach(function (option) {
-      var match = !query || normalise(option.text).indexOf(query) !== -1 || option.value.toLowerCase() === query;
-      option.hidden = !match;
-      option.disabled = !match;
-      if (match && !first) first = option;
-    });
-    status.textContent = first ? "" : select.getAttribute("data-search-empty");
-    if (query && first) select.value = first.value;
-  });
 }
 
 // The days of a window as a grid: a row per month, a column per day of the month; the days
@@ -99,34 +63,136 @@ export function dayGrid(box) {
   box.hidden = false;
 }
 
-// Without this file the country is typed (the server finds it by its name). Here the box becomes
-// the list of countries from the copy the phone keeps (/api/v1/countries), searchable. The form
-// resolves when the list is there: start.js puts the saved answers back only then.
+// Without this file the country is typed (the server finds it by its name). Here the box becomes a
+// combobox (the ARIA Authoring Practices' list autocomplete): as one types, a list of the countries
+// the text may name (core/country-match.js, as the server matches), the most common first when the
+// box is empty; the field the form sends (and the phone keeps) holds the chosen country's code, or
+// the text as typed, which the server then finds or explains. The list opens below the box in the
+// page, only after the person's own input (it moves nothing else before that). The form resolves
+// when the list's data is there: start.js puts the saved answers back only then.
 export function countryList(input) {
   return fetch(input.getAttribute("data-countries-url")).then(function (response) {
     if (!response.ok) throw new Error("no countries");
     return response.json();
-  }).then(function (countries) {
-    var lang = document.documentElement.lang;
-    var select = document.createElement("select");
-    select.className = "select" + (input.classList.contains("input-error") ? " input-error" : "");
-    select.id = input.id;
-    select.name = input.name;
-    var typing = document.getElementById(input.id + "-typing");
-    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
-      return id && id !== input.id + "-typing";
+  }).then(function (data) { combobox(input, countryIndex(data)); })
+    .catch(function () { /* the box stays: the server finds the country by its name */ });
+}
+
+var SHOWN = 10; // options while typing; an empty box shows the common ones, then every country
+
+function combobox(input, index) {
+  var lang = document.documentElement.lang, names = index.data.names, id = input.id;
+  var field = document.createElement("input"); // what the form sends: a code, or the text typed
+  field.type = "text";
+  field.hidden = true;
+  field.name = input.name;
+  field.value = input.getAttribute("data-code") || input.value;
+  input.removeAttribute("name");
+  var list = document.createElement("ul");
+  list.className = "combobox-list";
+  list.id = id + "-list";
+  list.setAttribute("role", "listbox");
+  var label = document.querySelector('label[for="' + id + '"]');
+  if (label) list.setAttribute("aria-label", label.textContent.trim());
+  list.hidden = true;
+  var status = document.createElement("span");
+  status.className = "visually-hidden";
+  status.setAttribute("aria-live", "polite");
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
+  input.setAttribute("aria-controls", list.id);
+  input.setAttribute("autocomplete", "off");
+  input.after(list, status, field);
+  var codes = [], active = -1;
+
+  function nameOf(code) { return names[code] ? names[code][lang] : code; }
+  function showValue() { input.value = names[field.value] ? nameOf(field.value) : field.value; }
+  // answers.js puts saved answers in the field the form sends (and empties it on "Delete all").
+  field.addEventListener("tirkeu:value", showValue);
+  function send(value) {
+    if (field.value === value) return;
+    field.value = value;
+    field.dispatchEvent(new Event("change", { bubbles: true })); // answers.js saves it
+  }
+  function options() {
+    var typed = input.value.trim();
+    if (typed) return countryMatches(index, typed, lang, SHOWN);
+    var rest = index.data.order[lang].filter(function (code) { return index.data.common.indexOf(code) === -1; });
+    return index.data.common.concat(rest);
+  }
+  function close() {
+    list.hidden = true;
+    active = -1;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+  function highlight(next) {
+    var items = list.children;
+    if (!codes.length) return;
+    active = (next + codes.length) % codes.length;
+    Array.prototype.forEach.call(items, function (item, i) { item.setAttribute("aria-selected", String(i === active)); });
+    input.setAttribute("aria-activedescendant", items[active].id);
+    items[active].scrollIntoView({ block: "nearest" });
+  }
+  function open() {
+    // Citizens of Kazakhstan are not foreigners: the box refuses "Kazakhstan" with its reason.
+    codes = options().filter(function (code) { return code !== "KZ"; });
+    list.textContent = "";
+    codes.forEach(function (code, i) {
+      var item = document.createElement("li");
+      item.id = id + "-option-" + code;
+      item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", "false");
+      item.className = "combobox-option" + (!input.value.trim() && i === index.data.common.length ? " combobox-rest" : "");
+      item.textContent = nameOf(code);
+      item.setAttribute("data-code", code);
+      list.appendChild(item);
     });
-    if (described.length) select.setAttribute("aria-describedby", described.join(" "));
-    ["data-search-label", "data-search-empty"].forEach(function (name) { select.setAttribute(name, input.getAttribute(name)); });
-    select.appendChild(new Option(input.getAttribute("data-choose"), ""));
-    countries.order[lang].forEach(function (code) {
-      if (code !== "KZ") select.appendChild(new Option(countries.names[code][lang], code)); // citizens are not foreigners
-    });
-    select.value = input.getAttribute("data-code") || "";
-    if (typing) typing.remove();
-    input.parentNode.replaceChild(select, input);
-    searchableSelect(select);
-  }).catch(function () { /* the box stays: the server finds the country by its name */ });
+    list.hidden = !codes.length;
+    input.setAttribute("aria-expanded", String(!!codes.length));
+    status.textContent = codes.length ? "" : input.getAttribute("data-search-empty");
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    if (codes.length && input.value.trim()) highlight(0); // Enter takes the best match
+  }
+  function choose(code) {
+    send(code);
+    input.value = nameOf(code);
+    close();
+  }
+
+  input.addEventListener("input", function () {
+    // Before the form's own listener (answers.js), which then keeps what the field holds.
+    field.value = findCountry(index, input.value) || input.value.trim();
+    open();
+  });
+  input.addEventListener("click", function () { if (list.hidden) open(); else close(); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (list.hidden) open();
+      highlight(active === -1 ? (event.key === "ArrowDown" ? 0 : codes.length - 1) : active + (event.key === "ArrowDown" ? 1 : -1));
+    } else if (event.key === "Enter" && !list.hidden && active !== -1) {
+      event.preventDefault(); // a choice, not the form's submission
+      choose(codes[active]);
+    } else if (event.key === "Escape" && !list.hidden) {
+      event.preventDefault();
+      close();
+    }
+  });
+  input.addEventListener("change", function () {
+    // Leaving the box: a name it resolves to is shown as the list would (what the form sends).
+    if (names[field.value] && findCountry(index, input.value) === field.value) input.value = nameOf(field.value);
+    send(field.value);
+  });
+  input.addEventListener("blur", function () { setTimeout(close, 0); });
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); }); // the box keeps the focus
+  list.addEventListener("click", function (event) {
+    var item = event.target.closest("[data-code]");
+    if (item) choose(item.getAttribute("data-code"));
+  });
+  showValue();
 }
 // Journeys whose steps the phone can run itself start there: no network between steps.
 export function phoneLink(link) { link.href = link.getAttribute("data-phone-href"); }

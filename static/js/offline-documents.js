@@ -46,7 +46,7 @@ export function init(root) {
   function fieldsOf(section) {
     return Array.from(section.querySelectorAll(".form-group"), function (group) {
       var dateBox = group.querySelector(".date-input");
-      var control = group.querySelector("select") || group.querySelector("input[name]"); // not the search box
+      var control = group.querySelector("select") || group.querySelector("input[name]"); // not the combobox's box
       var name = dateBox ? control.name.replace(/-day$/, "") : control.name;
       // The id is the name, as WTForms makes it (a radio's inputs: <id>-0, <id>-1…).
       return { group: group, name: name, id: name, kind: dateBox ? "date" : control.type === "radio" ? "radio" : control.tagName === "SELECT" ? "select" : "text" };
@@ -67,7 +67,8 @@ export function init(root) {
       if (/^(others|check)$/.test(part.getAttribute("data-step"))) return; // no answers: the host's link is asked there
       fieldsOf(part).forEach(function (field) {
         if (field.kind === "date") datePart(typed, field.name);
-        else typed[field.name] = field.kind === "text" ? field.group.querySelector("input").value : choiceValue(field);
+        // The field the form sends: the country's combobox shows a name and sends its code.
+        else typed[field.name] = field.kind === "text" ? field.group.querySelector("input[name]").value : choiceValue(field);
       });
     });
     return typed;
@@ -219,7 +220,8 @@ export function init(root) {
       var purpose = form.querySelector('input[name="entry-purpose"]:checked');
       var same = purpose && part.querySelector('input[name="' + to + 'entry-purpose"][value="' + purpose.value + '"]');
       if (same) same.checked = true;
-      var citizenship = form.elements.namedItem("person-citizenship");
+      // By its name: namedItem would also find the combobox's box, which has the field's id.
+      var citizenship = form.querySelector('[name="person-citizenship"]');
       if (country && citizenship && citizenship.value) country.setAttribute("data-code", citizenship.value);
     } else if (country && saved[to + "person-citizenship"]) {
       country.setAttribute("data-code", saved[to + "person-citizenship"]);

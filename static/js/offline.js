@@ -1,23 +1,25 @@
 // Offline use: registers the service worker, shows "Ready offline ✓" when every page and file is
 // on the device, and offers a new version with a button (never swaps it in by itself).
 export function offlineStatus(box) {
-  if (!("serviceWorker" in navigator)) return;
+  // No offline copy without a service worker: the line kept for the status goes (this browser only).
+  if (!("serviceWorker" in navigator)) { box.hidden = true; return; }
   var text = box.querySelector("[data-status-text]");
   var saveButton = box.querySelector("[data-save]");
   var banner = document.getElementById("update-banner");
   var updateAccepted = false;
   var failedVersion = null;
 
-  function show(message, ready) {
+  // state: "saving", "ready" or "failed"; the button to save again only once saving has failed.
+  function show(message, state) {
     text.textContent = message;
-    box.hidden = false;
-    box.classList.toggle("offline-ready", !!ready);
-    saveButton.hidden = !!ready;
+    box.classList.toggle("offline-ready", state === "ready");
+    box.classList.toggle("offline-pending", state !== "ready");
+    saveButton.hidden = state !== "failed";
   }
 
   function progress(done, total) {
-    if (total && done >= total) show(box.getAttribute("data-ready"), true);
-    else show(box.getAttribute("data-progress").replace("{done}", done).replace("{total}", total), false);
+    if (total && done >= total) show(box.getAttribute("data-ready"), "ready");
+    else show(box.getAttribute("data-progress").replace("{done}", done).replace("{total}", total), "saving");
   }
 
   function offerUpdate(worker) {
@@ -34,7 +36,7 @@ export function offlineStatus(box) {
     if (message.type === "failed") failedVersion = message.version;
     if (message.version === failedVersion && message.type !== "status") {
       // Fetches still finishing after the failure must not look like progress.
-      if (!navigator.serviceWorker.controller) show(box.getAttribute("data-failed"), false);
+      if (!navigator.serviceWorker.controller) show(box.getAttribute("data-failed"), "failed");
       return;
     }
     if (message.type === "progress" || message.type === "status") progress(message.done, message.total);
@@ -55,7 +57,7 @@ export function offlineStatus(box) {
       worker.addEventListener("statechange", function () {
         if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(worker);
         if (worker.state === "activated") askStatus(registration);
-        if (worker.state === "redundant" && !registration.active) show(box.getAttribute("data-failed"), false);
+        if (worker.state === "redundant" && !registration.active) show(box.getAttribute("data-failed"), "failed");
       });
     }
     watch(registration.installing); // a first install may have started before we listen
@@ -63,15 +65,15 @@ export function offlineStatus(box) {
     askStatus(registration);
     navigator.serviceWorker.ready.then(askStatus);
     saveButton.addEventListener("click", function () {
-      show(box.getAttribute("data-progress").replace("{done}", "0").replace("{total}", "…"), false);
+      show(box.getAttribute("data-progress").replace("{done}", "0").replace("{total}", "…"), "saving");
       // After a failed first install the registration is gone: register again, which retries.
       navigator.serviceWorker.register("/sw.js").then(function (current) {
         return current.update().then(function () { askStatus(current); });
       }).catch(function () {
-        show(box.getAttribute("data-failed"), false);
+        show(box.getAttribute("data-failed"), "failed");
       });
     });
   }, function () {
-    show(box.getAttribute("data-failed"), false);
+    show(box.getAttribute("data-failed"), "failed");
   });
 }

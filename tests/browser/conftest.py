@@ -59,14 +59,23 @@ def wait_value(page, selector: str, value: str, timeout_s: float = 10) -> None:
 
 
 def choose_country(page, field: str, code: str, typed: str, javascript: bool) -> None:
-    """With JavaScript, pick `code` from the list static/js/app.js draws in place of the text box
-    (once it is there); without, type the country's name as a person would."""
+    """With JavaScript, type in the combobox static/js/app.js makes of the text box (once it is
+    one) and tap `code` in its list; without, type the country's name as a person would."""
     if javascript:
-        page.wait_for_selector(f"select#{field}")
-        page.select_option(f"#{field}", code)
+        page.wait_for_selector(f"#{field}[role=combobox]")
+        page.fill(f"#{field}", typed)
+        page.click(f"#{field}-option-{code}")
+        assert page.input_value(f"[name={field}]") == code
     else:
         assert page.get_attribute(f"#{field}", "type") == "text"
         page.fill(f"#{field}", typed)
+
+
+def open_device_answers(page) -> None:
+    """Open "Your answers on this device" in the footer (one line until opened), once it is there."""
+    page.wait_for_selector("#device-answers:not([hidden]) summary")
+    if not page.eval_on_selector("#device-answers", "panel => panel.open"):
+        page.click("#device-answers summary")
 
 
 def axe_violations(page) -> list:
@@ -125,15 +134,19 @@ class Journey:
         self.page.wait_for_url(f"**/{self.lang}/deadlines/")
 
     def choose_country(self, code: str, search: bool):
-        if search:
-            self.page.fill("#citizenship-search", self.COUNTRY_SEARCH[self.lang])
-            assert self.page.input_value("#citizenship") == code
+        if search:  # typed in the combobox, its best match taken with Enter
+            self.page.wait_for_selector("#citizenship[role=combobox]")
+            self.page.fill("#citizenship", self.COUNTRY_SEARCH[self.lang])
+            self.page.keyboard.press("Enter")
+            assert self.page.input_value("[name=citizenship]") == code
         else:
             choose_country(self.page, "citizenship", code, self.COUNTRY_TYPED[code][self.lang], javascript=False)
 
     def country_kept(self, code: str, search: bool) -> bool:
-        """The country is still there after a round trip: its code in the list, its name in the box."""
-        return self.page.input_value("#citizenship") == (code if search else self.COUNTRY_SHOWN[code][self.lang])
+        """The country is still there after a round trip: its name in the box, and with JavaScript
+        its code in the field the form sends."""
+        shown = self.page.input_value("#citizenship") == self.COUNTRY_SHOWN[code][self.lang]
+        return shown and (not search or self.page.input_value("[name=citizenship]") == code)
 
     def enter_date(self, field: str, day: int, month: int, year: int):
         self.page.fill(f"#{field}-day", str(day))

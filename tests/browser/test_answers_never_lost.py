@@ -8,7 +8,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from .conftest import STORE, wait_value
+from .conftest import STORE, open_device_answers, wait_value
 
 pytestmark = pytest.mark.browser
 
@@ -180,6 +180,9 @@ def test_persist_refused_is_said(browser, browser_context_args, live_server):
     page.fill("#entry_date-day", "3")
     notice = page.wait_for_selector("[data-storage-notice]")
     assert "may delete them when it is short of space" in notice.inner_text()
+    # After the form, by its button: appearing, it moves none of the fields (no layout shift).
+    assert page.evaluate("document.querySelector('[data-storage-notice]').previousElementSibling.matches('form')")
+    open_device_answers(page)
     assert page.is_visible("[data-kept-claim]")  # kept, only not promised
     assert page.is_visible("[data-storage-notice] button")
     context.close()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .conftest import STORE, choose_country, wait_value
+from .conftest import STORE, choose_country, open_device_answers, wait_value
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,7 @@ def test_answers_survive_closing_the_page(browser, browser_context_args, live_se
     page = context.new_page()
     page.goto(f"{live_server}/en/deadlines/")
     wait_value(page, "#entry_date-year", "2026")
-    assert page.input_value("#citizenship") == "BY"
+    assert page.input_value("[name=citizenship]") == "BY"
     assert page.is_checked("#accommodation-1")
     context.close()
 
@@ -57,6 +57,7 @@ def test_delete_all_my_data(browser, browser_context_args, live_server):
     page = context.new_page()
     page.goto(f"{live_server}/en/deadlines/")
     type_trip(page)
+    open_device_answers(page)
     page.click("[data-forget]")
     page.wait_for_selector("[data-answers-status]:has-text('deleted')")
     assert stored(page) == {}
@@ -72,6 +73,7 @@ def test_answers_move_to_another_phone_as_a_file(browser, browser_context_args, 
     page = first.new_page()
     page.goto(f"{live_server}/en/deadlines/")
     type_trip(page)
+    open_device_answers(page)
     with page.expect_download() as info:
         page.click("[data-export]")
     saved = tmp_path / "answers.json"
@@ -84,10 +86,11 @@ def test_answers_move_to_another_phone_as_a_file(browser, browser_context_args, 
     page.goto(f"{live_server}/kk/deadlines/")
     page.set_input_files("[data-import]", str(saved))
     wait_value(page, "#entry_date-day", "3")
-    assert page.input_value("#citizenship") == "BY"
+    assert page.input_value("[name=citizenship]") == "BY"
     bad = tmp_path / "not-tirkeu.json"
     bad.write_text("{\"hello\": 1}")
     page.set_input_files("[data-import]", str(bad))
+    open_device_answers(page)
     page.wait_for_selector("[data-answers-status]:has-text('Tirkeu')")
     second.close()
 

@@ -49,8 +49,9 @@ def test_answers_typed_once_start_the_documents(browser, browser_context_args, l
 
     # The server's first step, without a query: the phone fills it from the device.
     page.goto(f"{live_server}/en/documents/person")
-    page.wait_for_selector("select#person-citizenship")
-    wait_value(page, "#person-citizenship", "RU")
+    page.wait_for_selector("#person-citizenship[role=combobox]")
+    wait_value(page, "[name=person-citizenship]", "RU")
+    assert page.input_value("#person-citizenship") == "Russia"
     page.fill("#person-surname_latin", "IVANOV")
     page.wait_for_timeout(400)
     # The documents' entry step on the phone: entry, checkpoint and the earlier stay are there.

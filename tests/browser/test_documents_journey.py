@@ -60,7 +60,7 @@ def fill_all_steps(page, javascript: bool, check=lambda page: None, search: bool
     date(page, "person-date_of_birth", 27, 3, 1990)
     page.click("label[for=person-sex-1]")
     if javascript and search:
-        page.fill("#person-citizenship-search", "Russia")
+        page.fill("#person-citizenship", "Russia")  # typed, not chosen: the name is enough
     else:
         choose_country(page, "person-citizenship", "RU", "russian federation", javascript)
     continue_(page)

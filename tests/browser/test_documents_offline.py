@@ -17,7 +17,7 @@ from webapp.documents.content import document_values
 
 from ..conftest import TODAY
 from ..documents_data import KAZAKH_LETTERS
-from .conftest import STORE, axe_violations, choose_country, wait_value
+from .conftest import STORE, axe_violations, choose_country, open_device_answers, wait_value
 from .test_documents_journey import date
 from .test_offline import wait_until_ready_offline
 
@@ -257,13 +257,14 @@ def test_a_step_posted_offline_carries_on_on_the_phone(browser, browser_context_
     page.fill("#person-given_names_latin", "PETR")
     date(page, "person-date_of_birth", 1, 2, 1985)
     page.click("label[for=person-sex-1]")
-    page.fill("#person-citizenship-search", "Russia")
+    page.wait_for_selector("#person-citizenship[role=combobox]")
+    page.fill("#person-citizenship", "Russia")
     context.set_offline(True)
     page.click("form#wizard > button.button[value=continue]")
     page.wait_for_selector(f"{step(page, 'entry')}:not([hidden])")
     assert page.url.endswith("/en/documents/offline#entry")  # the answers are not in the address
     assert page.input_value("#person-surname_latin") == "PETROV"
-    assert page.input_value("#person-citizenship") == "RU"
+    assert page.input_value("[name=person-citizenship]") == "RU"
     context.close()
 
 
@@ -331,6 +332,7 @@ def test_pdfs_stay_on_the_phone_and_one_asked_offline_is_made_when_back_online(b
         {"name": "card", "pending": False, "head": "%PDF-"}, {"name": "host-sheet", "pending": False, "head": "%PDF-"}]
 
     # "Delete all my data" deletes the PDFs too.
+    open_device_answers(page)
     page.click("[data-forget]")
     page.wait_for_selector("[data-kept-files]", state="hidden")
     assert kept(page) == []
@@ -491,7 +493,7 @@ def add_adult_offline(page, index: int, surname: str, given: str, entry: tuple[i
     page.fill(f"#{prefix}person-given_names_latin", given)
     date(page, f"{prefix}person-date_of_birth", 3, 4, 1985 + index)
     page.click(f"label[for={prefix}person-sex-0]")
-    wait_value(page, f"select#{prefix}person-citizenship", "RU")  # the first adult's, offered
+    wait_value(page, f"[name={prefix}person-citizenship]", "RU")  # the first adult's, offered
     page.click(f"{step(page, prefix + 'person')} button[data-continue]")
     page.wait_for_selector(f"{step(page, prefix + 'entry')}:not([hidden])")
     assert page.input_value(f"#{prefix}entry-date-day") == "1"  # the first adult's entry, offered

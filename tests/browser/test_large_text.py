@@ -1,10 +1,15 @@
 """Any text size, any font: with the phone's text at 200 % (the root font size), in the wide font
 the test command installs (DejaVu Sans, Debian's default), no page scrolls sideways on a 320 or a
 360 px screen, in Russian, Kazakh and English, with every "Why this date?" open, the day-by-day
-grid shown."""
+grid shown and the longest answers the forms accept on the documents' summary."""
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from ..documents_data import form_answers, longest_answers
+from .conftest import PAGES_MODULE
 
 PLAN = ("/{l}/deadlines/plan?citizenship=RU&entry_date-day=1&entry_date-month=9&entry_date-year=2026"
         "&s-0-entry-day=1&s-0-entry-month=4&s-0-entry-year=2026&s-0-exit-day=20&s-0-exit-month=6&s-0-exit-year=2026")
@@ -35,4 +40,14 @@ def test_no_page_scrolls_sideways_at_200_percent_text(browser, browser_context_a
         page.goto(live_server + path.format(l=lang))
         found = sideways(page)
         assert found["by"] == 0, (path.split("?")[0], found)
+    # The summary of the phone's own documents wizard, with the longest answers, put on the phone
+    # from a page without a form (the documents page saves its own answers as it opens).
+    page.goto(f"{live_server}/{lang}/privacy")
+    kept = json.dumps(form_answers(longest_answers()))
+    page.evaluate(PAGES_MODULE + ".then(m => m.store.then(s => Promise.all("
+                  f"[s.set('documents', {kept}), s.set('documents-checked', m.fingerprint({kept}))])))")
+    page.goto(f"{live_server}/{lang}/documents/offline#check")
+    page.wait_for_selector("[data-step=check]:not([hidden]) [data-summary] .summary-row")
+    found = sideways(page)
+    assert found["by"] == 0, ("summary", found)
     context.close()

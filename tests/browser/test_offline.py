@@ -234,7 +234,7 @@ def test_offline_journey_from_the_questions(browser, browser_context_args, live_
     wait_until_ready_offline(page)
     context.set_offline(True)
     page.goto(f"{live_server}/kk/deadlines/")
-    page.fill("#citizenship-search", "Ресей")
+    page.fill("#citizenship", "Ресей")
     page.fill("#entry_date-day", "1")
     page.fill("#entry_date-month", "9")
     page.fill("#entry_date-year", "2026")
@@ -278,7 +278,8 @@ def test_links_offline_keep_the_answers(browser, browser_context_args, live_serv
     page.click("main a.back-link")  # "Change your answers": the questions, filled in from the URL
     page.wait_for_selector("#entry_date-day")
     wait_value(page, "#entry_date-day", "3")
-    assert page.input_value("#citizenship") == "BY" and page.is_checked("#accommodation-1")
+    assert page.input_value("[name=citizenship]") == "BY" and page.input_value("#citizenship") == "Беларусь"
+    assert page.is_checked("#accommodation-1")
     page.goto(f"{live_server}/en/deadlines/plan?{query}&add_stay=1")  # an old "add a stay" address
     page.wait_for_selector("#entry_date-day")
     wait_value(page, "#entry_date-day", "3")  # the questions, with the answers, to add it there
@@ -306,6 +307,7 @@ def test_an_install_that_gets_another_version_is_refused(browser, browser_contex
         page.goto(f"{base}/en/")
         page.wait_for_selector("#offline-status:has-text('Could not save')", timeout=30_000)
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))") is False
+        assert page.inner_text("#offline-status [data-save]") == "Try again"  # offered now, not while saving
         context.close()
 
 
@@ -355,7 +357,7 @@ def test_trips_recorded_on_the_phone_give_the_return_date_offline(browser, brows
     context.set_offline(True)
     page.goto(f"{live_server}/en/deadlines/")  # a fresh page: the trips come back from the phone
     wait_value(page, "#s-0-exit-day", str(day[-51].day))
-    assert page.input_value("#exit_date-day") == str(day[29].day) and page.input_value("#citizenship") == "KG"
+    assert page.input_value("#exit_date-day") == str(day[29].day) and page.input_value("[name=citizenship]") == "KG"
     page.click("form > button.button:not([name])")
     page.wait_for_selector("main .offline-note")
     text = " ".join(page.inner_text("main").split())
@@ -373,12 +375,12 @@ def test_the_answers_panel_is_there_offline_in_every_language(browser, browser_c
     page = context.new_page()
     page.goto(f"{live_server}/ru/")
     wait_until_ready_offline(page)
-    page.wait_for_selector("[data-forget]")
+    page.wait_for_selector("[data-forget]", state="attached")
     page.wait_for_timeout(1000)  # the panels of the other languages follow "ready"
     context.set_offline(True)
     for lang in ("kk", "en"):
         page.goto(f"{live_server}/{lang}/deadlines/")
-        page.wait_for_selector("#device-answers [data-forget]")
+        page.wait_for_selector("#device-answers [data-forget]", state="attached")
         assert page.get_attribute("html", "lang") == lang
-    assert page.inner_text("#device-answers h2") == "Your answers on this device"
+    assert page.inner_text("#device-answers summary") == "Your answers on this device"
     context.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import STORE, axe_violations
+from .conftest import STORE, axe_violations, open_device_answers
 from .test_offline import wait_until_ready_offline
 
 pytestmark = pytest.mark.browser
@@ -120,7 +120,7 @@ def test_only_proof_of_this_entry_and_duty_counts_on_the_servers_page(browser, b
     assert "Сделано после срока: подтверждение от 26.06.2026" in page.inner_text("[data-proof-line]")
     assert page.inner_text(".key-dates [data-registration-tag]") == "Сделано после срока"
     # "Delete all my data on this device": the step is as it was drawn again, at once.
-    page.wait_for_selector("#device-answers [data-forget]")
+    open_device_answers(page)
     page.click("#device-answers [data-forget]")
     page.wait_for_function("() => !document.querySelector('[data-registration-tag]').textContent.startsWith('Сделано')",
                            polling=200)

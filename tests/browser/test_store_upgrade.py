@@ -77,7 +77,7 @@ def test_a_phone_of_today_keeps_its_answers_pdfs_and_proofs_through_the_upgrade(
     # The answers, back in their forms.
     page.goto(f"{live_server}/en/deadlines/")
     wait_value(page, "#entry_date-year", "2026")
-    assert page.input_value("#citizenship") == "BY"
+    assert page.input_value("[name=citizenship]") == "BY"
     assert page.input_value("#entry_date-day") == "3" and page.input_value("#entry_date-month") == "9"
     assert page.is_checked("input[name=accommodation][value=private]")
     # The earlier stay, kept under the former names, is in its row under today's (webapp/case.py ROWS).

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from ..case import accommodation
 from ..deadlines.explain import source_view
 from ..deadlines.offline_data import catalog_messages, keyed, plural_forms
+from ..forms import country_match
 from ..messages import WARNINGS
 from ..rules import rule_book
 from ..rules.places import checkpoints, regions
@@ -67,6 +68,10 @@ def _country_names(codes: tuple[str, ...]) -> dict:
     return {
         "names": {code: {lang: country_name(code, lang) for lang in codes} for code in sorted(country_codes())},
         "order": {lang: [code for code, _ in countries(lang)] for lang in codes},
+        # For the list one types in (static/js/core/country-match.js): older and official names,
+        # and the countries shown first.
+        "aliases": country_match.aliases(),
+        "common": country_match.common(),
     }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from .countries import write_countries_golden
 from .deadlines import write_golden as write_deadlines_golden
 from .documents import write_documents_golden
 
@@ -23,6 +24,7 @@ def write_golden(app: Flask, directory: Path, count: int, workers: int | None = 
     workers = workers or min(2, os.cpu_count() or 1)
     counts = write_deadlines_golden(app, directory, round(count * PLANS_PER_CASE), workers)
     counts["documents"] = write_documents_golden(app, directory, round(count * ANSWER_SETS_PER_CASE), workers)
+    counts["countries"] = write_countries_golden(app, directory)
     return counts
 
 

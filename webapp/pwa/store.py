@@ -98,7 +98,7 @@ def _source() -> str:
 
 # What every page runs, served as one module (`pages_module_url`): the store with its SCHEMA, then
 # these, in this order; start.js, last, starts the enhancers the markup names.
-PAGES_MODULE = ("answers.js", "app.js", "offline.js", "rows.js", "kept-files.js", "start.js")
+PAGES_MODULE = ("answers.js", "core/country-match.js", "app.js", "offline.js", "rows.js", "kept-files.js", "start.js")
 _INNER_IMPORT = re.compile(r'^import [^;]* from "\./(?:core/store|{})\.js";\n'.format(
     "|".join(re.escape(name.removesuffix(".js")) for name in PAGES_MODULE)), re.MULTILINE)
 _TOP_NAME = re.compile(r"^(?:export )?(?:async )?(?:function|const|let|var|class) ([A-Za-z_$][\w$]*)", re.MULTILINE)

@@ -124,8 +124,8 @@ def write_golden_command(directory, count, workers):
 
     started = time.perf_counter()
     counts = write_golden(current_app._get_current_object(), Path(directory), count, workers)
-    click.echo(f"{counts['vectors']} vectors, {counts['corpus']} random plans and {counts['documents']} answer sets "
-               f"for the documents written to {directory} "
+    click.echo(f"{counts['vectors']} vectors, {counts['corpus']} random plans, {counts['documents']} answer sets "
+               f"for the documents and {counts['countries']} typed countries written to {directory} "
                f"in {time.perf_counter() - started:.1f} s.")
 
 
