@@ -10,6 +10,20 @@ export function focusOnLoad() {
   }
 }
 
+// A link to one folded answer ("What if…", the rules page: /what-if#moving) opens it, and the
+// <details> around it, on load and when the "#" changes. Chromium does so itself; browsers that
+// do not would show the question closed, as if the link had led nowhere.
+export function openTarget() {
+  function open() {
+    var target = location.hash.length > 1 && document.getElementById(location.hash.slice(1)); // our ids are plain ASCII
+    if (!target) return;
+    for (var box = target.closest("details"); box; box = box.parentElement && box.parentElement.closest("details")) box.open = true;
+    target.scrollIntoView();
+  }
+  open();
+  window.addEventListener("hashchange", open);
+}
+
 // A search box that narrows a long <select> of countries as you type.
 function searchableSelect(select) {
   var input = document.createElement("input");

@@ -48,9 +48,9 @@ def test_journey_with_javascript(page, live_server, lang):
     text = _text(page)
     for expected in EXPECTED[lang]["texts"]:
         assert expected in text.replace("\u202f", " ")
-    # "Why this date?" opens and shows the source with its checked date.
-    page.click("details.details >> nth=0 >> summary")
-    assert page.is_visible("details.details[open] .sources a")
+    # The first step's "More about this step" opens and shows why its date, the source with its checked date.
+    page.click("ol.steps details.details >> nth=0 >> summary")
+    assert page.is_visible("ol.steps details.details[open] .sources a")
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
