@@ -1,6 +1,6 @@
 """One case, one plan: for a seeded draw of cases (earlier stays, days of leaving, entries in every
 rule period, every nationality group, "today" before, during and long after the stay), each date of
-the person's plan appears, the same, in every output: the result page (its key dates and its steps,
+the person's plan appears, the same, in every output: the result page (its dated steps and their tags,
 in date order), the plan API, the calendar file, each document (as WeasyPrint lays it out, and for a
 sample the PDF's own text), and the phone's modules offline (tests/js/phone-plan.mjs: the evaluator,
 the result page, the calendar file and the documents' values) give exactly what the server gives.

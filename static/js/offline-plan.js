@@ -33,7 +33,7 @@ export function init(root) {
   function el(tag, attributes, ...children) { // children: nodes, strings, lists of them
     var node = document.createElement(tag);
     for (var name in attributes || {}) node.setAttribute(name, attributes[name]);
-    children.flat().forEach(function (child) {
+    children.flat(Infinity).forEach(function (child) {
       if (child !== null && child !== undefined && child !== false) node.append(child);
     });
     return node;

@@ -137,7 +137,7 @@ def shown_steps(plan: Plan, by_last_day: bool = False) -> list[Obligation]:
 
 
 def registration_tag(obligation: Obligation) -> dict:
-    """The registration's tag, beside its date (key dates and step): of a stay that has ended, its
+    """The registration's tag, under its step's title: of a stay that has ended, its
     status (grey, past); else the days left to `due_date`, coloured by `near_level`."""
     status = status_text(obligation)
     if status:
