@@ -12,13 +12,11 @@ export function focusOnLoad() {
 
 // A link to one folded answer ("What if…", the rules page: /what-if#moving) opens it, and the
 // <details> around it, on load and when the "#" changes. Chromium does so itself; browsers that
-// do not would show the question closed, as if the link had led nowhere.
+// do not would show the question closed, as if the link had led nowhere. (Our ids are plain ASCII.)
 export function openTarget() {
   function open() {
-    var target = location.hash.length > 1 && document.getElementById(location.hash.slice(1)); // our ids are plain ASCII
-    if (!target) return;
-    for (var box = target.closest("details"); box; box = box.parentElement && box.parentElement.closest("details")) box.open = true;
-    target.scrollIntoView();
+    var target = document.getElementById(location.hash.slice(1));
+    for (var box = target && target.closest("details"); box; box = box.parentElement.closest("details")) box.open = true;
   }
   open();
   window.addEventListener("hashchange", open);
