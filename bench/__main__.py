@@ -51,11 +51,16 @@ QUICK = {"renders": 3, "memory_renders": 20, "throughput_s": 3, "server_s": 2, "
 # language (issue 21) added 2.1 KB, for 169.0 KiB (173 088 B): the view's script in
 # print-documents.js, its styles and markup, its words in three languages, the parts' code in
 # core/document-values.js (twice: the print page's and the host's page's modules).
+# A result that fits in three screens (issue 22, item 3) added 0.4 KB, for 170.2 KiB (174 233 B):
+# the phone's result folding its notes and each step's lines as the server's page does
+# (offline-plan.js and core/explain.js, +0.1 KB), the short pages' styles (+0.14 KB, less the key
+# dates' box it removed), opening a folded answer from a link's "#" (app.js in the pages' module,
+# +0.09 KB) and the two lists of what is folded in the offline data of three languages (+0.07 KB).
 # One country control (issue 22) added 2.5 KB, for 171.5 KiB (175 600 B): the combobox's matching
 # (core/country-match.js in the pages' module, as the server matches: names, older names, typos)
 # and its data in /api/v1/countries (the other names, the common nationalities).
 # Issue 24 is to bring the whole precache down to 120 KiB.
-PRECACHE_KIB = 172  # 0.5 KiB of room: a word changed must not fail the build
+PRECACHE_KIB = 173  # 1 KiB of room: a word changed must not fail the build
 
 
 def run(quick: bool, stack: bool) -> tuple[dict, list[tuple]]:

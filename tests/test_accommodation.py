@@ -89,20 +89,21 @@ def test_each_place_has_its_own_steps_in_each_period(client, period, place, line
             assert other_lines[1] not in text, other
 
 
-# Who acts, as the key dates name the registration.
-KEY_LABELS = {"private": "Host notifies the migration police", "hotel": "The hotel notifies the migration police",
-              "employer": "Your employer notifies the migration police",
-              "dormitory": "The dormitory notifies the migration police",
-              "none": "Whoever houses you notifies the migration police"}
+# Who acts, as the first step's title names it (the steps are the result's key dates).
+WHO_ACTS = {"private": "Your host must notify the migration police by", "hotel": "The hotel must notify the migration police by",
+            "employer": "Your employer must notify the migration police by",
+            "dormitory": "The dormitory must notify the migration police by",
+            "none": "Whoever houses you must notify the migration police by"}
 
 
-@pytest.mark.parametrize("place", sorted(KEY_LABELS))
-def test_the_key_dates_name_who_acts(client, place):
+@pytest.mark.parametrize("place", sorted(WHO_ACTS))
+def test_the_first_step_names_who_acts(client, place):
     html = client.get(f"/en/deadlines/plan?{ENTRIES['2023']}&accommodation={place}").get_data(as_text=True)
-    labels = [label.strip() for label in re.findall(r"<dt>([^<]*)</dt>", html)]
-    assert labels[0] == KEY_LABELS[place] and labels[1] == "Last day you may stay"
+    titles = [title.strip() for title in re.findall(r'<h2 class="step-title">([^<]*)</h2>', html)]
+    assert titles[0].startswith(WHO_ACTS[place]) and titles[1].startswith("Leave Kazakhstan by"), titles
     html = client.get(f"/en/deadlines/plan?{ENTRIES['2026']}&accommodation={place}").get_data(as_text=True)
-    assert re.findall(r"<dt>([^<]*)</dt>", html)[0].strip() == "Register online"  # the person registers, wherever
+    first = re.findall(r'<h2 class="step-title">([^<]*)</h2>', html)[0]
+    assert first.startswith(("Register online by", "Find a place to stay and register online by")), first  # the person registers
 
 
 @pytest.mark.parametrize("lang, period, place, expected", [

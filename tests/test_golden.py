@@ -39,15 +39,14 @@ def _query(answers) -> str:
 def _said(result: dict) -> list[str]:
     """Every sentence of a result, in the order the page shows them."""
     lines = [result["entered"], result["checkpoint"], result["as_of"], result["rule_set"]]
-    lines += [w["text"] for w in result["warnings"]]
-    for key in result["key_dates"]:
-        lines += [key["label"], key["date"], key["tag"]["text"]]
+    # The warnings that ask for something, then those folded under the notes (explain.py NOTE_WARNINGS).
+    lines += [w["text"] for w in result["warnings"] if not w["note"]] + [w["text"] for w in result["warnings"] if w["note"]]
     for step in result["steps"]:
+        # What to do in view, then the step's disclosure: what qualifies it, why its date, the counting.
         lines += [step["title"], (step.get("tag") or {}).get("text"), step.get("safe_by"), *step.get("paragraphs", []),
-                  step.get("days_used")]
+                  *step.get("more", []), *step["reasoning"], step.get("days_used")]
         if step.get("day_by_day"):
             lines += [step["day_by_day"]["summary"], *step["day_by_day"]["runs"]]
-        lines += step["reasoning"]
     return [line for line in lines if line]
 
 

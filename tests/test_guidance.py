@@ -37,10 +37,12 @@ def test_the_phone_gets_only_the_sources_a_result_can_cite(client):
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
 def test_what_if_answers_with_sources_and_says_what_is_not_known(client, lang):
     page = parse(client.get(f"/{lang}/what-if").data)
-    sections = page.findall(".//section[@class='what-if']")
+    # Each answer folded under its question, with the answer's id (a link to /what-if#<id> opens it).
+    sections = page.findall(".//details[@class='details question']")
     assert [s.get("id") for s in sections] == [answer.id for answer in WHAT_IF]
     for section in sections:
-        links = section.findall(".//ul[@class='sources']/li/a")
+        assert section.find("summary").text.strip()
+        links = section.findall(".//details[@class='details sources-details']//ul[@class='sources']/li/a")
         assert links and all(a.get("href").startswith("https://") for a in links)
         assert section.find(".//p[@class='not-found']") is not None
 

@@ -1,6 +1,6 @@
 """One case, one plan: for a seeded draw of cases (earlier stays, days of leaving, entries in every
 rule period, every nationality group, "today" before, during and long after the stay), each date of
-the person's plan appears, the same, in every output: the result page (its key dates and its steps,
+the person's plan appears, the same, in every output: the result page (its dated steps and their tags,
 in date order), the plan API, the calendar file, each document (as WeasyPrint lays it out, and for a
 sample the PDF's own text), and the phone's modules offline (tests/js/phone-plan.mjs: the evaluator,
 the result page, the calendar file and the documents' values) give exactly what the server gives.
@@ -154,9 +154,16 @@ def says_date(text: str, day: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(day)}(?!\w)", text) is not None
 
 
-def key_dates(html: str) -> list[str]:
-    box = re.search(r'class="key-dates".*?</dl>', html, re.S)
-    return re.findall(r"<strong>(.*?)</strong>", box.group(0)) if box else []
+def dated_steps(html: str) -> list[tuple[str, str]]:
+    """The steps with a date and days left of their own (the registration's, the last day's), as
+    (title, tag): the steps are the key dates, no box says them again."""
+    return [(re.sub(r"<[^>]+>", "", title).strip(), tag.strip()) for title, tag in
+            re.findall(r'<h2 class="step-title">((?:(?!</h2>).)*)</h2>\s*<p class="tag[^"]*"[^>]*>(.*?)</p>', html, re.S)]
+
+
+def key_dates(html: str, days: list[str]) -> list[str]:
+    """Which of `days` (as written on the page) the dated steps' titles give."""
+    return [day for day in days if any(says_date(title, day) for title, _tag in dated_steps(html))]
 
 
 def step_titles(html: str) -> list[str]:
@@ -242,8 +249,9 @@ def test_the_result_page_shows_the_plans_dates_in_order(app, outputs):
         html = page.get_data(as_text=True)
         with app.test_request_context(f"/{case['language']}/"), force_language(case["language"]):
             expected = {kind: long_date(day) for kind, day in plan_dates(case["plan"]).items()}
-        shown = key_dates(html)
-        assert sorted(shown) == sorted(expected.values()), (case["name"], shown, expected)
+        shown = key_dates(html, list(expected.values()))
+        assert shown == list(expected.values()) and len(dated_steps(html)) == len(expected), \
+            (case["name"], dated_steps(html), expected)
         # Steps in date order: the dated titles' dates never go back.
         dated = [day for title in step_titles(html)
                  for kind, day in plan_dates(case["plan"]).items() if says_date(title, expected[kind])]
@@ -369,14 +377,14 @@ def test_the_pdfs_text_has_the_plans_dates(app, outputs):
 
 
 def test_the_phone_gives_what_the_server_gives(outputs):
-    """Offline, the phone's modules: the same plan, key dates, step titles, calendar and documents."""
+    """Offline, the phone's modules: the same plan, dated steps and days left, step titles, calendar and documents."""
     stamp = re.compile(r"^DTSTAMP:\d{8}T\d{6}Z\r$", re.M)
     for result in outputs["server"]:
         case = result["case"]
         phone = outputs["phone"][case["name"]]
         assert phone["plan"] == to_json(case["plan"]), case["name"]
         html = result["page"].get_data(as_text=True)
-        assert [k["date"] for k in phone["key_dates"]] == key_dates(html), case["name"]
+        assert [tuple(d) for d in phone["dated"]] == dated_steps(html), case["name"]
         assert phone["steps"] == step_titles(html), case["name"]
         if result["ics"] is not None:
             server = stamp.sub("DTSTAMP:X\r", result["ics"].get_data(as_text=True))

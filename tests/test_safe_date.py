@@ -29,8 +29,12 @@ LEAVE_FIRST = ("citizenship=RU&entry_date-day=20&entry_date-month=11&entry_date-
 
 
 def _outside_why(html: str) -> str:
-    """The page's text without the "Why this date?" parts (folded away until opened)."""
-    return parse(re.sub(r'<details class="details">.*?</details>', " ", html, flags=re.S)).plain_text
+    """The page's text without the "Why this date?" parts and every other disclosure (folded away
+    until opened), the innermost first: the day by day is inside the last day's "Why this date?"."""
+    innermost = re.compile(r"<details\b[^>]*>(?:(?!<details\b).)*?</details>", re.S)
+    while innermost.search(html):
+        html = innermost.sub(" ", html)
+    return parse(html).plain_text
 
 
 def _events(client, query: str, lang: str = "en") -> list:
@@ -60,8 +64,8 @@ def test_the_safe_date_is_the_headline_and_the_later_reading_is_under_why(client
     assert headline in shown
     assert later not in shown  # the strict reading, 1 January, only under "Why this date?"
     assert later in parse(html).plain_text.replace("\u202f", " ")
-    key_date = re.search(r'<div class="key-date">\s*<dt>[^<]*</dt>\s*<dd><strong>([^<]*)</strong>', html)
-    assert key_date.group(1).replace("\u202f", " ") == headline
+    first_title = re.search(r'<h2 class="step-title">([^<]*)</h2>', html).group(1).replace("\u202f", " ")
+    assert headline in first_title
 
 
 def test_the_safe_date_in_words(client):
@@ -109,15 +113,16 @@ def test_every_pdf_prints_the_safe_date(december_client, name):
     assert "01.01.2027" not in text
 
 
-def test_steps_and_key_dates_go_in_date_order(client):
+def test_steps_go_in_date_order(client):
     html = client.get(f"/en/deadlines/plan?{LEAVE_FIRST}").get_data(as_text=True)
     titles = re.findall(r'<h2 class="step-title">([^<]*)</h2>', html)
     # A permit to stay longer is due by the last day allowed: its step follows the step of leaving.
     assert titles[:3] == ["Leave Kazakhstan by 11 December 2026",
                           "To stay after 11 December 2026 you need a temporary residence permit",
                           "Register online by 19 December 2026"]
-    key_dates = re.findall(r"<dt>([^<]*)</dt>\s*<dd><strong>([^<]*)</strong>", html)
-    assert key_dates == [("Last day you may stay", "11 December 2026"), ("Register online", "19 December 2026")]
+    # The steps are the key dates: the two with days left of their own, in date order.
+    dated = re.findall(r'<h2 class="step-title">([^<]*)</h2>\s*<p class="tag', html)
+    assert dated == ["Leave Kazakhstan by 11 December 2026", "Register online by 19 December 2026"]
     # The usual order when registration comes first.
     usual = client.get(f"/en/deadlines/plan?{NEW_YEAR}").get_data(as_text=True)
     assert re.findall(r'<h2 class="step-title">([^<]*)</h2>', usual)[:2] == [
@@ -128,8 +133,8 @@ def test_nine_days_left_looks_near_and_twenty_nine_does_not(client):
     from webapp.deadlines.explain import NEAR_DAYS
 
     tags = _tags(client.get(f"/en/deadlines/plan?{LEAVE_FIRST}").get_data(as_text=True))
-    # Key dates, then the steps: leave (9 days), registration (17 days).
-    assert tags[:4] == [("orange", "9 days left"), ("", "17 days left"), ("orange", "9 days left"), ("", "17 days left")]
+    # The steps, the only countdowns: leave (9 days), registration (17 days).
+    assert tags == [("orange", "9 days left"), ("", "17 days left")]
     assert 9 <= NEAR_DAYS < 17
     tags = _tags(client.get(f"/en/deadlines/plan?{NEW_YEAR}").get_data(as_text=True))
     assert tags[0] == ("", "29 days left")

@@ -150,8 +150,8 @@ def test_a_stay_of_2022_is_told_what_applied(client):
 
 def test_the_safe_date_is_the_headline(client):
     page = client.get("/en/deadlines/plan?" + query("2026-12-02")).get_data(as_text=True)
-    key_dates = re.search(r'class="key-dates".*?</dl>', page, re.S).group(0)
-    assert "31 December 2026" in key_dates and "1 January 2027" not in key_dates
+    titles = re.findall(r'<h2 class="step-title">(.*?)</h2>', page, re.S)
+    assert "Register online by 31 December 2026" in titles and not any("1 January 2027" in t for t in titles)
     ics = client.get("/en/deadlines/plan.ics?" + query("2026-12-02")).get_data(as_text=True)
     registration = [day for day, summary in events(ics) if "egister" in summary]
     assert registration == ["2026-12-31"], events(ics)

@@ -162,17 +162,6 @@ OBLIGATION_TITLES = {
     "notice_no_host": _l("Whoever houses you must notify the migration police by %(date)s"),
 }
 
-# The registration among the key dates, by the same keys: who acts, in a few words.
-KEY_DATE_LABELS = {
-    "register_online": _l("Register online"),
-    "register_no_place": _l("Register online"),
-    "notice_by_host": _l("Host notifies the migration police"),
-    "notice_by_hotel": _l("The hotel notifies the migration police"),
-    "notice_by_employer": _l("Your employer notifies the migration police"),
-    "notice_by_dormitory": _l("The dormitory notifies the migration police"),
-    "notice_no_host": _l("Whoever houses you notifies the migration police"),
-}
-
 OBLIGATION_STEPS = {
     # The host notifies (the 2020 and 2023 rules; visitors with a shorter stay from 2026).
     "notice_channels": _l("The host notifies the migration police in one of three ways: in person at the migration police; online at vmp.gov.kz or egov.kz with their digital signature (EDS); or in the eQonaq mobile app, which can scan your passport."),

@@ -243,7 +243,11 @@ function bind(form, fieldsReady) {
     pending(journey, diff);
     save(journey, form).then(function () { pending(journey); }); // written: nothing left for the next page
   });
-  function again() { if (form.tirkeuRestored) ready.then(function () { return sync(journey, form, true); }).catch(function () { /* kept as it is */ }); }
+  // Another tab's change, or the page shown again: once this page has its answers back (a change
+  // that comes while they are being put back is synced right after, not missed).
+  function again() {
+    ready.then(function () { if (form.tirkeuRestored) return sync(journey, form, true); }).catch(function () { /* kept as it is */ });
+  }
   if (channel) channel.addEventListener("message", function (event) { if (event.data && event.data.journey === journey) again(); });
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible") again(); });
   window.addEventListener("pageshow", function (event) { if (event.persisted) again(); });

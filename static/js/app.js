@@ -11,6 +11,18 @@ export function focusOnLoad() {
   }
 }
 
+// A link to one folded answer ("What if…", the rules page: /what-if#moving) opens it, and the
+// <details> around it, on load and when the "#" changes. Chromium does so itself; browsers that
+// do not would show the question closed, as if the link had led nowhere. (Our ids are plain ASCII.)
+export function openTarget() {
+  function open() {
+    var target = document.getElementById(location.hash.slice(1));
+    for (var box = target && target.closest("details"); box; box = box.parentElement.closest("details")) box.open = true;
+  }
+  open();
+  window.addEventListener("hashchange", open);
+}
+
 // The days of a window as a grid: a row per month, a column per day of the month; the days
 // in Kazakhstan filled, those still ahead (to the last day) hatched, today outlined. The words
 // beside it say the same (the grid is aria-hidden). Runs come as "first/last first/last".

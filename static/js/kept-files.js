@@ -143,7 +143,7 @@ function markRegistration() {
   var entry = step.getAttribute("data-registration-entry"), deadline = step.getAttribute("data-registration-deadline");
   var wanted = PROVES[step.getAttribute("data-registration-kind")];
   var status = step.querySelector("[data-proof-line]"), text = status.querySelector("[data-proof-text]");
-  // The step's tag and every other place that counts down to it (the key dates).
+  // Every tag that counts down to it (the registration step's, on the server's page and the phone's).
   var tags = document.querySelectorAll("[data-registration-tag]");
   Array.prototype.forEach.call(tags, function (tag) { // as drawn, before any proof (again after "Delete all")
     if (!tag.hasAttribute("data-shown")) tag.setAttribute("data-shown", tag.textContent + "|" + tag.className);

@@ -12,8 +12,9 @@ export function init(root) {
   var data = JSON.parse(document.getElementById("tirkeu-offline-data").textContent);
   var explained = explainer(data), _ = explained._, ngettext = explained.ngettext;
 
-  function calendarButton(plan, answers) {
-    var button = el("button", { "class": "button button-secondary", type: "button" }, _("Add to my calendar (.ics)"));
+  // Among the things to do next, as deadlines/plan.html's link (a file made here, not downloaded).
+  function calendarItem(plan, answers) {
+    var button = el("button", { "class": "link-button", type: "button" }, _("Add to my calendar (.ics)"));
     button.addEventListener("click", function () {
       calendarText(plan, answers, explained, data, new Date()).then(function (text) {
         var blob = new Blob([text], { type: "text/calendar;charset=utf-8" });
@@ -23,8 +24,8 @@ export function init(root) {
         setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
       });
     });
-    return el("div", { "class": "calendar-download" }, button,
-      el("p", { "class": "hint" }, ngettext("Each date still ahead, with a reminder up to %(num)d day before it. Works with phone and computer calendars.",
+    return el("li", { "class": "calendar-download" }, button, " ",
+      el("span", { "class": "hint" }, ngettext("Each date still ahead, with a reminder up to %(num)d day before it. Works with phone and computer calendars.",
         "Each date still ahead, with a reminder up to %(num)d days before it. Works with phone and computer calendars.", data.reminder_days)));
   }
 
@@ -32,7 +33,7 @@ export function init(root) {
   function el(tag, attributes, ...children) { // children: nodes, strings, lists of them
     var node = document.createElement(tag);
     for (var name in attributes || {}) node.setAttribute(name, attributes[name]);
-    children.flat().forEach(function (child) {
+    children.flat(Infinity).forEach(function (child) {
       if (child !== null && child !== undefined && child !== false) node.append(child);
     });
     return node;
@@ -66,7 +67,25 @@ export function init(root) {
     return details(_("See the days, day by day"), el("p", null, days.summary), reasons(days.runs), grid);
   }
 
-  function why(lines, ids) { return details(_("Why this date?"), reasons(lines), sourcesList(ids)); }
+  // As reasons.html why: what qualifies the step (`more`), then why its date, the counting and its sources.
+  function why(lines, ids, more, daysUsed, days) {
+    more = more || [];
+    return details(more.length ? _("More about this step") : _("Why this date?"), paragraphs(more),
+      more.length ? el("h3", { "class": "details-heading" }, _("Why this date?")) : null, reasons(lines),
+      daysUsed && el("p", null, daysUsed), days && dayByDay(days), sourcesList(ids));
+  }
+  // As reasons.html notes and sources_details.
+  function notes(warnings) { // a list: none, or the box
+    if (!warnings.length) return [];
+    var box = details(ngettext("%(num)d note on these dates", "%(num)d notes on these dates", warnings.length),
+      warnings.map((w) => el("p", null, linked(w.text))));
+    box.classList.add("result-notes");
+    return [box];
+  }
+  function sourcesDetails(ids) {
+    return details(_("Sources"), ids.length ? sourcesList(ids) : null,
+      el("p", null, linked(_("The rules can change. If a date matters, confirm it with the migration police or the free hotline 1414."))));
+  }
 
   // Marked by kept-files.js from the proof wallet (webapp/templates/deadlines/reasons.html proof_line).
   function proofLine() {
@@ -132,38 +151,30 @@ export function init(root) {
       return el("li", first ? { "class": "step", "data-registration-entry": answers.entry_date, "data-registration-kind": registration.kind,
                                 "data-registration-deadline": registration.deadline } : { "class": "step" },
         el("h2", { "class": "step-title" }, s.title), marker,
-        paragraphs(s.paragraphs || []), first && proofLine(), s.days_used && el("p", null, s.days_used),
-        s.day_by_day && dayByDay(s.day_by_day), why(s.reasoning, s.sources));
+        paragraphs(s.paragraphs || []), first && proofLine(), why(s.reasoning, s.sources, s.more, s.days_used, s.day_by_day));
     });
     root.append(
       el("p", { "class": "summary-line" },
         (country ? country[data.language] : answers.citizenship) + " · " + said.entered + (said.checkpoint ? " · " + said.checkpoint : ""), el("br"),
         el("span", { "class": "small" }, said.as_of + " " + said.rule_set)),
-      ...said.warnings.map(function (w) {
+      ...said.warnings.filter((w) => !w.note).map(function (w) {
         return el("div", { "class": "warning" + (w.urgent ? " warning-urgent" : "") },
           el("p", null, el("strong", { "class": "warning-icon", "aria-hidden": "true" }, "!"),
             el("span", { "class": "visually-hidden" }, _("Warning:")), " ", linked(w.text)));
       }),
-      ...(plan.group ? [
-        el("div", { "class": "key-dates" }, el("h2", { "class": "key-dates-title" }, _("Your key dates")),
-          el("dl", null, said.key_dates.map(function (k) {
-            var tag = tagOf(k.tag, "span");
-            if (k.kind === "registration") tag.setAttribute("data-registration-tag", ""); // kept-files.js marks it done
-            return el("div", { "class": "key-date" }, el("dt", null, k.label),
-              el("dd", null, el("strong", null, k.date), " · ", tag));
-          }))),
-        el("ol", { "class": "steps" }, steps), ...(plan.ended ? [] : [calendarButton(plan, answers)])] : []),
+      ...notes(said.warnings.filter((w) => w.note)),
+      ...(plan.group ? [el("ol", { "class": "steps" }, steps)] : []),
       el("p", { "class": "offline-note small" }, _("Worked out on this phone without a connection.")),
-      ...(said.sources.length ? [el("h2", null, _("Sources")), sourcesList(said.sources)] : []),
-      el("p", { "class": "small" }, linked(_("The rules can change. If a date matters, confirm it with the migration police or the free hotline 1414."))),
-      ...(plan.ended && !plan.group ? [] : [nextSteps(plan)]));
+      ...(plan.ended && !plan.group ? [] : [nextSteps(plan, answers)]),
+      sourcesDetails(said.sources));
   }
 
-  function nextSteps(plan) { // as deadlines/plan.html: after a stay that has ended, only the proof
+  function nextSteps(plan, answers) { // as deadlines/plan.html: after a stay that has ended, only the proof
     var documents = "/" + data.language + "/documents/" + data.documents_step + "?" +
       new URLSearchParams(carried(Object.fromEntries(new URLSearchParams(window.location.search)), "deadlines", "documents")).toString();
     return el("section", { "class": "next-steps" }, el("h2", null, _("What to do next")),
       el("ol", { "class": "list-bullet" },
+        plan.group && !plan.ended && calendarItem(plan, answers),
         !plan.ended && el("li", null, el("a", { href: documents }, _("Prepare my documents"))),
         plan.group && !plan.ended && el("li", null, el("a", { href: documents }, _("Send to your host"))),
         plan.group && el("li", null, el("a", { href: "/" + data.language + "/proof" }, _("Keep the proof")))));

@@ -1,7 +1,7 @@
 // Starts the enhancers the markup names (data-module) and the page-wide ones, in this order
 // (docs/design.md, "The phone's logic").
 import { bindForms, showPanel } from "./answers.js";
-import { countryList, dayGrid, focusOnLoad, phoneLink } from "./app.js";
+import { countryList, dayGrid, focusOnLoad, openTarget, phoneLink } from "./app.js";
 import { keptFiles } from "./kept-files.js";
 import { offlineStatus } from "./offline.js";
 import { rows } from "./rows.js";
@@ -23,4 +23,5 @@ for (const el of document.querySelectorAll("[data-module]")) {
 // adult): never a promise that waits for the answers. One that cannot start holds up no one's.
 bindForms(named("answers"), Promise.all([listsDrawn, Promise.allSettled(pageModules)]));
 keptFiles(document);
+openTarget();
 focusOnLoad();

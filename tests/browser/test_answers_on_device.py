@@ -107,7 +107,7 @@ def test_answers_are_restored_offline(browser, browser_context_args, live_server
     page.goto(f"{live_server}/ru/deadlines/")
     wait_value(page, "#entry_date-month", "9")
     page.click("form > button.button:not([name])")
-    page.wait_for_selector("main .key-dates")
+    page.wait_for_selector("main .steps")
     # 3 Sep + 30 days is Saturday 3 October; the safe reading, Friday 2 October, is the date shown.
-    assert "2 октября 2026" in page.inner_text("main .key-dates")
+    assert "2 октября 2026" in page.inner_text("main .steps")
     context.close()

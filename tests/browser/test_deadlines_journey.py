@@ -48,9 +48,9 @@ def test_journey_with_javascript(page, live_server, lang):
     text = _text(page)
     for expected in EXPECTED[lang]["texts"]:
         assert expected in text.replace("\u202f", " ")
-    # "Why this date?" opens and shows the source with its checked date.
-    page.click("details.details >> nth=0 >> summary")
-    assert page.is_visible("details.details[open] .sources a")
+    # The first step's "More about this step" opens and shows why its date, the source with its checked date.
+    page.click("ol.steps details.details >> nth=0 >> summary")
+    assert page.is_visible("ol.steps details.details[open] .sources a")
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
@@ -131,6 +131,7 @@ def test_the_days_are_drawn_day_by_day(page, live_server):
     page.goto(f"{live_server}/kk/deadlines/plan?citizenship=KG&entry_date-day=1&entry_date-month=5&entry_date-year=2026"
               "&previous_stays-0-entry-day=10&previous_stays-0-entry-month=1&previous_stays-0-entry-year=2026"
               "&previous_stays-0-exit-day=28&previous_stays-0-exit-month=2&previous_stays-0-exit-year=2026&today=2026-05-20")
+    page.click("details:has(.day-grid) > summary >> nth=0")  # the last day's "Why this date?", then the days
     page.click("text=Күндер бойынша қарау")
     grid = page.locator(".day-grid")
     assert grid.is_visible()

@@ -250,9 +250,9 @@ def test_offline_journey_from_the_questions(browser, browser_context_args, live_
         page.fill(f"#s-1-{field}-month", str(month))
         page.fill(f"#s-1-{field}-year", str(year))
     page.click("form > button.button:not([name])")
-    page.wait_for_selector("main .key-dates")
+    page.wait_for_selector("main .steps")
     text = " ".join(page.inner_text("main").split()).replace("\u202f", " ")
-    assert "2026 ж. 30 қыркүйек" in text  # the safe date, in the warning and the key dates
+    assert "2026 ж. 30 қыркүйек" in text  # the safe date, in the warning and the step
     # 91 days from 1 April to 30 June: the 90 days in 180 are used up on entry.
     assert "90 күндік шек толық пайдаланылған" in text
     # Missing answers offline: a clear message and a way back, never a blank page.
@@ -271,9 +271,9 @@ def test_links_offline_keep_the_answers(browser, browser_context_args, live_serv
     context.set_offline(True)
     query = "citizenship=BY&entry_date-day=3&entry_date-month=9&entry_date-year=2026&accommodation=hotel&today=2026-09-05"
     page.goto(f"{live_server}/en/deadlines/plan?{query}")
-    page.wait_for_selector("main .key-dates")
+    page.wait_for_selector("main .steps")
     page.click("nav.languages a[hreflang=kk]")  # the same result in Kazakh
-    page.wait_for_selector("main .key-dates")
+    page.wait_for_selector("main .steps")
     assert "2026 ж. 2 қазан" in " ".join(page.inner_text("main").split()).replace("\u202f", " ")  # the safe date
     page.click("main a.back-link")  # "Change your answers": the questions, filled in from the URL
     page.wait_for_selector("#entry_date-day")
@@ -360,6 +360,7 @@ def test_trips_recorded_on_the_phone_give_the_return_date_offline(browser, brows
     assert page.input_value("#exit_date-day") == str(day[29].day) and page.input_value("[name=citizenship]") == "KG"
     page.click("form > button.button:not([name])")
     page.wait_for_selector("main .offline-note")
+    page.click("main .step:has(h2:has-text('Coming back')) details > summary")  # folded while the stay goes on
     text = " ".join(page.inner_text("main").split())
     # 50 days before and 20 in this stay: back the day after with 20 days (the earlier trip stays in
     # the 180 days until today + 80).

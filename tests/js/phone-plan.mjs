@@ -1,5 +1,5 @@
 // The phone's side of tests/test_one_plan.py: for each case the test drew, what the phone's modules
-// give offline — the plan (core/evaluator.js), the result page's key dates and step titles
+// give offline — the plan (core/evaluator.js), the result page's step titles and dated steps' days left
 // (core/explain.js), the calendar file (core/calendar.js) and the documents' dated values
 // (core/document-values.js). Reads the cases file named on the command line (JSON: the rules, each
 // language's words, the print data and the cases) and writes one JSON line per case.
@@ -24,7 +24,7 @@ for (const item of input.cases) {
   process.stdout.write(JSON.stringify({
     name: item.name,
     plan,
-    key_dates: result.key_dates,
+    dated: result.steps.filter((step) => step.tag).map((step) => [step.title, step.tag.text]),
     steps: result.steps.map((step) => step.title),
     ics,
     documents: documents && { deadline: documents.deadline, card_deadline: documents.card_deadline, leave_by: documents.leave_by },

@@ -23,5 +23,5 @@ def _template_globals(state):
         due_date=explain.due_date,
         leave_comes_first=explain.leave_comes_first,
         status_text=explain.status_text, left_on_text=explain.left_on_text, shown_steps=explain.shown_steps,
-        leave_title=explain.leave_title, registration_label=explain.registration_label,
+        leave_title=explain.leave_title, step_lines=explain.step_lines, note_warnings=explain.NOTE_WARNINGS,
         registration_tag=explain.registration_tag, leave_tag=explain.leave_tag)

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import gettext as translate_data
 from flask_babel import ngettext
 
-from ..messages import HOLIDAYS, KEY_DATE_LABELS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS, rule_words, working_days_text
+from ..messages import HOLIDAYS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS, rule_words, working_days_text
 from ..rules.calendar import DayOff
 from ..rules.evaluator import NextEntry, Obligation, Plan, PlanInput, StayLimit, Warning
 from ..rules.ruleset import rule_book
@@ -29,6 +29,24 @@ class SourceView:
 
 
 URGENT_WARNINGS = frozenset({"overstay", "limit_used_on_entry", "deadline_passed"})
+
+# Warnings that qualify the dates rather than ask for something (the dates are a plan for an entry
+# still ahead, a rule that may give longer, what the sources leave open): the result gathers them
+# in one closed "notes" disclosure under its summary, so that they do not push the first thing to
+# do off the first screen. The others (a date missed, a stay too long, leaving before registering,
+# answers to check, a visa) stay in view above the steps.
+NOTE_WARNINGS = frozenset({"planning_mode", "bilateral_agreement", "short_stay_exemption_2020",
+                           "thirty_day_visitors_2026_unclear", "rules_changed_during_stay", "bilateral_checkpoint"})
+
+# Lines of a registration step (messages.OBLIGATION_STEPS) that follow or qualify what the person
+# does first rather than say it: how the host or the employer notifies (the person gives them what
+# they need: that line stays), the owner's confirmation and a refusal, what our sources do not name,
+# what proves it is done (the proof line under the step says so too). They are folded under the
+# step's "More about this step", with the reasons for its date, so that the step in view is its
+# date, its days left and what to do.
+STEP_NOTES = frozenset({"notice_channels", "notice_employer", "notice_hotel_how", "notice_result",
+                        "self_owner_confirms", "self_owner_refuses", "self_service_address", "self_certificate",
+                        "self_no_place_silent"})
 
 # A date this close looks near (an orange tag, on the page and on the phone): two weeks. This is
 # the time it takes to act, chosen by us, not a rule: a registration is done only when the owner
@@ -101,11 +119,6 @@ def left_on_text(plan: Plan) -> str | None:
     return _("You left on %(date)s", date=long_date(plan.ended)) if plan.ended else None
 
 
-def registration_label(obligation: Obligation) -> str:
-    """The registration among the key dates: who acts, as where the person stays says."""
-    return str(KEY_DATE_LABELS[obligation.title])
-
-
 def leave_title(plan: Plan) -> str:
     """The last day allowed: a thing to do while the stay goes on, a fact once it has ended."""
     if plan.ended:
@@ -124,7 +137,7 @@ def shown_steps(plan: Plan, by_last_day: bool = False) -> list[Obligation]:
 
 
 def registration_tag(obligation: Obligation) -> dict:
-    """The registration's tag, beside its date (key dates and step): of a stay that has ended, its
+    """The registration's tag, under its step's title: of a stay that has ended, its
     status (grey, past); else the days left to `due_date`, coloured by `near_level`."""
     status = status_text(obligation)
     if status:
@@ -203,6 +216,19 @@ def obligation_steps(obligation: Obligation, accommodation: str | None) -> list[
             _("You will need a passport valid for at least 180 more days. Ask the migration police which other documents they need."),
         ]
     raise ValueError(obligation.kind)
+
+
+def step_lines(obligation: Obligation, accommodation: str | None) -> tuple[list[str], list[str]]:
+    """A step's lines (`obligation_steps`) as the result shows them: in view, and folded under "More
+    about this step". A registration keeps in view all but `STEP_NOTES`; a move or a permit, whose
+    titles say what to do, folds them all (the example of a move; that an application does not
+    extend the stay, and the passport it needs)."""
+    lines = obligation_steps(obligation, accommodation)
+    if obligation.kind not in ("self_registration", "host_notification"):
+        return [], lines
+    keys = obligation.steps
+    return ([line for key, line in zip(keys, lines, strict=True) if key not in STEP_NOTES],
+            [line for key, line in zip(keys, lines, strict=True) if key in STEP_NOTES])
 
 
 def obligation_reasoning(obligation: Obligation) -> list[str]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from flask_babel import get_translations
 
 from ..documents.answers import STEPS
-from ..messages import HOLIDAYS, KEY_DATE_LABELS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS
+from ..messages import HOLIDAYS, OBLIGATION_STEPS, OBLIGATION_TITLES, WARNINGS
 from ..rules import rule_book
 from ..rules.inputs import ACCOMMODATIONS
 from ..rules.places import checkpoints
@@ -18,7 +18,7 @@ from ..web.config import ROOT
 from ..web.i18n import calendar_words, long_date, place_name
 from ..web.links import phone_links
 from .calendar_file import ACT_NOW_WARNINGS, REMINDER_BEFORE
-from .explain import NEAR_DAYS, URGENT_WARNINGS, rule_set_label, source_view
+from .explain import NEAR_DAYS, NOTE_WARNINGS, STEP_NOTES, URGENT_WARNINGS, rule_set_label, source_view
 
 # The phone's result page: its layout and the modules that word it. The golden test proves this
 # finds every message they use (one missing would be written in English, and differ from Python's).
@@ -94,6 +94,8 @@ def offline_data(language: str) -> dict:
         "links": phone_links(),  # phone numbers and sites as links, as the server's `linked`
         "documents_step": STEPS[0],  # "Prepare my documents" starts there, with the case
         "urgent_warnings": sorted(URGENT_WARNINGS),
+        "note_warnings": sorted(NOTE_WARNINGS),  # folded under the result's notes, as on the server's page
+        "step_notes": sorted(STEP_NOTES),  # a registration's lines under "More about this step"
         "act_now_warnings": sorted(ACT_NOW_WARNINGS),
         "messages": keyed(messages),
         "plurals": keyed(plurals),
@@ -104,7 +106,6 @@ def offline_data(language: str) -> dict:
         "warnings": {code: str(text) for code, text in WARNINGS.items()},
         "accommodations": list(ACCOMMODATIONS),  # the answers "Where are you staying?" takes
         "obligation_titles": {key: str(text) for key, text in OBLIGATION_TITLES.items()},
-        "key_date_labels": {key: str(text) for key, text in KEY_DATE_LABELS.items()},
         "obligation_steps": {key: str(text) for key, text in OBLIGATION_STEPS.items()},
         "rule_sets": {r.id: rule_set_label(r.id) for r in book.rule_sets},
         "sources": {

@@ -75,9 +75,8 @@ def result_sentences(plan, answers: PlanInput) -> dict:
         "checkpoint": names.get(answers.checkpoint) if answers.checkpoint else None,
         "as_of": explain._("Dates as of %(date)s.", date=long_date(answers.today)),
         "rule_set": explain.rule_set_label(plan.rule_set),
-        "warnings": [{"code": w.code, "urgent": w.code in explain.URGENT_WARNINGS, "text": explain.warning_text(w)}
-                     for w in plan.warnings],
-        "key_dates": [],
+        "warnings": [{"code": w.code, "urgent": w.code in explain.URGENT_WARNINGS, "note": w.code in explain.NOTE_WARNINGS,
+                      "text": explain.warning_text(w)} for w in plan.warnings],
         "steps": [],
         "sources": list(plan.sources),
     }
@@ -86,20 +85,14 @@ def result_sentences(plan, answers: PlanInput) -> dict:
     registration, stay = plan.obligations[0], plan.stay
     # In date order, as deadlines/plan.html draws them.
     leave_first = explain.leave_comes_first(plan)
-    registration_key = {
-        "kind": "registration", "label": explain.registration_label(registration),
-        "date": long_date(explain.due_date(registration)), "tag": explain.registration_tag(registration)}
+    shown, more = explain.step_lines(registration, answers.accommodation)
     registration_step = {
         "kind": "registration", "title": explain.obligation_title(registration, answers.accommodation),
-        "tag": explain.registration_tag(registration),
-        "paragraphs": explain.obligation_steps(registration, answers.accommodation),
+        "tag": explain.registration_tag(registration), "paragraphs": shown, "more": more,
         "reasoning": explain.obligation_reasoning(registration), "sources": list(registration.sources)}
     if not leave_first:
-        out["key_dates"].append(registration_key)
         out["steps"].append(registration_step)
     if stay.leave_by:
-        out["key_dates"].append({"label": explain._("Last day you may stay"), "date": long_date(stay.leave_by),
-                                 "tag": explain.leave_tag(plan)})
         leave = {"kind": "leave", "title": explain.leave_title(plan),
                  "tag": explain.leave_tag(plan), "reasoning": explain.stay_reasoning(stay, answers.entry_date),
                  "sources": list(stay.sources)}
@@ -119,12 +112,13 @@ def result_sentences(plan, answers: PlanInput) -> dict:
         for obligation in explain.shown_steps(plan, by_last_day=True):
             out["steps"].append(other_step(obligation, answers))
     if leave_first:
-        out["key_dates"].append(registration_key)
         out["steps"].append(registration_step)
     if plan.next_entry:
+        # Folded while the stay goes on, in view after it (deadlines/plan.html).
+        coming = [explain.next_entry_text(plan.next_entry, answers.exit_date is not None, plan.ended)]
         out["steps"].append({
             "kind": "next_entry", "title": explain._("Coming back to Kazakhstan"),
-            "paragraphs": [explain.next_entry_text(plan.next_entry, answers.exit_date is not None, plan.ended)],
+            "paragraphs": coming if plan.ended else [], "more": [] if plan.ended else coming,
             "reasoning": explain.next_entry_reasoning(plan.next_entry, plan.rule_set, answers.today if plan.ended else None),
             "sources": list(plan.next_entry.sources)})
     for obligation in explain.shown_steps(plan):
@@ -136,8 +130,9 @@ def other_step(obligation, answers: PlanInput) -> dict:
     """A step of the result after the registration's (deadlines/plan.html other_step)."""
     from ..deadlines import explain
 
+    shown, more = explain.step_lines(obligation, answers.accommodation)
     return {"kind": obligation.kind, "title": explain.obligation_title(obligation, answers.accommodation),
-            "paragraphs": explain.obligation_steps(obligation, answers.accommodation),
+            "paragraphs": shown, "more": more,
             "reasoning": explain.obligation_reasoning(obligation), "sources": list(obligation.sources)}
 
 

@@ -44,8 +44,8 @@ def check_rule_data(today: date) -> Report:
     report = check_rules(book, kazakhstan_calendar(), corrections, today,
                          {"holiday_corrections.json": corrections["checked"], "checkpoints.json": checkpoints["checked"]})
     _check_references(book, checkpoints, report)
-    from ..messages import ACCOMMODATIONS, KEY_DATE_LABELS, OBLIGATION_STEPS, OBLIGATION_TITLES
-    check_accommodation(book, {"labels": set(ACCOMMODATIONS), "titles": set(OBLIGATION_TITLES) & set(KEY_DATE_LABELS),
+    from ..messages import ACCOMMODATIONS, OBLIGATION_STEPS, OBLIGATION_TITLES
+    check_accommodation(book, {"labels": set(ACCOMMODATIONS), "titles": set(OBLIGATION_TITLES),
                                "steps": set(OBLIGATION_STEPS)}, report)
     exceptions = json.loads((DATA / "message_numbers.json").read_text(encoding="utf-8"))["exceptions"]
     report.errors += check_messages(catalog_messages(), book, exceptions)
@@ -112,7 +112,7 @@ def _check_place(what: str, spec: dict, who: str, sources: dict, messages: dict[
     elif who != "self" and spec.get("who") not in NOTIFIERS:
         report.errors.append(f"{what}: who notifies is {spec.get('who')!r}, not one of {sorted(NOTIFIERS)}")
     if spec.get("title") not in messages["titles"]:
-        report.errors.append(f"{what}: title {spec.get('title')!r} is not in messages.OBLIGATION_TITLES and KEY_DATE_LABELS")
+        report.errors.append(f"{what}: title {spec.get('title')!r} is not in messages.OBLIGATION_TITLES")
     missing = [key for key in spec.get("steps") or () if key not in messages["steps"]]
     if not spec.get("steps") or missing:
         report.errors.append(f"{what}: no steps, or steps not in messages.OBLIGATION_STEPS: {missing}")

@@ -242,35 +242,42 @@ export function explainer(data) {
   const shownSteps = (plan, byLastDay) => plan.obligations.slice(1).filter((o) => o.status !== "not_needed"
     && (!!plan.stay.leave_by && o.deadline === plan.stay.leave_by) === byLastDay);
 
+  // As explain.py step_lines: a step's lines in view and those folded under "More about this step".
+  function stepLines(o) {
+    var lines = obligationSteps(o);
+    if (o.kind !== "self_registration" && o.kind !== "host_notification") return [[], lines];
+    var note = (i) => data.step_notes.includes(o.steps[i]);
+    return [lines.filter((line, i) => !note(i)), lines.filter((line, i) => note(i))];
+  }
+
   // Everything "Your deadlines" says about one plan, in the order of plan.html; what a step does
   // not show is left out.
   function result(plan, answers) {
     const accommodation = answers.accommodation;
-    const otherStep = (o) => ({ kind: o.kind, title: obligationTitle(o, accommodation), paragraphs: obligationSteps(o, accommodation),
-                                reasoning: obligationReasoning(o), sources: o.sources });
+    const otherStep = function (o) {
+      const lines = stepLines(o);
+      return { kind: o.kind, title: obligationTitle(o, accommodation), paragraphs: lines[0], more: lines[1],
+               reasoning: obligationReasoning(o), sources: o.sources };
+    };
     const out = {
       entered: _("entered on %(date)s", { date: longDate(answers.entry_date) }),
       checkpoint: answers.checkpoint ? data.checkpoints[answers.checkpoint] : null,
       as_of: _("Dates as of %(date)s.", { date: longDate(answers.today) }),
       rule_set: data.rule_sets[plan.rule_set],
-      warnings: plan.warnings.map((w) => ({ code: w.code, urgent: data.urgent_warnings.includes(w.code), text: warningText(w) })),
-      key_dates: [], steps: [], sources: plan.sources
+      warnings: plan.warnings.map((w) => ({ code: w.code, urgent: data.urgent_warnings.includes(w.code),
+                                            note: data.note_warnings.includes(w.code), text: warningText(w) })),
+      steps: [], sources: plan.sources
     };
     if (!plan.group) return out;
     const registration = plan.obligations[0], stay = plan.stay;
     // Steps in date order (explain.py leave_comes_first): the last day allowed first when it is earlier.
     const leaveFirst = !!(stay.leave_by && stay.leave_by < dueDate(registration));
-    const registrationKey = { kind: "registration", label: data.key_date_labels[registration.title], // explain.py registration_label
-                              date: longDate(dueDate(registration)), tag: registrationTag(registration) };
+    const lines = stepLines(registration);
     const registrationStep = { kind: "registration", title: obligationTitle(registration, accommodation), tag: registrationTag(registration),
-                               paragraphs: obligationSteps(registration, accommodation), reasoning: obligationReasoning(registration),
+                               paragraphs: lines[0], more: lines[1], reasoning: obligationReasoning(registration),
                                sources: registration.sources };
-    if (!leaveFirst) {
-      out.key_dates.push(registrationKey);
-      out.steps.push(registrationStep);
-    }
+    if (!leaveFirst) out.steps.push(registrationStep);
     if (stay.leave_by) {
-      out.key_dates.push({ label: _("Last day you may stay"), date: longDate(stay.leave_by), tag: leaveTag(plan) });
       const leave = { kind: "leave", title: leaveTitle(plan), tag: leaveTag(plan),
                       reasoning: stayReasoning(stay, answers.entry_date), sources: stay.sources };
       if (stay.window_days) {
@@ -288,12 +295,11 @@ export function explainer(data) {
       out.steps.push(leave);
       shownSteps(plan, true).forEach((o) => out.steps.push(otherStep(o)));
     }
-    if (leaveFirst) {
-      out.key_dates.push(registrationKey);
-      out.steps.push(registrationStep);
-    }
+    if (leaveFirst) out.steps.push(registrationStep);
     if (plan.next_entry) {
-      out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: [nextEntryText(plan.next_entry, !!answers.exit_date, plan.ended)],
+      // Folded while the stay goes on, in view after it (deadlines/plan.html).
+      const coming = [nextEntryText(plan.next_entry, !!answers.exit_date, plan.ended)];
+      out.steps.push({ kind: "next_entry", title: _("Coming back to Kazakhstan"), paragraphs: plan.ended ? coming : [], more: plan.ended ? [] : coming,
                        reasoning: nextEntryReasoning(plan.next_entry, plan.rule_set, plan.ended ? answers.today : null), sources: plan.next_entry.sources });
     }
     shownSteps(plan, false).forEach((o) => out.steps.push(otherStep(o)));
