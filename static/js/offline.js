@@ -50,6 +50,9 @@ export function offlineStatus(box) {
     if (registration.active) registration.active.postMessage({ type: "status" });
   }
 
+  // A first visit (no worker controls the page yet): saving starts now, so say so at once rather
+  // than leave the line empty while the worker's script comes over a slow link.
+  if (!navigator.serviceWorker.controller) show(box.getAttribute("data-progress").replace("{done}", "0").replace("{total}", "…"), "saving");
   navigator.serviceWorker.register("/sw.js").then(function (registration) {
     if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
     function watch(worker) {

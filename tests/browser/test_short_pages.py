@@ -33,9 +33,8 @@ CASES = {
 # page's: the answers on the device and the links, the same on every page): what <main> and the
 # header above it may take. Russian and Kazakh words are longer: about 20 % more.
 BUDGET = {"en": 3 * 740 - 300 - 20, "ru": 2300, "kk": 2300}
-# The status line between the header and <main> ("Saving Tirkeu for offline use: 12 of 35", "Ready
-# offline ✓") comes and goes with the offline copy: the heights leave it out, as they leave out the
-# footer.
+# The status line between the header and <main> ("Saving to this phone: 12 of 35", "Ready offline
+# ✓"), one line the same on every page: the heights leave it out, as they leave out the footer.
 # "What if…" and the rules page open as their lists of questions: two screens at most.
 GUIDANCE_BUDGET = 2 * 740
 
