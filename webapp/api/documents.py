@@ -41,6 +41,7 @@ def countries():
 
 @bp.get("/documents")
 @keep(NEVER, reason="for other apps, not for the phone")
+@api_limit  # for other apps: the API's budget, and its rate-limit headers
 def list_documents():
     schema = answers_schema()
     return jsonify([

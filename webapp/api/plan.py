@@ -13,7 +13,8 @@ from ..pwa.offline import INSTALL, keep
 from ..rules import NotCovered, PlanInput, Stay, evaluate, inputs
 from ..rules.export import rules_json
 from ..rules.places import checkpoint as find_checkpoint
-from ..web.i18n import country_codes, current_language
+from ..web.headers import same_in_every_language
+from ..web.i18n import country_codes
 from ..web.limits import api_limit
 from ..web.today import today as kazakhstan_today
 
@@ -25,7 +26,6 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def error_response(errors: dict[str, str], status: int = 400):
     response = jsonify({"errors": {field: str(message) for field, message in errors.items()}})
     response.status_code = status
-    response.headers["Content-Language"] = current_language()
     return response
 
 
@@ -175,9 +175,7 @@ def plan():
         result = evaluate(answers)
     except NotCovered as error:
         return error_response({"entry_date": FIELD_ERRORS[error.code]})
-    response = jsonify(plan_json(result))
-    response.headers["Content-Language"] = current_language()
-    return response
+    return jsonify(plan_json(result))
 
 
 @bp.get("/rules")
@@ -189,6 +187,7 @@ def rules():
 
 def shared_json(body: str):
     """Data that is the same for everyone: cacheable, with an ETag (the service worker keeps it too)."""
+    same_in_every_language()
     response = current_app.response_class(body, mimetype="application/json")
     response.add_etag()
     response.cache_control.public = True

@@ -16,6 +16,7 @@ from werkzeug.datastructures import MultiDict
 from ..case import current_rows
 from ..pwa.offline import AFTER_READY, INSTALL, NEVER, keep
 from ..web.errors import unavailable
+from ..web.headers import same_in_every_language
 from ..web.i18n import current_language, force_language, language_name, languages
 from ..web.limits import pdf_limit, zip_limit
 from ..web.today import today
@@ -334,6 +335,7 @@ def blank_documents():
     """Every document with empty slots, kept on the phone: static/js/print-documents.js fills the
     one named after the "#" from the answers on the device and offers the phone's own print or
     save-as-PDF. The same bytes whatever the browser's language, so that one copy serves all."""
+    same_in_every_language()
     with force_language("ru"):
         documents = [Markup(render_template(d.template, document=d, **document_context(None, "ru"))) for d in DOCUMENTS]
         return render_template("documents/print.html", documents=documents, max_adults=MAX_ADULTS,

@@ -38,9 +38,11 @@ def init_app(app: Flask, *, production: bool) -> None:
     compile_missing_catalogs(ROOT / "translations")
     keep_answers_out_of_logs()
     babel.init_app(app, locale_selector=select_locale)
+    # Before the limiter: after-request functions run last registered first, so the headers'
+    # own rules (web/headers.py) see the limiter's (and may take back its Retry-After on a 200).
+    headers.init_app(app)
     limiter.init_app(app)
     language_urls.init_app(app)
     # Scripts and stylesheets without their comment-only lines, at addresses hashed from that text.
     app.view_functions["static"] = assets.send_static
-    headers.init_app(app)
     errors.init_app(app)

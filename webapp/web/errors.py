@@ -34,9 +34,11 @@ def unavailable(retry_after: int = 30):
 
 
 def http_error(error: HTTPException):
+    # The exception's own headers but its body's type: a 405's Allow (the methods it takes).
+    headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
     if _is_api():
-        return jsonify({"errors": {"request": str(HTTP_ERRORS.get(error.code, HTTP_ERRORS[400]))}}), error.code
-    return render_template("error.html", error=error), error.code
+        return jsonify({"errors": {"request": str(HTTP_ERRORS.get(error.code, HTTP_ERRORS[400]))}}), error.code, headers
+    return render_template("error.html", error=error), error.code, headers
 
 
 def server_error(error: Exception):

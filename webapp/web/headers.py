@@ -2,8 +2,9 @@
 that never keeps answers (a POST, or a GET with answers in its query string, is `no-store`)."""
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask, g, request
 
+from .i18n import current_language, languages
 from .modules import content_security_policy
 
 # No inline script or style (but a page's import map, allowed by its hash: web/modules.py),
@@ -33,6 +34,33 @@ def revalidated(response):
     return response.make_conditional(request)
 
 
+# What may be in a language: pages, JSON, the documents, calendar files (not scripts, styles, images).
+IN_A_LANGUAGE = ("text/html", "application/json", "application/pdf", "text/calendar", "application/zip")
+
+
+def same_in_every_language() -> None:
+    """This response is the same whatever language the browser asks for (the data and the blank
+    documents the phone keeps): no Content-Language, no Vary: Accept-Language. The service
+    worker's Cache API honours Vary, and its cache.match(url) would no longer find it."""
+    g.same_in_every_language = True
+
+
+def _language_from_url() -> bool:
+    return bool(g.get("lang")) or request.path.strip("/").split("/", 1)[0] in languages()
+
+
+def language_headers(response):
+    """Content-Language on what is written in a language, and Vary: Accept-Language where that
+    language is the browser's choice (the API, pages without one in their address), so that a
+    cache in front keeps one copy per language instead of serving one language to everyone."""
+    if request.endpoint == "static" or g.get("same_in_every_language") or response.mimetype not in IN_A_LANGUAGE:
+        return response
+    response.headers.setdefault("Content-Language", current_language())
+    if not _language_from_url():
+        response.vary.add("Accept-Language")
+    return response
+
+
 def security_headers(response):
     response.headers.setdefault("Content-Security-Policy", content_security_policy(CONTENT_SECURITY_POLICY))
     response.headers.setdefault("Referrer-Policy", "same-origin")
@@ -40,6 +68,11 @@ def security_headers(response):
     response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", HSTS)
+    if response.status_code < 400:
+        # Flask-Limiter sends Retry-After on every limited response; it means "wait" only on a
+        # 429 (or a 503), and a client that honours it on a 200 would wait for nothing.
+        response.headers.pop("Retry-After", None)
+    language_headers(response)
     if request.endpoint == "static" and request.args.get("v"):
         response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     elif request.method == "POST" or request.query_string:
