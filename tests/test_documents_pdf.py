@@ -170,7 +170,9 @@ def test_odd_child_indices_in_json_do_not_crash(client):
     answers = api_answers()
     answers["children"] = {"²": {"surname": "A"}}
     assert post_pdf(client, "card", answers).status_code in (200, 400)
-    assert post_pdf(client, "card", {**api_answers(), "children-²-surname": "A"}).status_code == 200
+    # A form field's name in the JSON is no field of its schema: refused at it, not read as the form's.
+    refused = post_pdf(client, "card", {**api_answers(), "children-²-surname": "A"})
+    assert refused.status_code == 400 and list(refused.json["errors"]) == ["children-²-surname"]
 
 
 def test_visa_holders_get_no_invented_dates(client):
@@ -437,3 +439,29 @@ def test_every_place_and_choice_is_in_both_languages_of_the_sheet(app, client, n
         text = pdf_text(post_pdf(client, name, answers, language).data)
         for key, (ru, kk) in names.items():
             assert f"{ru} / {kk}" in text, (name, language, key)
+
+
+@pytest.mark.parametrize("change, field", [
+    (lambda b: b.update(nickname="Vanya"), "nickname"),
+    (lambda b: b["person"].update(middle_name="Ivanovich"), "person.middle_name"),  # a misspelt field
+    (lambda b: b["host"].update(email="host@example.org"), "host.email"),
+    (lambda b: b.update(children=[{"surname": "IVANOVA", "given_names": "ANNA", "date_of_birth": "2019-05-01",
+                                   "age": 6}]), "children[0].age"),
+])
+def test_documents_api_refuses_a_field_its_schema_does_not_know(client, change, field):
+    """The schema says additionalProperties: false; a field it does not know was dropped in silence."""
+    body = api_answers()
+    change(body)
+    response = client.post("/api/v1/documents/card.pdf", json=body, headers={"Accept-Language": "en"})
+    assert response.status_code == 400
+    assert response.json["errors"] == {field: "This field is not known; remove it"}
+
+
+@pytest.mark.parametrize("value", [True, 1, 1.5, ["IVANOV"], {"text": "IVANOV"}])
+def test_documents_api_refuses_a_name_that_is_not_text(client, value):
+    """`true` in a name was printed as "True"."""
+    body = api_answers()
+    body["person"]["surname_latin"] = value
+    response = client.post("/api/v1/documents/card.pdf", json=body, headers={"Accept-Language": "ru"})
+    assert response.status_code == 400
+    assert response.json["errors"]["person.surname_latin"] == "Передайте это значение в виде строки"

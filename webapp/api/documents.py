@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from flask import abort, jsonify, request
+from jsonschema import Draft202012Validator
 
 from ..documents.answers import NOT_ASKED, AnswersForm, flatten_json
 from ..documents.catalog import BY_NAME, DOCUMENTS
@@ -103,6 +104,29 @@ def _adult_date_errors(body: dict) -> dict[str, str]:
             if isinstance(container, dict) and container.get(key) not in (None, "") and not _is_iso_date(container[key])}
 
 
+def _schema_errors(body: dict) -> dict[str, str]:
+    """What the schema (GET /api/v1/documents) forbids and the form would not see: a field it does
+    not know (a misspelt name would be dropped without a word) and a value that is not text where
+    text is asked (`true` was printed as "True"). The form's own checks say the rest."""
+    errors: dict[str, str] = {}
+    for error in Draft202012Validator(answers_schema()).iter_errors(body):
+        path = _path(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            for key in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
+                errors.setdefault(f"{path}.{key}" if path else str(key), str(FIELD_ERRORS["unknown_field"]))
+        elif error.validator == "type" and error.validator_value == "string":
+            errors.setdefault(path, str(FIELD_ERRORS["not_a_string"]))
+    return errors
+
+
+def _path(parts) -> str:
+    """["others", 0, "children", 1, "surname"] -> others[0].children[1].surname, as errors name fields."""
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 def _list_errors(body: dict, form: AnswersForm) -> dict[str, str]:
     """Lists too long, and earlier stays that are no list of objects (as the plan API says)."""
     errors = {}
@@ -143,6 +167,7 @@ def document(name: str):
     errors = {_api_field(field.name): field.errors[0] for field in form.invalid_fields()}
     errors.update(_list_errors(body, form))
     errors.update(_date_format_errors(body))
+    errors.update(_schema_errors(body))
     person = request.args.get("person", "1")
     if not (person.isascii() and person.isdigit() and 1 <= int(person) <= len(form.travellers())):
         errors["person"] = FIELD_ERRORS["no_such_person"]
