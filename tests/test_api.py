@@ -132,3 +132,15 @@ def test_rule_data_for_the_browser(client):
     assert data["groups"]["RU"] == "eaeu"
     again = client.get("/api/v1/rules", headers={"If-None-Match": response.headers["ETag"].strip('"')})
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"citizenship": "RU", "entry_date": "2026-09-01", "entrydate": "2026-09-02"}, "entrydate"),
+    ({"citizenship": "RU", "entry_date": "2026-09-01", "previous_stays": [{"entry": "2026-03-01", "exti": "2026-03-10"}]},
+     "previous_stays[0].exti"),
+])
+def test_a_field_the_plan_does_not_know_is_refused_at_its_name(client, body, field):
+    """A misspelt field was dropped in silence and the plan made without it."""
+    response = client.post("/api/v1/plan", json=body, headers={"Accept-Language": "en"})
+    assert response.status_code == 400
+    assert response.json["errors"][field] == "This field is not known; remove it"

@@ -102,7 +102,9 @@ function own(object, name) { return Object.prototype.hasOwnProperty.call(object,
 
 function changes(form) { // {name: value or null (gone)} since the baseline
   var now = collect(form), base = form.tirkeuBaseline || {}, out = {};
-  Object.keys(now).forEach(function (name) { if (now[name] !== base[name]) out[name] = now[name]; });
+  // An empty field the baseline has no answer for is no change: a tab opened while another saved
+  // would otherwise write "" over what the other tab had just typed.
+  Object.keys(now).forEach(function (name) { if (now[name] !== (own(base, name) ? base[name] : "")) out[name] = now[name]; });
   Object.keys(base).forEach(function (name) { if (!own(now, name)) out[name] = null; });
   return out;
 }

@@ -63,6 +63,12 @@ class _Reader:
             return None
 
 
+# The fields a plan's body may have, and an earlier stay's: any other is refused at its name (a
+# misspelt "exit" would otherwise be dropped and the plan made without it).
+PLAN_FIELDS = ("citizenship", "entry_date", "today", "previous_stays", "exit_date", "accommodation", "checkpoint")
+STAY_FIELDS = ("entry", "exit")
+
+
 def read_plan_request(body: dict, default_today: date) -> tuple[PlanInput | None, dict[str, str]]:
     """The PlanInput in a JSON body, or the error code of each field that is wrong.
     Fields are read in this order, and a field keeps its first error."""
@@ -80,6 +86,9 @@ def read_plan_request(body: dict, default_today: date) -> tuple[PlanInput | None
     checkpoint = body.get("checkpoint")
     if checkpoint is not None and (not isinstance(checkpoint, str) or find_checkpoint(checkpoint) is None):
         reader.fail("checkpoint", "unknown_checkpoint")
+    for key in body:
+        if key not in PLAN_FIELDS:
+            reader.fail(str(key), "unknown_field")
 
     if reader.errors:
         return None, reader.errors
@@ -126,6 +135,9 @@ def _read_stay(reader: _Reader, raw, field: str, today: date) -> Stay | None:
     if not isinstance(raw, dict):
         reader.fail(field, "not_a_list")
         return None
+    for key in raw:
+        if key not in STAY_FIELDS:
+            reader.fail(f"{field}.{key}", "unknown_field")
     start = reader.date(raw.get("entry"), f"{field}.entry", required="required_stay_entry")
     end = reader.date(raw.get("exit"), f"{field}.exit", required="required_stay_exit")
     for day, name in ((start, "entry"), (end, "exit")):
