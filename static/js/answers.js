@@ -102,9 +102,7 @@ function own(object, name) { return Object.prototype.hasOwnProperty.call(object,
 
 function changes(form) { // {name: value or null (gone)} since the baseline
   var now = collect(form), base = form.tirkeuBaseline || {}, out = {};
-  // An empty field the baseline has no answer for is no change: a tab opened while another saved
-  // would otherwise write "" over what the other tab had just typed.
-  Object.keys(now).forEach(function (name) { if (now[name] !== (own(base, name) ? base[name] : "")) out[name] = now[name]; });
+  Object.keys(now).forEach(function (name) { if (now[name] !== base[name]) out[name] = now[name]; });
   Object.keys(base).forEach(function (name) { if (!own(now, name)) out[name] = null; });
   return out;
 }
@@ -137,12 +135,16 @@ function askPersist() {
 export function save(journey, form) {
   // Never before the saved answers are back on the page (or when they could not be).
   if (form.tirkeuRestored === false) return Promise.resolve();
-  var diff = changes(form), names = Object.keys(diff);
+  var diff = changes(form), names = Object.keys(diff), base = form.tirkeuBaseline || {};
   if (!names.length) return Promise.resolve();
   askPersist();
   form.tirkeuBaseline = collect(form);
   return store.then(function (s) {
     return s.get(journey).then(function (saved) { // read again just before writing: another tab's changes stay
+      // A field still empty here that this tab never had an answer for is not this tab's answer:
+      // another tab's, written since, stays (a tab opened while another saved wrote "" over it).
+      // An empty field with nothing saved is still written: an added row, left empty, stays.
+      names.forEach(function (name) { if (diff[name] === "" && !own(base, name) && saved && saved[name]) delete diff[name]; });
       var answers = apply(saved || {}, diff);
       return s.set(journey, answers).then(function () { return shareCase(s, journey, answers); });
     });
