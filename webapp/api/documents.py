@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from functools import lru_cache
 
 from flask import abort, jsonify, request
 from jsonschema import Draft202012Validator
@@ -109,7 +110,7 @@ def _schema_errors(body: dict) -> dict[str, str]:
     not know (a misspelt name would be dropped without a word) and a value that is not text where
     text is asked (`true` was printed as "True"). The form's own checks say the rest."""
     errors: dict[str, str] = {}
-    for error in Draft202012Validator(answers_schema()).iter_errors(body):
+    for error in _answers_validator().iter_errors(body):
         path = _path(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             for key in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
@@ -117,6 +118,12 @@ def _schema_errors(body: dict) -> dict[str, str]:
         elif error.validator == "type" and error.validator_value == "string":
             errors.setdefault(path, str(FIELD_ERRORS["not_a_string"]))
     return errors
+
+
+@lru_cache(maxsize=1)
+def _answers_validator() -> Draft202012Validator:
+    """Made once: the schema is the same for every request (only its descriptions are words)."""
+    return Draft202012Validator(answers_schema())
 
 
 def _path(parts) -> str:

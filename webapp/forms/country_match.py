@@ -145,11 +145,13 @@ def suggestions(text: str, language: str, limit: int = 3) -> list[str]:
     return [names[code] for code in matches(text, language, limit)]
 
 
+@lru_cache(maxsize=1)
 def aliases() -> dict[str, list[str]]:
     """The other names people type, by code (data/country_names.json), for the phone's list."""
     return load_data("country_names.json")["aliases"]
 
 
+@lru_cache(maxsize=1)  # read once: matches() asks on every call
 def common() -> list[str]:
     """The nationalities most often entering Kazakhstan, most first (data/country_names.json,
     with its source): the phone's list of countries shows them first."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, g, request
 
-from .i18n import current_language, languages
+from .i18n import current_language, language_in_url
 from .modules import content_security_policy
 
 # No inline script or style (but a page's import map, allowed by its hash: web/modules.py),
@@ -45,10 +45,6 @@ def same_in_every_language() -> None:
     g.same_in_every_language = True
 
 
-def _language_from_url() -> bool:
-    return bool(g.get("lang")) or request.path.strip("/").split("/", 1)[0] in languages()
-
-
 def language_headers(response):
     """Content-Language on what is written in a language, and Vary: Accept-Language where that
     language is the browser's choice (the API, pages without one in their address), so that a
@@ -56,7 +52,7 @@ def language_headers(response):
     if request.endpoint == "static" or g.get("same_in_every_language") or response.mimetype not in IN_A_LANGUAGE:
         return response
     response.headers.setdefault("Content-Language", current_language())
-    if not _language_from_url():
+    if not language_in_url():
         response.vary.add("Accept-Language")
     return response
 

@@ -67,17 +67,22 @@ def select_locale() -> str:
     return babel_id(_request_language())
 
 
-def _request_language() -> str:
-    """The language in the URL; for URLs without one (the API, /), the browser's preference."""
+def language_in_url() -> str | None:
+    """The language the request's address names, if any (a page that does not exist under
+    /kk/... still answers in Kazakh); None for the API and /, which follow the browser."""
     lang = g.get("lang")
     if lang:
         return lang
+    first_segment = request.path.strip("/").split("/", 1)[0]
+    return first_segment if first_segment in languages() else None
+
+
+def _request_language() -> str:
+    """The language in the URL; for URLs without one (the API, /), the browser's preference."""
+    if g.get("lang"):
+        return g.lang
     if has_request_context():
-        # A page that does not exist under /kk/... still answers in Kazakh.
-        first_segment = request.path.strip("/").split("/", 1)[0]
-        if first_segment in languages():
-            return first_segment
-        return request.accept_languages.best_match(languages()) or DEFAULT_LANGUAGE
+        return language_in_url() or request.accept_languages.best_match(languages()) or DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
 
 
