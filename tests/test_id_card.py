@@ -60,7 +60,7 @@ def test_the_russian_internal_passport_still_refuses_a_citizen_of_armenia(app):
 def test_the_schema_lists_the_card_and_requires_a_citizen_of_armenia(client):
     import jsonschema
 
-    schema = answers_schema()
+    schema = answers_schema(TODAY)
     assert "am_id_card" in schema["properties"]["passport"]["properties"]["document"]["enum"]
     jsonschema.validate(EXAMPLE_AM_ID_CARD, schema)
     for wrong in (id_card(**{"person.citizenship": "RU"}), id_card(**{"passport.expires": None}),

@@ -79,7 +79,7 @@ def test_existing_clients_without_the_document_get_the_passport(app):
 def test_the_schema_says_what_each_document_requires():
     import jsonschema
 
-    schema = answers_schema()
+    schema = answers_schema(TODAY)
     jsonschema.validate(EXAMPLE_RU_INTERNAL_PASSPORT, schema)
     jsonschema.validate({**EXAMPLE, "passport": {k: v for k, v in EXAMPLE["passport"].items() if k != "document"}}, schema)
     for wrong in (internal(**{"person.surname_cyrillic": None}), internal(**{"passport.number": "45 12 34567"}),

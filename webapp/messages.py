@@ -94,6 +94,13 @@ FIELD_ERRORS = {
     "not_a_string": _l("Give this value as text"),
     "invalid_json": _l("Send a JSON object with the fields citizenship and entry_date"),
     "unknown_field": _l("This field is not known; remove it"),
+    # What the API's schema forbids and no other check named (api/validation.py).
+    "wrong_type": _l("This value is of the wrong type: see the API description"),
+    "missing_field": _l("This field is required"),
+    "not_in_list": _l("Use one of the values the API description lists for this field"),
+    "date_out_of_range": _l("Enter a date from %(first)s to %(last)s"),
+    "not_as_described": _l("This value is not in the form the API description gives for this field"),
+    "not_json": _l("Send the body as JSON, with the header Content-Type: application/json"),
 }
 # What a date typed in three boxes can be refused for, on the server (fields.DatePartsField) and on
 # the phone (words.js dateParts): the phone's pages carry these messages.

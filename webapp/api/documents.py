@@ -7,7 +7,6 @@ from datetime import date
 from functools import lru_cache
 
 from flask import abort, jsonify, request
-from jsonschema import Draft202012Validator
 
 from ..documents.answers import NOT_ASKED, AnswersForm, flatten_json
 from ..documents.catalog import BY_NAME, DOCUMENTS
@@ -21,7 +20,8 @@ from ..rules import inputs
 from ..web.i18n import current_language
 from ..web.limits import api_limit, pdf_limit
 from ..web.today import today
-from .plan import bp, error_response, json_body, shared_json
+from .plan import bp, error_response, json_request, merged, shared_json
+from .validation import schema_errors, validator
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATE_PATHS = (("person", "date_of_birth"), ("passport", "issued"), ("passport", "expires"), ("entry", "date"))
@@ -45,7 +45,7 @@ def countries():
 @keep(NEVER, reason="for other apps, not for the phone")
 @api_limit  # for other apps: the API's budget, and its rate-limit headers
 def list_documents():
-    schema = answers_schema()
+    schema = answers_schema(today())
     return jsonify([
         {"name": d.name, "title": str(d.title), "summary": str(d.summary), "schema": schema, "example": EXAMPLE,
          "examples": {"foreign_passport": EXAMPLE, "ru_internal_passport": EXAMPLE_RU_INTERNAL_PASSPORT,
@@ -105,33 +105,10 @@ def _adult_date_errors(body: dict) -> dict[str, str]:
             if isinstance(container, dict) and container.get(key) not in (None, "") and not _is_iso_date(container[key])}
 
 
-def _schema_errors(body: dict) -> dict[str, str]:
-    """What the schema (GET /api/v1/documents) forbids and the form would not see: a field it does
-    not know (a misspelt name would be dropped without a word) and a value that is not text where
-    text is asked (`true` was printed as "True"). The form's own checks say the rest."""
-    errors: dict[str, str] = {}
-    for error in _answers_validator().iter_errors(body):
-        path = _path(error.absolute_path)
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            for key in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
-                errors.setdefault(f"{path}.{key}" if path else str(key), str(FIELD_ERRORS["unknown_field"]))
-        elif error.validator == "type" and error.validator_value == "string":
-            errors.setdefault(path, str(FIELD_ERRORS["not_a_string"]))
-    return errors
-
-
-@lru_cache(maxsize=1)
-def _answers_validator() -> Draft202012Validator:
-    """Made once: the schema is the same for every request (only its descriptions are words)."""
-    return Draft202012Validator(answers_schema())
-
-
-def _path(parts) -> str:
-    """["others", 0, "children", 1, "surname"] -> others[0].children[1].surname, as errors name fields."""
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+@lru_cache(maxsize=2)
+def _answers_validator(day: date):
+    """Made once a day: the schema's bounds are counted from today (only its descriptions are words)."""
+    return validator(answers_schema(day))
 
 
 def _list_errors(body: dict, form: AnswersForm) -> dict[str, str]:
@@ -167,14 +144,15 @@ def document(name: str):
     lists every one)."""
     if name not in BY_NAME:
         abort(404)
-    body = json_body()
-    if not isinstance(body, dict):
-        return error_response({"body": FIELD_ERRORS["invalid_json"]})
-    form = AnswersForm(flatten_json(body), today=today())
+    body, refused = json_request()
+    if refused:
+        return refused
+    day = today()
+    form = AnswersForm(flatten_json(body), today=day)
     errors = {_api_field(field.name): field.errors[0] for field in form.invalid_fields()}
     errors.update(_list_errors(body, form))
     errors.update(_date_format_errors(body))
-    errors.update(_schema_errors(body))
+    errors = merged(errors, *schema_errors(_answers_validator(day), body))
     person = request.args.get("person", "1")
     if not (person.isascii() and person.isdigit() and 1 <= int(person) <= len(form.travellers())):
         errors["person"] = FIELD_ERRORS["no_such_person"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from functools import lru_cache
 
 from flask import Blueprint, current_app, jsonify, request
 
@@ -17,6 +18,8 @@ from ..web.headers import same_in_every_language
 from ..web.i18n import country_codes
 from ..web.limits import api_limit
 from ..web.today import today as kazakhstan_today
+from .schemas import plan_request
+from .validation import schema_errors, validator
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -63,15 +66,10 @@ class _Reader:
             return None
 
 
-# The fields a plan's body may have, and an earlier stay's: any other is refused at its name (a
-# misspelt "exit" would otherwise be dropped and the plan made without it).
-PLAN_FIELDS = ("citizenship", "entry_date", "today", "previous_stays", "exit_date", "accommodation", "checkpoint")
-STAY_FIELDS = ("entry", "exit")
-
-
 def read_plan_request(body: dict, default_today: date) -> tuple[PlanInput | None, dict[str, str]]:
     """The PlanInput in a JSON body, or the error code of each field that is wrong.
-    Fields are read in this order, and a field keeps its first error."""
+    Fields are read in this order, and a field keeps its first error. What the schema forbids
+    besides (a field it does not know, a value of another type) is plan_errors' to say."""
     reader = _Reader(body)
     today = _read_today(reader, default_today)
     citizenship = _read_citizenship(reader)
@@ -86,9 +84,6 @@ def read_plan_request(body: dict, default_today: date) -> tuple[PlanInput | None
     checkpoint = body.get("checkpoint")
     if checkpoint is not None and (not isinstance(checkpoint, str) or find_checkpoint(checkpoint) is None):
         reader.fail("checkpoint", "unknown_checkpoint")
-    for key in body:
-        if key not in PLAN_FIELDS:
-            reader.fail(str(key), "unknown_field")
 
     if reader.errors:
         return None, reader.errors
@@ -135,9 +130,6 @@ def _read_stay(reader: _Reader, raw, field: str, today: date) -> Stay | None:
     if not isinstance(raw, dict):
         reader.fail(field, "not_a_list")
         return None
-    for key in raw:
-        if key not in STAY_FIELDS:
-            reader.fail(f"{field}.{key}", "unknown_field")
     start = reader.date(raw.get("entry"), f"{field}.entry", required="required_stay_entry")
     end = reader.date(raw.get("exit"), f"{field}.exit", required="required_stay_exit")
     for day, name in ((start, "entry"), (end, "exit")):
@@ -162,6 +154,40 @@ def _read_exit_date(reader: _Reader, entry: date | None, today: date) -> date | 
     return exit_date
 
 
+def plan_errors(body: dict, default_today: date) -> tuple[PlanInput | None, dict[str, str]]:
+    """read_plan_request's answer with its errors in words, and what the schema forbids besides:
+    a field it does not know (a misspelt "exit" would otherwise be dropped and the plan made
+    without it), a value of another type, one outside its list."""
+    answers, codes = read_plan_request(body, default_today)
+    errors = merged({field: str(FIELD_ERRORS[code]) for field, code in codes.items()},
+                    *schema_errors(_plan_validator(), body))
+    return (None if errors else answers), errors
+
+
+@lru_cache(maxsize=1)
+def _plan_validator():
+    return validator(plan_request())
+
+
+def merged(own: dict[str, str], firm: dict[str, str], fallback: dict[str, str]) -> dict[str, str]:
+    """The code's own messages, the schema's firm ones over them, and its others where the code said nothing."""
+    errors = {**own, **firm}
+    for field, message in fallback.items():
+        errors.setdefault(field, message)
+    return errors
+
+
+def json_request():
+    """The request's JSON body, or the response that refuses it: 415 for a body sent as another
+    type, 400 for one that is not a JSON object."""
+    if not request.is_json:
+        return None, error_response({"body": FIELD_ERRORS["not_json"]}, 415)
+    body = json_body()
+    if not isinstance(body, dict):
+        return None, error_response({"body": FIELD_ERRORS["invalid_json"]})
+    return body, None
+
+
 def json_body():
     """The request's JSON, or None when it is not JSON (malformed, nested too deeply to parse, or
     with text that is not Unicode: a lone surrogate such as "\udfff" parses, but no answer can
@@ -177,12 +203,12 @@ def json_body():
 @bp.post("/plan")
 @api_limit
 def plan():
-    body = json_body()
-    if not isinstance(body, dict):
-        return error_response({"body": FIELD_ERRORS["invalid_json"]})
-    answers, errors = read_plan_request(body, kazakhstan_today())
+    body, refused = json_request()
+    if refused:
+        return refused
+    answers, errors = plan_errors(body, kazakhstan_today())
     if errors:
-        return error_response({field: FIELD_ERRORS[code] for field, code in errors.items()})
+        return error_response(errors)
     try:
         result = evaluate(answers)
     except NotCovered as error:
