@@ -26,7 +26,8 @@ as the pages give them.
   `Vary: Accept-Language`.
 - **Errors.** A body that is not what the schemas say is refused with 400 and a message at each
   field, in the reader's language: `{"errors": {"person.surname_latin": "…"}}`. What the schemas
-  cannot state is checked too, at the field named below ("Checks beyond the schema").
+  cannot state is checked too, at the field named below ("Checks beyond the schema"). A method an
+  address does not take gets 405 with `Allow`; an unknown address 404; both as `{"errors": {"request": "…"}}`.
 - **Dates** are YYYY-MM-DD. The documents' bounds (`formatMinimum`, `formatMaximum`, the keywords of
   Ajv's formats) are counted from today in Kazakhstan: fetch this description again on another day.
 - **Limits.** At most 64 KB a request (413). Each client may send API requests at up to {api},
