@@ -8,7 +8,12 @@ front of the app instead: every response waits one round trip, then shares one 4
 downlink with the others, with the size it has when compressed with gzip, as a production proxy
 sends it (PNG files as they are). Both figures are printed.
 
-    python -m bench.offline_ready            # prints the figures, writes build/bench/offline_ready.json
+With `stack=True` (python -m bench --stack), also as production serves it: nginx terminating TLS
+with HTTP/2, brotli and gzip, in front of two instances (deploy/stack.py), behind a link that
+shapes the real connections to the same round trip and rates (bench/shaped_link.py); and, for
+comparison, the same with Chromium held to HTTP/1.1.
+
+    python -m bench.offline_ready [--stack]  # prints the figures, writes build/bench/offline_ready.json
 """
 from __future__ import annotations
 
@@ -59,8 +64,13 @@ class SlowLink:
         return [body]
 
 
-def time_to_ready(base: str, playwright, emulate_in_chromium: bool) -> float:
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+def time_to_ready(base: str, playwright, emulate_in_chromium: bool, args: tuple[str, ...] = ()) -> float:
+    return _visit(base, playwright, emulate_in_chromium, args)[0]
+
+
+def _visit(base: str, playwright, emulate_in_chromium: bool, args: tuple[str, ...] = ()) -> tuple[float, str]:
+    """Seconds from the first request to "Ready offline ✓", and the protocol the page came by."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *args])
     try:
         context = browser.new_context(viewport={"width": 360, "height": 740})
         page = context.new_page()
@@ -73,12 +83,32 @@ def time_to_ready(base: str, playwright, emulate_in_chromium: bool) -> float:
         start = time.monotonic()
         page.goto(f"{base}/ru/")
         page.wait_for_selector("#offline-status.offline-ready", timeout=120_000)
-        return time.monotonic() - start
+        seconds = time.monotonic() - start
+        return seconds, page.evaluate("performance.getEntriesByType('navigation')[0].nextHopProtocol")
     finally:
         browser.close()
 
 
-def main() -> dict:
+def through_stack(playwright, run: Path) -> dict:
+    """TLS and HTTP/2 at nginx, the link shaped in front of it; then HTTP/1.1 on the same link."""
+    from bench.shaped_link import ShapedLink
+    from deploy.stack import Stack
+
+    figures = {}
+    with Stack(run, client_rate="10000r/s") as stack:
+        trust = (f"--ignore-certificate-errors-spki-list={stack.tls_spki}",)
+        for name, extra in (("h2", ()), ("http1", ("--disable-http2",))):
+            with ShapedLink(("127.0.0.1", stack.tls_port), ROUND_TRIP_S, DOWNLINK_BYTES_PER_S * 8,
+                            DOWNLINK_BYTES_PER_S * 8) as link:
+                seconds, protocol = _visit(f"https://127.0.0.1:{link.port}", playwright, False, trust + extra)
+            figures[f"tls_{name}_shaped_s"] = round(seconds, 2)
+            figures[f"tls_{name}_protocol"] = protocol
+            figures[f"tls_{name}_bytes_down"] = link.down.sent
+            figures[f"tls_{name}_connections"] = link.connections
+    return figures
+
+
+def main(stack: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -99,11 +129,13 @@ def main() -> dict:
         with serving(link) as base:
             figures["slow_link_s"] = round(time_to_ready(base, playwright, emulate_in_chromium=False), 2)
             figures["slow_link_bytes"] = link.sent
+        if stack:
+            figures.update(through_stack(playwright, Path(__file__).resolve().parent.parent / "build" / "bench" / "stack"))
     return figures
 
 
 if __name__ == "__main__":
-    result = main()
+    result = main(stack="--stack" in sys.argv[1:])
     out = Path("build/bench")
     out.mkdir(parents=True, exist_ok=True)
     (out / "offline_ready.json").write_text(json.dumps(result, indent=2))

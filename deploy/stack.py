@@ -1,14 +1,19 @@
 """Tirkeu as in production, on 127.0.0.1: Debian's nginx in front of two gunicorn instances that
-share one Redis for the rate limits. Used by the tests (tests/test_stack.py) and by hand:
+share one Redis for the rate limits. nginx answers plain HTTP on one port and, as production does,
+TLS with HTTP/2 on another, with a certificate for 127.0.0.1 made at each start (in build/stack/tls/,
+never committed; `tls_spki` is its key's hash, for Chromium's --ignore-certificate-errors-spki-list).
+Used by the tests (tests/test_stack.py), the benchmark and by hand:
 
     .venv/bin/python deploy/stack.py start    # prints the address; everything runs in build/stack/
     .venv/bin/python deploy/stack.py stop
 
-Needs nginx, its brotli module and redis-server (Debian packages); the test command installs them.
+Needs nginx, its brotli module, redis-server and openssl (Debian packages); the test command installs them.
 """
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 import json
 import os
 import pwd
@@ -59,6 +64,10 @@ class Stack:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def tls_url(self) -> str:
+        return f"https://127.0.0.1:{self.tls_port}"
+
     def _spawn(self, name: str, command: list[str], env: dict | None = None) -> subprocess.Popen:
         # The child has its own copy of the log's descriptor: ours is closed once it has started.
         with open(self.run / f"{name}.log", "a") as log:
@@ -94,7 +103,8 @@ class Stack:
         self.run.mkdir(parents=True, exist_ok=True)
         (self.run / "tmp").mkdir(exist_ok=True)
         self.secret = self.env.get("SECRET_KEY") or secrets.token_hex(32)
-        self.port, self.redis_port = free_port(), free_port()
+        self.port, self.tls_port, self.redis_port = free_port(), free_port(), free_port()
+        self._make_certificate()
         self.app_ports = [free_port(), free_port()]
         # Redis keeps the counts in memory only: no snapshot, no journal, so no address on disk.
         self._spawn("redis", ["redis-server", "--bind", "127.0.0.1", "--port", str(self.redis_port),
@@ -107,9 +117,25 @@ class Stack:
         (self.run / "pids.json").write_text(json.dumps({name: p.pid for name, p in self.processes.items()}))
         return self
 
+    def _make_certificate(self) -> None:
+        """A self-signed certificate for 127.0.0.1, valid two days, and its key's SHA-256 (base64)."""
+        tls = self.run / "tls"
+        tls.mkdir(exist_ok=True)
+        self.tls_cert, self.tls_key = tls / "cert.pem", tls / "key.pem"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                        "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                        "-keyout", str(self.tls_key), "-out", str(self.tls_cert)], check=True, capture_output=True)
+        public = subprocess.run(["openssl", "x509", "-in", str(self.tls_cert), "-pubkey", "-noout"],
+                                check=True, capture_output=True).stdout
+        der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "der"], input=public, check=True,
+                             capture_output=True).stdout
+        self.tls_spki = base64.b64encode(hashlib.sha256(der).digest()).decode()
+
     def _write_nginx_conf(self) -> None:
         server = string.Template((ROOT / "deploy" / "nginx-tirkeu.conf").read_text()).safe_substitute(
             TIRKEU_LISTEN=f"127.0.0.1:{self.port}", TIRKEU_STATIC=str(ROOT / "static"),
+            TIRKEU_TLS=f"listen 127.0.0.1:{self.tls_port} ssl http2; ssl_certificate {self.tls_cert}; "
+                       f"ssl_certificate_key {self.tls_key};",
             TIRKEU_ACCESS_LOG=str(self.run / "nginx-access.log"), TIRKEU_ERROR_LOG=str(self.run / "nginx-error.log"),
             TIRKEU_CLIENT_RATE=self.client_rate,
             TIRKEU_UPSTREAMS=" ".join(f"server 127.0.0.1:{port} max_fails=0;" for port in self.app_ports))
@@ -167,7 +193,8 @@ def stop_from_pids(run: Path = RUN) -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["start"]:
         stack = Stack().start()
-        print(f"Tirkeu on {stack.url} (nginx), instances on {stack.app_ports}, Redis on {stack.redis_port}; "
+        print(f"Tirkeu on {stack.url} and {stack.tls_url} (nginx, HTTP/2), instances on {stack.app_ports}, "
+              f"Redis on {stack.redis_port}; "
               f"logs in {stack.run}. Stop: .venv/bin/python deploy/stack.py stop")
     elif sys.argv[1:] == ["stop"]:
         stop_from_pids()

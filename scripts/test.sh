@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the tests need and runs every test:
-#   Debian's chromium, poppler-utils, nginx (with brotli), redis-server and Node.js; the Python test extras
+#   Debian's chromium, poppler-utils, nginx (with brotli), redis-server, openssl and Node.js; the Python test extras
 #   (ruff among them); npm's axe-core and ESLint.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 sudo=""
 [ "$(id -u)" = 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
-packages="chromium poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 nginx libnginx-mod-http-brotli-filter redis-server"
+packages="chromium poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 nginx libnginx-mod-http-brotli-filter redis-server openssl"
 # Node.js may already come from another packaging that bundles npm; Debian's npm would conflict.
 command -v npm >/dev/null || packages="$packages nodejs npm"
 $sudo apt-get update -qq

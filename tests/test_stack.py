@@ -44,6 +44,28 @@ def stack(tmp_path_factory):
         yield running
 
 
+def test_tls_with_http2_as_in_production(stack):
+    """nginx terminates TLS with the certificate the stack made for 127.0.0.1 and offers HTTP/2
+    (ALPN), the app sends HSTS on https, and brotli goes to a browser that asks for it."""
+    import ssl
+
+    context = ssl.create_default_context(cafile=str(stack.tls_cert))
+    context.set_alpn_protocols(["h2", "http/1.1"])
+    with socket.create_connection(("127.0.0.1", stack.tls_port), timeout=10) as raw, \
+            context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+        assert tls.selected_alpn_protocol() == "h2"
+        assert tls.version() in ("TLSv1.2", "TLSv1.3")
+    connection = http.client.HTTPSConnection("127.0.0.1", stack.tls_port, context=ssl.create_default_context(
+        cafile=str(stack.tls_cert)), timeout=10)
+    connection.request("GET", "/ru/", headers={"Accept-Encoding": "br, gzip"})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    assert response.status == 200 and response.getheader("Content-Encoding") == "br"
+    assert response.getheader("Strict-Transport-Security", "").startswith("max-age=")
+    assert len(stack.tls_spki) == 44 and stack.tls_cert.parent == stack.run / "tls"  # made at start, in the run
+
+
 def test_pages_api_and_pdfs_through_nginx(stack):
     status, headers, body = fetch(f"{stack.url}/kk/deadlines/plan?citizenship=RU&entry_date-day=1"
                                   "&entry_date-month=9&entry_date-year=2026")

@@ -27,14 +27,16 @@ function post(message) {
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
+    // What this version's cache already holds, read once: a cache's operations run in turn, so a
+    // match for each entry would wait behind the others' puts (one round trip each, on a slow link).
+    const held = new Set((await cache.keys()).map((request) => request.url));
     let done = 0;
     await Promise.all(PRECACHE.map(async (entry) => {
-      const cached = await cache.match(entry.url);
-      if (!cached) {
+      if (!held.has(new URL(entry.url, self.location.href).href)) {
         // A file whose address carries its hash is taken from the browser's own cache when the page
         // has just loaded it (no round trip on a slow network); a page is asked for again, and comes
         // back as a 304 when the browser's copy is current. The revision check below holds for both.
-        const response = await fetch(entry.url, { cache: entry.immutable ? "default" : "no-cache", credentials: "omit" });
+        const response = await fetch(entry.url, { cache: entry.immutable ? "default" : "no-cache" });
         if (!response.ok) throw new Error(entry.url + " answered " + response.status);
         // During a rolling deploy another instance may answer with another version: never
         // cache a mix. A wrong hash fails this install; the next update check tries again.
@@ -68,7 +70,7 @@ self.addEventListener("activate", (event) => {
     const cache = await caches.open(CACHE);
     await Promise.all(AFTER_READY.map(async (url) => {
       try {
-        const response = await fetch(url, { credentials: "omit" });
+        const response = await fetch(url);
         if (response.ok) await cache.put(url, response);
       } catch { /* no network: later */ }
     }));
