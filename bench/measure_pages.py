@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from pathlib import Path
 
 import brotli
 
@@ -56,22 +57,54 @@ def page_bytes() -> dict:
     return figures
 
 
+def _precache_bodies(client) -> list[tuple[bytes, str]]:
+    import json
+
+    script = client.get("/sw.js").get_data(as_text=True)
+    entries = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", script).group(1))
+    bodies = []
+    for entry in entries:
+        response = client.get(entry["url"])
+        bodies.append((response.data, entry["url"]))
+        response.close()  # a static file's handle
+    return bodies
+
+
+def _sent(body: bytes, url: str, compressed) -> int:
+    # PNGs are already compressed: nginx sends them as they are.
+    return len(body) if url.split("?")[0].endswith(".png") else compressed(body)
+
+
+def _name(url: str) -> str:
+    """An entry's address without its content hash (?v=… or pages-<hash>.js): the same file across versions."""
+    return re.sub(r"-[0-9a-f]{12}\.js$", ".js", url.split("?")[0])
+
+
+def precache_sizes(client) -> dict[str, int]:
+    """Each precache entry's bytes as nginx sends them (gzip level 6), by its name without its hash."""
+    return {_name(url): _sent(body, url, _gz) for body, url in _precache_bodies(client)}
+
+
 def precache() -> dict:
+    from webapp import create_app
+
+    app = create_app({"TESTING": True})
+    bodies = _precache_bodies(app.test_client())
+    sizes = [(_sent(body, url, _gz), url) for body, url in bodies]
+    brotli_bytes = sum(_sent(body, url, _br) for body, url in bodies)
+    return {"entries": len(bodies), "gzip_bytes": sum(size for size, _ in sizes), "brotli_bytes": brotli_bytes,
+            "largest": [f"{url} {size}" for size, url in sorted(sizes, reverse=True)[:5]]}
+
+
+RECORD = Path(__file__).with_name("precache_sizes.json")
+
+if __name__ == "__main__":
+    # python -m bench.measure_pages: writes the sizes each entry has now (bench/precache_sizes.json),
+    # the record tests/test_pwa.py compares with when the precache is over its budget.
     import json
 
     from webapp import create_app
 
-    app = create_app({"TESTING": True})
-    client = app.test_client()
-    script = client.get("/sw.js").get_data(as_text=True)
-    entries = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", script).group(1))
-    bodies = [(client.get(e["url"]).data, e["url"]) for e in entries]
-
-    def sent(body: bytes, url: str, compressed) -> int:
-        # PNGs are already compressed: nginx sends them as they are.
-        return len(body) if url.split("?")[0].endswith(".png") else compressed(body)
-
-    sizes = [(sent(body, url, _gz), url) for body, url in bodies]
-    brotli_bytes = sum(sent(body, url, _br) for body, url in bodies)
-    return {"entries": len(entries), "gzip_bytes": sum(size for size, _ in sizes), "brotli_bytes": brotli_bytes,
-            "largest": [f"{url} {size}" for size, url in sorted(sizes, reverse=True)[:5]]}
+    sizes = precache_sizes(create_app({"TESTING": True}).test_client())
+    RECORD.write_text(json.dumps(dict(sorted(sizes.items())), indent=1) + "\n")
+    print(f"{sum(sizes.values())} bytes in {len(sizes)} entries written to {RECORD}")

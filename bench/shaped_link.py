@@ -77,10 +77,14 @@ class ShapedLink:
         except OSError:
             client_writer.close()
             return
-        await asyncio.gather(self._pipe(client_reader, server_writer, self.up, handshake_done),
-                             self._pipe(server_reader, client_writer, self.down, handshake_done))
-        for writer in (client_writer, server_writer):
-            writer.close()
+        try:
+            await asyncio.gather(self._pipe(client_reader, server_writer, self.up, handshake_done),
+                                 self._pipe(server_reader, client_writer, self.down, handshake_done))
+        except asyncio.CancelledError:
+            pass  # the link is closing (__exit__): a connection still open ends here, quietly
+        finally:
+            for writer in (client_writer, server_writer):
+                writer.close()
 
     def __enter__(self) -> ShapedLink:
         self.loop = asyncio.new_event_loop()
@@ -98,6 +102,15 @@ class ShapedLink:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.loop.call_soon_threadsafe(self.server.close)
+        async def close():
+            """Connections the browser left open (HTTP/2 keeps its one) end with the link."""
+            self.server.close()
+            tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+        asyncio.run_coroutine_threadsafe(close(), self.loop).result(timeout=10)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(timeout=10)
+        self.loop.close()

@@ -149,3 +149,22 @@ def test_a_field_the_plan_does_not_know_is_refused_at_its_name(client, body, fie
     response = client.post("/api/v1/plan", json=body, headers={"Accept-Language": "en"})
     assert response.status_code == 400
     assert response.json["errors"][field] == "This field is not known; remove it"
+
+
+def test_json_nested_deeper_than_any_answer_is_refused_before_it_is_parsed(client):
+    """Parsing it would end in a RecursionError (CPython 3.11 may keep a wrong recursion count
+    after one is caught); answers nest five deep, so 32 is refused without parsing, 30 is read."""
+    from webapp.api.plan import json_depth
+
+    assert json_depth(b'{"a": "[[[[{{", "b": [{}]}') == 3  # brackets inside a string do not count
+    assert json_depth(b'"\\\\"[]') == 1  # an escaped backslash ends no string
+    deep = "[" * 33 + "]" * 33
+    for url in ("/api/v1/plan", "/api/v1/documents/card.pdf"):
+        response = client.post(url, data=deep, content_type="application/json", headers={"Accept-Language": "en"})
+        assert response.status_code == 400 and "body" in response.json["errors"]
+    nested: list = [1]
+    for _ in range(28):
+        nested = [nested]
+    fine = {"citizenship": "RU", "entry_date": "2026-09-01", "today": "2026-09-05", "x": nested}  # 30 deep: parsed
+    response = client.post("/api/v1/plan", json=fine, headers={"Accept-Language": "en"})
+    assert response.json["errors"] == {"x": "This field is not known; remove it"}
