@@ -64,11 +64,7 @@ class SlowLink:
         return [body]
 
 
-def time_to_ready(base: str, playwright, emulate_in_chromium: bool, args: tuple[str, ...] = ()) -> float:
-    return _visit(base, playwright, emulate_in_chromium, args)[0]
-
-
-def _visit(base: str, playwright, emulate_in_chromium: bool, args: tuple[str, ...] = ()) -> tuple[float, str]:
+def visit(base: str, playwright, emulate_in_chromium: bool, args: tuple[str, ...] = ()) -> tuple[float, str]:
     """Seconds from the first request to "Ready offline ✓", and the protocol the page came by."""
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *args])
     try:
@@ -100,7 +96,7 @@ def through_stack(playwright, run: Path) -> dict:
         for name, extra in (("h2", ()), ("http1", ("--disable-http2",))):
             with ShapedLink(("127.0.0.1", stack.tls_port), ROUND_TRIP_S, DOWNLINK_BYTES_PER_S * 8,
                             DOWNLINK_BYTES_PER_S * 8) as link:
-                seconds, protocol = _visit(f"https://127.0.0.1:{link.port}", playwright, False, trust + extra)
+                seconds, protocol = visit(f"https://127.0.0.1:{link.port}", playwright, False, trust + extra)
             figures[f"tls_{name}_shaped_s"] = round(seconds, 2)
             figures[f"tls_{name}_protocol"] = protocol
             figures[f"tls_{name}_bytes_down"] = link.down.sent
@@ -124,10 +120,10 @@ def main(stack: bool = False) -> dict:
                "downlink_kbit_s": DOWNLINK_BYTES_PER_S * 8 / 1000}
     with sync_playwright() as playwright:
         with serving(app) as base:
-            figures["chromium_emulation_s"] = round(time_to_ready(base, playwright, emulate_in_chromium=True), 2)
+            figures["chromium_emulation_s"] = round(visit(base, playwright, emulate_in_chromium=True)[0], 2)
         link = SlowLink(app)
         with serving(link) as base:
-            figures["slow_link_s"] = round(time_to_ready(base, playwright, emulate_in_chromium=False), 2)
+            figures["slow_link_s"] = round(visit(base, playwright, emulate_in_chromium=False)[0], 2)
             figures["slow_link_bytes"] = link.sent
         if stack:
             figures.update(through_stack(playwright, Path(__file__).resolve().parent.parent / "build" / "bench" / "stack"))

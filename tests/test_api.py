@@ -154,7 +154,7 @@ def test_a_field_the_plan_does_not_know_is_refused_at_its_name(client, body, fie
 def test_json_nested_deeper_than_any_answer_is_refused_before_it_is_parsed(client):
     """Parsing it would end in a RecursionError (CPython 3.11 may keep a wrong recursion count
     after one is caught); answers nest five deep, so 32 is refused without parsing, 30 is read."""
-    from webapp.api.plan import json_depth
+    from webapp.api.bodies import json_depth
 
     assert json_depth(b'{"a": "[[[[{{", "b": [{}]}') == 3  # brackets inside a string do not count
     assert json_depth(b'"\\\\"[]') == 1  # an escaped backslash ends no string

@@ -20,8 +20,9 @@ from ..rules import inputs
 from ..web.i18n import current_language
 from ..web.limits import api_limit, pdf_limit
 from ..web.today import today
-from .plan import bp, error_response, json_request, merged, shared_json
-from .validation import schema_errors, validator
+from .bodies import error_response, json_request
+from .plan import bp, shared_json
+from .validation import merged, schema_errors, validator
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATE_PATHS = (("person", "date_of_birth"), ("passport", "issued"), ("passport", "expires"), ("entry", "date"))

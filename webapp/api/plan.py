@@ -1,7 +1,6 @@
 """POST /api/v1/plan: the deadlines for one person, as JSON."""
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from functools import lru_cache
@@ -18,18 +17,13 @@ from ..web.headers import same_in_every_language
 from ..web.i18n import country_codes
 from ..web.limits import api_limit
 from ..web.today import today as kazakhstan_today
+from .bodies import error_response, json_request
 from .schemas import plan_request
-from .validation import schema_errors, validator
+from .validation import merged, schema_errors, validator
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def error_response(errors: dict[str, str], status: int = 400):
-    response = jsonify({"errors": {field: str(message) for field, message in errors.items()}})
-    response.status_code = status
-    return response
 
 
 class _Reader:
@@ -167,60 +161,6 @@ def plan_errors(body: dict, default_today: date) -> tuple[PlanInput | None, dict
 @lru_cache(maxsize=1)
 def _plan_validator():
     return validator(plan_request())
-
-
-def merged(own: dict[str, str], firm: dict[str, str], fallback: dict[str, str]) -> dict[str, str]:
-    """The code's own messages, the schema's firm ones over them, and its others where the code said nothing."""
-    errors = {**own, **firm}
-    for field, message in fallback.items():
-        errors.setdefault(field, message)
-    return errors
-
-
-def json_request():
-    """The request's JSON body, or the response that refuses it: 415 for a body sent as another
-    type, 400 for one that is not a JSON object."""
-    if not request.is_json:
-        return None, error_response({"body": FIELD_ERRORS["not_json"]}, 415)
-    body = json_body()
-    if not isinstance(body, dict):
-        return None, error_response({"body": FIELD_ERRORS["invalid_json"]})
-    return body, None
-
-
-# Answers nest at most five deep (others[i].children[j].field). Deeper JSON is refused before it is
-# parsed: the parser would recurse into it and stop with a RecursionError, and catching one can
-# leave CPython 3.11's recursion count wrong for later code in the process (we saw ast.parse fail
-# with "AST constructor recursion depth mismatch" in a later test).
-MAX_JSON_DEPTH = 32
-_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_JSON_BRACKET = re.compile(rb"[\[\]{}]")
-
-
-def json_depth(data: bytes, enough: int = MAX_JSON_DEPTH + 1) -> int:
-    """How deep the arrays and objects of a JSON text nest (brackets inside strings not counted),
-    up to `enough`."""
-    depth = deepest = 0
-    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub(b"", data)):
-        depth += 1 if bracket in b"[{" else -1
-        deepest = max(deepest, depth)
-        if deepest >= enough:
-            break
-    return deepest
-
-
-def json_body():
-    """The request's JSON, or None when it is not JSON (malformed, nested deeper than any answer,
-    or with text that is not Unicode: a lone surrogate such as "\udfff" parses, but no answer can
-    hold it and no message can repeat it)."""
-    if json_depth(request.get_data(cache=True)) > MAX_JSON_DEPTH:
-        return None
-    try:
-        body = request.get_json(silent=True)
-        json.dumps(body, ensure_ascii=False).encode("utf-8")
-    except (RecursionError, UnicodeEncodeError):
-        return None
-    return body
 
 
 @bp.post("/plan")

@@ -14,6 +14,8 @@ from jsonschema.exceptions import ValidationError
 
 from ..messages import FIELD_ERRORS
 
+ASCII_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fromisoformat also reads other forms and digits
+
 
 def _pattern(validator, pattern: str, instance, schema):
     """The whole value must match: Python's $ would also match before a final newline."""
@@ -31,7 +33,7 @@ def _bound(compare, word: str):
             day = date.fromisoformat(instance)
         except ValueError:
             return
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", instance) and not compare(day, date.fromisoformat(bound)):
+        if ASCII_DATE.fullmatch(instance) and not compare(day, date.fromisoformat(bound)):
             yield ValidationError(f"{instance} is {word} {bound}")
     return check
 
@@ -101,6 +103,14 @@ def _message(error: ValidationError) -> str:
     if kind == "format":
         return str(FIELD_ERRORS["invalid_iso_date"])
     return str(FIELD_ERRORS["not_as_described"])
+
+
+def merged(own: dict[str, str], firm: dict[str, str], fallback: dict[str, str]) -> dict[str, str]:
+    """The code's own messages, the schema's firm ones over them, and its others where the code said nothing."""
+    errors = {**own, **firm}
+    for field, message in fallback.items():
+        errors.setdefault(field, message)
+    return errors
 
 
 def field_path(parts) -> str:
